@@ -1,3 +1,3 @@
-export { extract, type ExtractOptions } from './pipeline.ts';
+export { type ExtractOptions, extract } from './pipeline.ts';
 export { isNotice, validateNotice } from './schema.ts';
 export type * from './types.ts';

@@ -6,7 +6,8 @@ import type { Notice } from './types.ts';
  */
 export function validateNotice(value: unknown): string[] {
   const errors: string[] = [];
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   const strOrNull = (v: unknown) => v === null || typeof v === 'string';
   const isoOrNull = (v: unknown) => v === null || (typeof v === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(v));
   const isStrArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -31,7 +32,8 @@ export function validateNotice(value: unknown): string[] {
   else {
     if (!isoOrNull(n.meeting.date)) errors.push('meeting.date must be an ISO date or null');
     const p = n.meeting.presider;
-    if (p !== null && !(isObj(p) && strOrNull(p.name) && strOrNull(p.title))) errors.push('meeting.presider is malformed');
+    if (p !== null && !(isObj(p) && strOrNull(p.name) && strOrNull(p.title)))
+      errors.push('meeting.presider is malformed');
   }
   if (!isStrArray(n.recipients)) errors.push('recipients must be an array of strings');
   const s = n.signer;
@@ -40,14 +42,22 @@ export function validateNotice(value: unknown): string[] {
   const r = n.received;
   if (r !== null && !(isObj(r) && strOrNull(r.by) && strOrNull(r.number) && isoOrNull(r.date)))
     errors.push('received is malformed');
-  if (!Array.isArray(n.warnings) || !n.warnings.every((w) => isObj(w) && typeof w.code === 'string' && typeof w.message === 'string'))
+  if (
+    !Array.isArray(n.warnings) ||
+    !n.warnings.every((w) => isObj(w) && typeof w.code === 'string' && typeof w.message === 'string')
+  )
     errors.push('warnings must be an array of {code, message}');
-  if (!isObj(n.spans) || !Object.values(n.spans).every((sp) => isSpan(sp, max))) errors.push('spans are malformed');
+  if (!isObj(n.spans) || !Object.values(n.spans).every((sp) => isSpan(sp, max)))
+    errors.push('spans are malformed');
   if (!Array.isArray(n.tasks)) errors.push('tasks must be an array');
   else
     n.tasks.forEach((t, i) => {
-      if (!isObj(t)) return errors.push(`tasks[${i}] is not an object`);
-      if (typeof t.text !== 'string' || t.text.length === 0) errors.push(`tasks[${i}].text must be a non-empty string`);
+      if (!isObj(t)) {
+        errors.push(`tasks[${i}] is not an object`);
+        return;
+      }
+      if (typeof t.text !== 'string' || t.text.length === 0)
+        errors.push(`tasks[${i}].text must be a non-empty string`);
       if (!strOrNull(t.ref)) errors.push(`tasks[${i}].ref must be a string or null`);
       if (!isStrArray(t.lead)) errors.push(`tasks[${i}].lead must be an array of strings`);
       if (!isStrArray(t.support)) errors.push(`tasks[${i}].support must be an array of strings`);

@@ -1,4 +1,4 @@
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extract } from '@dondoc/core';
 
@@ -36,7 +36,9 @@ export async function extractCommand(args: string[]): Promise<number> {
     try {
       text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
     } catch (err) {
-      process.stderr.write(`dondoc: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      process.stderr.write(
+        `dondoc: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`,
+      );
       failures++;
       continue;
     }
@@ -50,7 +52,9 @@ export async function extractCommand(args: string[]): Promise<number> {
   }
   if (progress) process.stderr.write('\n');
   if (!outDir && results.length > 0)
-    process.stdout.write(`${JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2)}\n`,
+    );
   return failures > 0 ? 1 : 0;
 }
 
