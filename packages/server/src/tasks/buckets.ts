@@ -197,3 +197,16 @@ export function dueSoonDaysFrom(value: unknown): number {
   const n = typeof value === 'string' ? Number(value) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 365 ? n : DEFAULT_DUE_SOON_DAYS;
 }
+
+/**
+ * Rows that count in buckets and dashboards: ordinary tasks and the occurrences of
+ * recurring ones, not the recurring parent (a container; see ./recurrence.ts).
+ */
+export function countableTaskWhere(
+  cols: { recurrence: string; parentTaskId: string } = {
+    recurrence: 'tasks.recurrence',
+    parentTaskId: 'tasks.parent_task_id',
+  },
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(cols.recurrence)} is null or ${sql.ref(cols.parentTaskId)} is not null)`;
+}
