@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// `npm run eval`: extracts every notice of every scored corpus set in-process with
+// @dondoc/core's `extract` and scores it against the set's gold records
+// (shared/eval/CONTRACT.md, the same rules as shared/eval/score.mjs).
+//
+//   node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]
+//
+// Prints one summary line per set (score.mjs's format after the set's name), then one
+// line for all the sets' documents together. --write DIR also saves the predictions as
+// DIR/<set>/NAME.json so that they can be scored again or compared.
+// Exit status: 0; 1 when extract threw or returned an invalid record; 2 on bad usage.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { formatSummary, formatVerbose, goldFiles, scoreDocs } from './score-lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE =
+  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]';
+
+const args = process.argv.slice(2);
+const sets = [];
+let verbose = false;
+let json = false;
+let writeDir;
+let corpusDir = path.join(root, 'corpus');
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const value = () => {
+    const v = args[++i];
+    if (v === undefined) usage(`${a} needs a value`);
+    return v;
+  };
+  if (a === '--set') sets.push(value());
+  else if (a.startsWith('--set=')) sets.push(a.slice(6));
+  else if (a === '--verbose' || a === '-v') verbose = true;
+  else if (a === '--json') json = true;
+  else if (a === '--write') writeDir = path.resolve(value());
+  else if (a === '--corpus') corpusDir = path.resolve(value());
+  else if (a === '--help' || a === '-h') {
+    console.log(USAGE);
+    process.exit(0);
+  } else usage(`unknown argument '${a}'`);
+}
+
+function usage(message) {
+  console.error(`eval: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+// The core is TypeScript; tsx compiles it on import.
+register();
+const { extract, validateNotice } = await import(
+  pathToFileURL(path.join(root, 'packages/core/src/index.ts')).href
+);
+
+const available = fs.existsSync(corpusDir)
+  ? fs
+      .readdirSync(corpusDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && fs.existsSync(path.join(corpusDir, e.name, 'gold')))
+      .map((e) => e.name)
+      .sort()
+  : [];
+for (const s of sets) if (!available.includes(s)) usage(`no set '${s}' with a gold/ folder in ${corpusDir}`);
+const chosen = sets.length > 0 ? available.filter((s) => sets.includes(s)) : available;
+if (chosen.length === 0) usage(`no set with a gold/ folder in ${corpusDir}`);
+
+const problems = [];
+const bySet = {};
+const allDocs = [];
+let extractMs = 0;
+let extractBytes = 0;
+for (const set of chosen) {
+  const dir = path.join(corpusDir, set);
+  const docs = [];
+  const golds = goldFiles(path.join(dir, 'gold'));
+  const goldNames = new Set(golds.map((f) => f.slice(0, -'.json'.length)));
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    if (!goldNames.has(f.slice(0, -'.txt'.length))) problems.push(`${set}/${f}: no gold record, not scored`);
+  }
+  for (const f of golds) {
+    const name = f.slice(0, -'.json'.length);
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8'));
+    const textFile = path.join(dir, `${name}.txt`);
+    let pred = {};
+    if (!fs.existsSync(textFile)) problems.push(`${set}/${name}.txt: missing, scored as an empty prediction`);
+    else {
+      const text = fs.readFileSync(textFile, 'utf8');
+      extractBytes += Buffer.byteLength(text);
+      const t0 = performance.now();
+      try {
+        pred = extract(text);
+      } catch (err) {
+        problems.push(`${set}/${name}.txt: extract threw ${err?.stack ?? err}`);
+        pred = {};
+      }
+      extractMs += performance.now() - t0;
+      const invalid = validateNotice(pred);
+      if (invalid.length > 0 && Object.keys(pred).length > 0)
+        problems.push(`${set}/${name}.txt: invalid record: ${invalid.join('; ')}`);
+    }
+    if (writeDir) {
+      fs.mkdirSync(path.join(writeDir, set), { recursive: true });
+      fs.writeFileSync(path.join(writeDir, set, f), `${JSON.stringify(pred, null, 2)}\n`);
+    }
+    docs.push({ file: f, gold, pred });
+    allDocs.push({ file: `${set}/${f}`, gold, pred });
+  }
+  bySet[set] = scoreDocs(docs);
+}
+const all = scoreDocs(allDocs);
+const failed = problems.some((p) => /: (extract threw|invalid record)/.test(p));
+
+if (json) {
+  console.log(JSON.stringify({ sets: bySet, all, problems, extractMs }, null, 2));
+} else {
+  const width = Math.max(3, ...chosen.map((s) => s.length));
+  for (const set of chosen) {
+    if (verbose) {
+      console.log(`\n#### ${set}`);
+      for (const line of formatVerbose(bySet[set])) console.log(line);
+      console.log('');
+    }
+    console.log(`${set.padEnd(width)}  ${formatSummary(bySet[set])}`);
+  }
+  console.log(`${'all'.padEnd(width)}  ${formatSummary(all)}`);
+  for (const p of problems) console.error(`eval: ${p}`);
+  console.error(
+    `eval: ${allDocs.length} notices, ${(extractBytes / 1024).toFixed(0)} KB extracted in ${extractMs.toFixed(0)} ms`,
+  );
+}
+process.exitCode = failed ? 1 : 0;
