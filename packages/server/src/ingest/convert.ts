@@ -1,0 +1,204 @@
+import {
+  type DeclaredFamily,
+  decodeText,
+  FAMILY_LABEL,
+  familyFromContentType,
+  familyFromFileName,
+  KIND_LABEL,
+  type SniffedKind,
+  sniff,
+} from './detect.ts';
+import { docxToText, inspectDocx } from './docx.ts';
+import { formatBytes, IngestError } from './errors.ts';
+
+export type IngestFormat = 'text' | 'docx' | 'pdf' | 'pdf-ocr' | 'image-ocr';
+
+export interface IngestInput {
+  bytes: Uint8Array;
+  fileName: string;
+  contentType?: string;
+}
+
+export interface IngestOptions {
+  /** Largest upload accepted (default 50 MB). */
+  maxBytes?: number;
+  /** Time budget for all OCR child processes of one file (default 180 s). */
+  ocrTimeoutMs?: number;
+  /** Most pages OCR'd for one scanned file (default 30). */
+  maxOcrPages?: number;
+  signal?: AbortSignal;
+  /** Commands, for servers with OCR installed elsewhere (default: `tesseract`, `pdftoppm` on PATH). */
+  tesseractCommand?: string;
+  pdftoppmCommand?: string;
+}
+
+export interface IngestResult {
+  text: string;
+  format: IngestFormat;
+  /** Pages of a PDF or of a (multi-page) image; null for text and DOCX. */
+  pages: number | null;
+  /** Vietnamese notes for the reviewing officer (pages OCR'd, parts unreadable ...). */
+  warnings: string[];
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+type RealKind = 'pdf' | 'docx' | 'png' | 'jpeg' | 'tiff' | 'text';
+
+const REAL_FAMILY: Record<RealKind, DeclaredFamily> = {
+  pdf: 'pdf',
+  docx: 'word',
+  png: 'image',
+  jpeg: 'image',
+  tiff: 'image',
+  text: 'text',
+};
+
+const SUPPORTED = 'DOCX, PDF, ảnh chụp/bản scan (PNG, JPEG, TIFF) hoặc văn bản thuần UTF-8 (TXT, MD)';
+
+function emptyError(what: string): IngestError {
+  return new IngestError(
+    'empty',
+    `${what} không có nội dung chữ để trích xuất. Hãy kiểm tra lại tệp (đúng tệp thông báo, không phải trang trắng) rồi tải lên lại.`,
+  );
+}
+
+function unsupported(kind: SniffedKind, bytes: Uint8Array): IngestError {
+  switch (kind) {
+    case 'ole': {
+      // An Office file protected by a password is an OLE container holding "EncryptedPackage".
+      const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(
+        Buffer.from('EncryptedPackage', 'utf16le'),
+      );
+      return new IngestError(
+        'unsupported-format',
+        encrypted
+          ? 'Tệp Word đang được đặt mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu, lưu lại thành .docx rồi tải lên lại.'
+          : 'Tệp ở định dạng Word cũ (.doc) chưa được hỗ trợ. Hãy mở bằng Word và chọn «Lưu thành» .docx (hoặc xuất ra PDF) rồi tải lên lại.',
+        { kind, encrypted },
+      );
+    }
+    case 'rtf':
+      return new IngestError(
+        'unsupported-format',
+        'Tệp RTF chưa được hỗ trợ. Hãy mở bằng Word và lưu thành .docx (hoặc xuất ra PDF) rồi tải lên lại.',
+        { kind },
+      );
+    case 'gif':
+    case 'bmp':
+    case 'webp':
+      return new IngestError(
+        'unsupported-format',
+        `Ảnh ${kind.toUpperCase()} chưa được hỗ trợ. Hãy lưu ảnh thành PNG hoặc JPEG (hoặc quét lại ra PDF) rồi tải lên lại.`,
+        { kind },
+      );
+    default:
+      if (looksLikeLegacyText(bytes)) {
+        return new IngestError(
+          'unsupported-format',
+          'Tệp văn bản không ở mã Unicode UTF-8 (có thể là mã TCVN3, VNI hoặc Windows-1258). ' +
+            'Hãy mở tệp và lưu lại với mã Unicode UTF-8 (hoặc chuyển mã bằng Unikey) rồi tải lên lại.',
+          { kind: 'legacy-text' },
+        );
+      }
+      return new IngestError(
+        'unsupported-format',
+        `Không nhận ra định dạng của tệp. Hệ thống nhận: ${SUPPORTED}.`,
+        { kind },
+      );
+  }
+}
+
+/** Mostly printable 8-bit bytes without NULs: a text file in a legacy Vietnamese code page. */
+function looksLikeLegacyText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  const sample = bytes.subarray(0, 64 * 1024);
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) controls += 1;
+  }
+  return controls <= sample.length / 100;
+}
+
+/** The name and the declared content type must not contradict the bytes (a PNG named .pdf). */
+function checkDeclared(input: IngestInput, real: RealKind): void {
+  const actual = REAL_FAMILY[real];
+  const declarations: Array<[string, DeclaredFamily | null]> = [
+    ['phần mở rộng của tên tệp', familyFromFileName(input.fileName)],
+    ['kiểu nội dung trình duyệt gửi lên', familyFromContentType(input.contentType)],
+  ];
+  for (const [source, declared] of declarations) {
+    if (declared !== null && declared !== actual) {
+      throw new IngestError(
+        'type-mismatch',
+        `Tệp «${input.fileName}» được khai báo là ${FAMILY_LABEL[declared]} (theo ${source}) ` +
+          `nhưng nội dung thực là ${KIND_LABEL[real]}. Có thể tệp đã bị đổi tên: ` +
+          'hãy tải lên đúng tệp gốc hoặc sửa phần mở rộng cho khớp với nội dung.',
+        { declared, actual: real, source: source.startsWith('phần') ? 'fileName' : 'contentType' },
+      );
+    }
+  }
+}
+
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replaceAll('\u0000', '').normalize('NFC');
+}
+
+/**
+ * Turns an uploaded file into the text the extractor reads. The real type is judged from
+ * the bytes; a declared type that contradicts them is refused. Throws `IngestError`.
+ */
+export async function convertToText(input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
+  options.signal?.throwIfAborted();
+  const { bytes } = input;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength === 0) throw emptyError('Tệp tải lên rỗng (0 byte) và');
+  if (bytes.byteLength > maxBytes) {
+    throw new IngestError(
+      'too-large',
+      `Tệp «${input.fileName}» có dung lượng ${formatBytes(bytes.byteLength)}, vượt giới hạn ${formatBytes(maxBytes)}. ` +
+        'Hãy nén/giảm độ phân giải bản scan (300 dpi, đen trắng là đủ) hoặc tách tệp rồi tải lên lại.',
+      { size: bytes.byteLength, maxBytes },
+    );
+  }
+
+  const sniffed = sniff(bytes);
+  let real: RealKind;
+  switch (sniffed) {
+    case 'zip':
+      await inspectDocx(bytes);
+      real = 'docx';
+      break;
+    case 'pdf':
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+    case 'text':
+      real = sniffed;
+      break;
+    default:
+      throw unsupported(sniffed, bytes);
+  }
+  checkDeclared(input, real);
+  options.signal?.throwIfAborted();
+
+  switch (real) {
+    case 'text': {
+      const decoded = decodeText(bytes);
+      if (decoded === null) throw unsupported('unknown', bytes);
+      const text = normalizeText(decoded);
+      if (text.trim() === '') throw emptyError('Tệp văn bản');
+      return { text, format: 'text', pages: null, warnings: [] };
+    }
+    case 'docx': {
+      const { text, warnings } = await docxToText(bytes);
+      if (text.trim() === '') throw emptyError('Tệp Word');
+      return { text, format: 'docx', pages: null, warnings };
+    }
+    default:
+      throw new IngestError('unsupported-format', `Chưa hỗ trợ định dạng ${KIND_LABEL[real]}.`, {
+        kind: real,
+      });
+  }
+}
