@@ -1,0 +1,92 @@
+/**
+ * Core extraction throughput and memory: ≥ 10,000 synthetic ~10 KB notices,
+ * recombined from corpus/ (bench/core-corpus.ts), extracted one after another on
+ * one core in this process. Prints figures; asserts nothing.
+ *
+ *   node --import tsx bench/core.bench.ts [--notices N] [--kb K] [--seed S]
+ * Target: ≥ 2,000 notices/s for ~10 KB notices.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { extract } from '@dondoc/core';
+import { corpusTexts, generator } from './core-corpus.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  const v = i < 0 ? undefined : Number(process.argv[i + 1]);
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const total = Math.floor(arg('--notices', Number(process.env.BENCH_NOTICES) || 20_000));
+const targetKB = arg('--kb', 10);
+const seed = Math.floor(arg('--seed', 20250701));
+const TARGET_RATE = 2_000;
+
+const root = path.resolve(import.meta.dirname, '..');
+const texts = corpusTexts(path.join(root, 'corpus'));
+const gen = generator(
+  texts.map((t) => t.text),
+  seed,
+  targetKB * 1024,
+);
+const checkpoints = new Set([1_000, 5_000, 10_000, 20_000, 50_000, 100_000, total]);
+
+console.log(
+  `core: ${total} notices of ~${targetKB} KB from ${gen.sources} of ${texts.length} corpus texts (${gen.sections} sections), seed ${seed}`,
+);
+
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+const hash = createHash('sha256');
+let extractNs = 0n;
+let genNs = 0n;
+let bytes = 0;
+let tasks = 0;
+let warnings = 0;
+let peakRss = 0;
+let peakHeap = 0;
+let windowStart = { n: 0, ns: 0n, bytes: 0 };
+const base = process.memoryUsage();
+const sample = () => {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) peakRss = m.rss;
+  if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+};
+console.log(`  start      rss ${mb(base.rss)} heapUsed ${mb(base.heapUsed)}`);
+console.log('  notices    notices/s (window)   KB/s (window)   peak rss   peak heapUsed');
+
+for (let n = 1; n <= total; n++) {
+  const g0 = process.hrtime.bigint();
+  const text = gen.next();
+  const t0 = process.hrtime.bigint();
+  const record = extract(text);
+  const t1 = process.hrtime.bigint();
+  genNs += t0 - g0;
+  extractNs += t1 - t0;
+  const size = Buffer.byteLength(text);
+  bytes += size;
+  if (n <= 1_000) hash.update(text); // fingerprint of the generated corpus: same seed, same digest
+  // Keep only counts: the record becomes garbage at once, as in a batch import.
+  tasks += record.tasks.length;
+  warnings += record.warnings.length;
+  if (n % 50 === 0) sample();
+  if (checkpoints.has(n)) {
+    sample();
+    const secs = Number(extractNs - windowStart.ns) / 1e9;
+    const rate = (n - windowStart.n) / secs;
+    const kbs = (bytes - windowStart.bytes) / 1024 / secs;
+    console.log(
+      `  ${String(n).padStart(7)}    ${rate.toFixed(0).padStart(9)}            ${kbs.toFixed(0).padStart(9)}   ${mb(peakRss).padStart(8)}   ${mb(peakHeap).padStart(8)}`,
+    );
+    windowStart = { n, ns: extractNs, bytes };
+  }
+}
+
+const secs = Number(extractNs) / 1e9;
+const rate = total / secs;
+console.log(
+  `core: ${total} notices, ${(bytes / 1048576).toFixed(1)} MB (mean ${(bytes / total / 1024).toFixed(1)} KB) in ${secs.toFixed(2)} s of extraction` +
+    ` → ${rate.toFixed(0)} notices/s, ${(bytes / 1024 / secs).toFixed(0)} KB/s` +
+    ` (${rate >= TARGET_RATE ? 'meets' : 'below'} the ${TARGET_RATE}/s target)`,
+);
+console.log(
+  `core: generation ${(Number(genNs) / 1e9).toFixed(2)} s (not counted); ${tasks} tasks, ${warnings} warnings; peak rss ${mb(peakRss)}, peak heapUsed ${mb(peakHeap)}; corpus digest ${hash.digest('hex').slice(0, 16)}`,
+);
