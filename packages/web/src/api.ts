@@ -1,0 +1,443 @@
+// The one typed client for the server's HTTP API (docs/api.md, /api/docs/json).
+// Every call goes through request() so that CSRF, 401 and error messages are handled once.
+
+export type Role = 'admin' | 'officer' | 'leader' | 'agency' | 'viewer';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string | null;
+  agencyName?: string | null;
+  disabled?: boolean;
+  email?: string | null;
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  shortName?: string | null;
+  type?: string | null;
+  province?: string | null;
+  parentId?: string | null;
+  successorId?: string | null;
+  dissolvedAt?: string | null;
+}
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+}
+
+export interface Suggestion {
+  agency: Agency;
+  score: number;
+  reason?: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Warning {
+  code?: string;
+  message?: string;
+  field?: string;
+  taskRef?: string;
+  taskId?: string;
+  span?: Span;
+}
+
+export interface DraftTask {
+  id?: string;
+  ref?: string | null;
+  text: string;
+  span?: Span | null;
+  leadNames: string[];
+  supportNames: string[];
+  leadAgencyIds: (string | null)[];
+  supportAgencyIds: (string | null)[];
+  due: string | null;
+  dueText?: string | null;
+  recurrence?: string | null;
+}
+
+export interface NoticeRecord {
+  number?: string | null;
+  notation?: string | null;
+  docType?: string | null;
+  issuer?: string | null;
+  place?: string | null;
+  date?: string | null;
+  subject?: string | null;
+  meeting?: {
+    date?: string | null;
+    presider?: { name?: string | null; title?: string | null } | null;
+  } | null;
+  signer?: { name?: string | null; authority?: string | null; title?: string | null } | null;
+  spans?: Record<string, Span>;
+  [key: string]: unknown;
+}
+
+export interface DocumentSummary {
+  id: string;
+  status: 'draft' | 'published' | string;
+  fileName: string;
+  format?: string;
+  number?: string | null;
+  subject?: string | null;
+  createdAt: string;
+  publishedAt?: string | null;
+  record?: NoticeRecord;
+  taskCount?: number;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  record: NoticeRecord;
+  warnings: (Warning | string)[];
+}
+
+export type TaskStatus =
+  | 'not_started'
+  | 'in_progress'
+  | 'awaiting_confirmation'
+  | 'done'
+  | 'returned'
+  | 'paused';
+export type Bucket = 'done_on_time' | 'done_late' | 'open_on_time' | 'open_overdue';
+
+export interface Task {
+  id: string;
+  documentId: string;
+  documentNumber?: string | null;
+  ref?: string | null;
+  text: string;
+  leadAgency: AgencyRef | null;
+  supportAgencies: AgencyRef[];
+  due: string | null;
+  status: TaskStatus;
+  bucket: Bucket;
+  dueSoon?: boolean;
+  noDeadline?: boolean;
+  recurrence?: string | null;
+  span?: Span | null;
+  sourceText?: string | null;
+  completedAt?: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  size?: number;
+}
+
+export interface ProgressReport {
+  id: string;
+  note: string;
+  percent?: number | null;
+  createdAt: string;
+  author?: string | { displayName?: string } | null;
+  attachments?: Attachment[];
+}
+
+export interface Extension {
+  id: string;
+  proposedDue: string;
+  reason: string;
+  status?: 'pending' | 'approved' | 'rejected' | string;
+  approved?: boolean | null;
+  decisionNote?: string | null;
+  createdAt?: string;
+}
+
+export interface Comment {
+  id: string;
+  body: string;
+  createdAt: string;
+  author?: string | { displayName?: string } | null;
+}
+
+export interface HistoryEntry {
+  id?: string;
+  action?: string;
+  event?: string;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  createdAt?: string;
+  at?: string;
+  user?: string | { displayName?: string } | null;
+  actor?: string | { displayName?: string } | null;
+}
+
+export interface TaskDetail {
+  task: Task;
+  history: HistoryEntry[];
+  reports: ProgressReport[];
+  extensions: Extension[];
+  comments: Comment[];
+}
+
+export interface List<T> {
+  items: T[];
+  total: number;
+}
+
+export interface BucketFigures {
+  done_on_time: number;
+  done_late: number;
+  open_on_time: number;
+  open_overdue: number;
+  due_soon?: number;
+  no_deadline?: number;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Dashboard {
+  buckets: BucketFigures;
+  byAgency: Row[];
+  byMonth: Row[];
+  byDocument: Row[];
+  overdue: Task[];
+  ranking: Row[];
+}
+
+export interface AuditEntry {
+  id: string;
+  createdAt?: string;
+  at?: string;
+  action: string;
+  entity?: string;
+  entityId?: string | null;
+  userId?: string | null;
+  username?: string | null;
+  details?: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+// Vietnamese fallbacks when the server sent no message of its own.
+const STATUS_MESSAGES: Record<number, string> = {
+  0: 'Không kết nối được máy chủ. Vui lòng thử lại.',
+  400: 'Dữ liệu gửi lên không hợp lệ.',
+  401: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  403: 'Không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy dữ liệu.',
+  409: 'Dữ liệu đã thay đổi hoặc bị trùng.',
+  413: 'Tệp quá lớn.',
+  415: 'Định dạng tệp không được hỗ trợ.',
+  422: 'Dữ liệu không hợp lệ.',
+  429: 'Quá nhiều yêu cầu, vui lòng đợi giây lát.',
+};
+
+export function messageForStatus(status: number): string {
+  return (
+    STATUS_MESSAGES[status] ?? (status >= 500 ? 'Máy chủ gặp lỗi, vui lòng thử lại sau.' : 'Có lỗi xảy ra.')
+  );
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const message = err?.message && /[à-ỹÀ-Ỹđ]/.test(err.message) ? err.message : messageForStatus(status);
+  return new ApiError(status, err?.code ?? `http_${status}`, message, err?.details);
+}
+
+function headersFor(method: string, json: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (json) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: headersFor(method, body !== undefined && !isForm),
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', messageForStatus(0));
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized?.();
+    throw errorFrom(response.status, parsed);
+  }
+  return parsed as T;
+}
+
+/** Upload with progress (XMLHttpRequest: fetch has no upload progress). */
+export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    for (const [key, value] of Object.entries(headersFor('POST', false))) xhr.setRequestHeader(key, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', messageForStatus(0)));
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        parsed = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(parsed as T);
+      } else {
+        if (xhr.status === 401) onUnauthorized?.();
+        reject(errorFrom(xhr.status, parsed));
+      }
+    };
+    xhr.send(form);
+  });
+}
+
+export interface TaskQuery extends Query {
+  agencyId?: string;
+  status?: string;
+  bucket?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  documentId?: string;
+  q?: string;
+  sort?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ReportQuery extends Query {
+  agencyId?: string;
+  period: string;
+  year: number;
+  index?: number;
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<unknown>('POST', '/api/auth/logout', {}),
+  me: () => request<{ user: User; csrfToken: string }>('GET', '/api/auth/me'),
+
+  users: () => request<List<User>>('GET', '/api/users'),
+  createUser: (body: Partial<User> & { password: string }) =>
+    request<{ user: User }>('POST', '/api/users', body),
+  updateUser: (id: string, body: Partial<User> & { password?: string }) =>
+    request<{ user: User }>('PATCH', `/api/users/${encodeURIComponent(id)}`, body),
+
+  agencies: (query?: { q?: string; includeDissolved?: boolean; pageSize?: number }) =>
+    request<List<Agency>>('GET', withQuery('/api/agencies', { pageSize: 1000, ...query })),
+  suggestAgencies: (name: string) =>
+    request<Suggestion[] | { items: Suggestion[] }>('GET', withQuery('/api/agencies/suggest', { name })).then(
+      (r) => (Array.isArray(r) ? r : (r.items ?? [])),
+    ),
+  createAgency: (body: Partial<Agency>) => request<{ agency: Agency }>('POST', '/api/agencies', body),
+  updateAgency: (id: string, body: Partial<Agency>) =>
+    request<{ agency: Agency }>('PATCH', `/api/agencies/${encodeURIComponent(id)}`, body),
+  succession: (body: { fromIds: string[]; toId: string; effectiveDate: string; note: string }) =>
+    request<{ movedTasks?: number; [key: string]: unknown }>('POST', '/api/agencies/succession', body),
+
+  uploadDocument: (file: File, onProgress: (fraction: number) => void) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return upload<{ document: DocumentSummary; duplicate?: boolean }>('/api/documents', form, onProgress);
+  },
+  documents: (query?: { status?: string; q?: string; page?: number; pageSize?: number }) =>
+    request<List<DocumentSummary>>('GET', withQuery('/api/documents', query)),
+  document: (id: string) =>
+    request<{ document: DocumentDetail; draftTasks: DraftTask[] }>(
+      'GET',
+      `/api/documents/${encodeURIComponent(id)}`,
+    ),
+  saveDraft: (id: string, body: { record: NoticeRecord; tasks: DraftTask[] }) =>
+    request<unknown>('PUT', `/api/documents/${encodeURIComponent(id)}/draft`, { ...body.record, ...body }),
+  publish: (id: string) => request<unknown>('POST', `/api/documents/${encodeURIComponent(id)}/publish`, {}),
+  documentFileUrl: (id: string) => `/api/documents/${encodeURIComponent(id)}/file`,
+
+  tasks: (query: TaskQuery) => request<List<Task>>('GET', withQuery('/api/tasks', query)),
+  task: (id: string) => request<TaskDetail>('GET', `/api/tasks/${encodeURIComponent(id)}`),
+  reportProgress: (id: string, note: string, percent: number | null, files: File[]) => {
+    const form = new FormData();
+    form.append('note', note);
+    if (percent !== null) form.append('percent', String(percent));
+    for (const file of files) form.append('files', file, file.name);
+    return request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/progress`, form);
+  },
+  taskAction: (id: string, action: 'submit' | 'confirm' | 'return' | 'pause' | 'resume', reason?: string) =>
+    request<unknown>(
+      'POST',
+      `/api/tasks/${encodeURIComponent(id)}/${action}`,
+      reason !== undefined ? { reason } : {},
+    ),
+  requestExtension: (id: string, proposedDue: string, reason: string) =>
+    request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/extensions`, { proposedDue, reason }),
+  decideExtension: (id: string, approve: boolean, note: string) =>
+    request<unknown>('POST', `/api/extensions/${encodeURIComponent(id)}/decision`, { approve, note }),
+  comment: (id: string, body: string) =>
+    request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/comments`, { body }),
+  attachmentUrl: (id: string) => `/api/attachments/${encodeURIComponent(id)}`,
+
+  dashboard: (query?: { agencyId?: string; from?: string; to?: string }) =>
+    request<Dashboard>('GET', withQuery('/api/dashboard', query)),
+  report: (query: ReportQuery) => request<Row>('GET', withQuery('/api/reports', query)),
+  reportExportUrl: (format: 'xlsx' | 'docx' | 'csv', query: ReportQuery) =>
+    withQuery('/api/reports/export', { format, ...query }),
+
+  notifications: () => request<List<Row> | Row[]>('GET', '/api/notifications'),
+  audit: (query: { entity?: string; entityId?: string; userId?: string; page?: number }) =>
+    request<List<AuditEntry>>('GET', withQuery('/api/audit', query)),
+  settings: () => request<Row>('GET', '/api/settings'),
+  saveSettings: (body: Row) => request<Row>('PUT', '/api/settings', body),
+};

@@ -1,0 +1,73 @@
+import type { Agency, Task } from './api.ts';
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+export function sortAgencies<T extends Pick<Agency, 'name'>>(agencies: T[]): T[] {
+  return [...agencies].sort((a, b) => compareVi(a.name, b.name));
+}
+
+/** dd/mm/yyyy, the date form of Decree 30/2020 documents; accepts ISO dates and timestamps. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
+  if (!m) return value;
+  if (value.length > 10) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) {
+      return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+    }
+  }
+  return m[3] ? `${m[3]}/${m[2]}/${m[1]}` : `${m[2]}/${m[1]}`;
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${formatDate(value)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function todayIso(): string {
+  return isoDate(new Date());
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return isoDate(new Date(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days));
+}
+
+/** Lower case without diacritics (đ → d), for matching what users type without accents. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+export type Urgency = 'done' | 'overdue' | 'soon' | 'normal' | 'none';
+
+/** Overdue is red, due within 3 days orange; the label is always shown too (not colour alone). */
+export function urgencyOf(
+  task: Pick<Task, 'due' | 'status' | 'bucket' | 'dueSoon'>,
+  today = todayIso(),
+): Urgency {
+  if (task.status === 'done' || task.bucket === 'done_on_time' || task.bucket === 'done_late') return 'done';
+  if (!task.due) return 'none';
+  if (task.bucket === 'open_overdue' || task.due < today) return 'overdue';
+  if (task.dueSoon || task.due <= addDays(today, 3)) return 'soon';
+  return 'normal';
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { api, type ReportQuery, type Row, type Task } from '../api.ts';
+import { sortAgencies } from '../format.ts';
+import { type MessageKey, useI18n } from '../i18n.tsx';
+import { ErrorBox, Loading, useLoad } from '../ui.tsx';
+import { BUCKETS, TaskTable } from './Tasks.tsx';
+
+// Reporting periods of Decree 09/2019 (Art. 12): month, quarter, 6 months, 9 months, year.
+const PERIODS = [
+  { value: 'month', vi: 'Tháng', en: 'Month', max: 12 },
+  { value: 'quarter', vi: 'Quý', en: 'Quarter', max: 4 },
+  { value: 'half', vi: '6 tháng', en: 'Half year', max: 1 },
+  { value: 'nine-months', vi: '9 tháng', en: 'Nine months', max: 1 },
+  { value: 'year', vi: 'Năm', en: 'Year', max: 1 },
+] as const;
+
+export function ReportsPage() {
+  const { t, l, lang } = useI18n();
+  const agencies = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const sorted = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
+  const now = new Date();
+  const [agencyId, setAgencyId] = useState('');
+  const [period, setPeriod] = useState<string>('month');
+  const [year, setYear] = useState(now.getFullYear());
+  const [index, setIndex] = useState(now.getMonth() + 1);
+  const [query, setQuery] = useState<ReportQuery | null>(null);
+  const preview = useLoad(() => (query ? api.report(query) : Promise.resolve(null)), [JSON.stringify(query)]);
+  const def = PERIODS.find((p) => p.value === period) ?? PERIODS[0];
+  const current: ReportQuery = {
+    agencyId: agencyId || undefined,
+    period,
+    year,
+    index: def.max > 1 ? Math.min(index, def.max) : undefined,
+  };
+
+  return (
+    <section aria-labelledby="reports-title">
+      <h1 id="reports-title">{l('Báo cáo tình hình thực hiện nhiệm vụ', 'Task reports')}</h1>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(current);
+        }}
+      >
+        <label className="field">
+          <span className="field-label">{t('agency')}</span>
+          <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+            <option value="">{t('allAgencies')}</option>
+            {sorted.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{l('Kỳ báo cáo', 'Period')}</span>
+          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+            {PERIODS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {lang === 'en' ? p.en : p.vi}
+              </option>
+            ))}
+          </select>
+        </label>
+        {def.max > 1 && (
+          <label className="field">
+            <span className="field-label">{lang === 'en' ? def.en : def.vi}</span>
+            <select value={Math.min(index, def.max)} onChange={(e) => setIndex(Number(e.target.value))}>
+              {Array.from({ length: def.max }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span className="field-label">{l('Năm', 'Year')}</span>
+          <input
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value) || now.getFullYear())}
+          />
+        </label>
+        <div className="filter-actions">
+          <button type="submit" className="btn-primary">
+            {l('Xem trước', 'Preview')}
+          </button>
+        </div>
+      </form>
+      <fieldset className="downloads">
+        <legend className="sr-only">{l('Tải báo cáo', 'Download')}</legend>
+        {(['xlsx', 'docx', 'csv'] as const).map((format) => (
+          <a
+            key={format}
+            className="btn-secondary"
+            href={api.reportExportUrl(format, current)}
+            download
+            data-testid={`download-${format}`}
+          >
+            {l('Tải', 'Download')} {format.toUpperCase()}
+          </a>
+        ))}
+      </fieldset>
+      <ErrorBox error={preview.error} />
+      {query && preview.loading ? <Loading /> : null}
+      {preview.data && <ReportPreview report={preview.data} />}
+    </section>
+  );
+}
+
+function ReportPreview({ report }: { report: Row }) {
+  const { t, l } = useI18n();
+  const figures = ((report.buckets ?? report.figures ?? report.totals) as Row | undefined) ?? report;
+  const tasks = (Array.isArray(report.tasks) ? report.tasks : []) as Task[];
+  const window = report.window as Row | undefined;
+  return (
+    <div className="card" data-testid="report-preview">
+      <h2>{String(report.title ?? l('Kết quả', 'Result'))}</h2>
+      {window && (
+        <p className="muted">
+          {l('Kỳ báo cáo', 'Window')}: {String(window.from ?? '')} – {String(window.to ?? '')}
+        </p>
+      )}
+      <table>
+        <tbody>
+          {BUCKETS.map((b) => (
+            <tr key={b}>
+              <th scope="row">{t(`bucket_${b}` as MessageKey)}</th>
+              <td>{String(figures[b] ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tasks.length > 0 && <TaskTable tasks={tasks} />}
+    </div>
+  );
+}

@@ -1,0 +1,451 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type Agency, api, type DraftTask, type NoticeRecord, type Span, type Warning } from '../api.ts';
+import { sortAgencies } from '../format.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorBox, ErrorPage, Loading, useLoad } from '../ui.tsx';
+import { type AgencyChoice, AgencyPicker, DateInput } from '../widgets.tsx';
+
+type FieldKey = 'number' | 'notation' | 'docType' | 'issuer' | 'place' | 'date' | 'subject';
+
+interface Highlight extends Span {
+  kind: 'task' | 'field';
+  key: string;
+  label: string;
+}
+
+const RECURRENCES = ['', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
+
+function choices(names: string[], ids: (string | null)[]): AgencyChoice[] {
+  return names.map((name, i) => ({ name, id: ids[i] ?? null }));
+}
+
+function warningText(w: Warning | string): string {
+  return typeof w === 'string' ? w : (w.message ?? w.code ?? '');
+}
+
+/** Which warnings belong to a field ("blank number") or a task; the rest are general. */
+function placeWarnings(warnings: (Warning | string)[], tasks: DraftTask[]) {
+  const byField = new Map<string, string[]>();
+  const byTask = new Map<number, string[]>();
+  const general: string[] = [];
+  for (const w of warnings) {
+    const text = warningText(w);
+    if (typeof w !== 'string') {
+      const taskIndex = tasks.findIndex(
+        (t) => (w.taskId && t.id === w.taskId) || (w.taskRef && t.ref === w.taskRef),
+      );
+      if (taskIndex >= 0) {
+        byTask.set(taskIndex, [...(byTask.get(taskIndex) ?? []), text]);
+        continue;
+      }
+      const field = w.field ?? (w.code && /number/i.test(w.code) ? 'number' : undefined);
+      if (field) {
+        byField.set(field, [...(byField.get(field) ?? []), text]);
+        continue;
+      }
+    }
+    general.push(text);
+  }
+  return { byField, byTask, general };
+}
+
+export function ReviewPage() {
+  const { id = '' } = useParams();
+  const { l, t } = useI18n();
+  const navigate = useNavigate();
+  const loaded = useLoad(() => api.document(id), [id]);
+  const registry = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const [record, setRecord] = useState<NoticeRecord>({});
+  const [tasks, setTasks] = useState<DraftTask[]>([]);
+  const [activeTask, setActiveTask] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const sourceRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setRecord(loaded.data.document.record ?? {});
+    setTasks(loaded.data.draftTasks ?? []);
+  }, [loaded.data]);
+
+  const agencies: Agency[] = useMemo(() => sortAgencies(registry.data?.items ?? []), [registry.data]);
+  const doc = loaded.data?.document;
+  const text = doc?.text ?? '';
+
+  const highlights = useMemo(() => {
+    const list: Highlight[] = [];
+    tasks.forEach((task, i) => {
+      if (task.span && task.span.end > task.span.start) {
+        list.push({
+          ...task.span,
+          kind: 'task',
+          key: `task-${i}`,
+          label: `${t('task')} ${task.ref ?? i + 1}`,
+        });
+      }
+    });
+    const fields: FieldKey[] = ['number', 'issuer', 'place', 'subject'];
+    for (const field of fields) {
+      const span = record.spans?.[field];
+      const value = record[field];
+      if (span) list.push({ ...span, kind: 'field', key: `field-${field}`, label: field });
+      else if (typeof value === 'string' && value.length >= 2) {
+        const at = text.indexOf(value);
+        if (at >= 0)
+          list.push({
+            start: at,
+            end: at + value.length,
+            kind: 'field',
+            key: `field-${field}`,
+            label: field,
+          });
+      }
+    }
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Highlight[] = [];
+    let last = 0;
+    for (const h of list) {
+      if (h.start >= last && h.end <= text.length) {
+        out.push(h);
+        last = h.end;
+      }
+    }
+    return out;
+  }, [tasks, record, text, t]);
+
+  useEffect(() => {
+    if (activeTask === null) return;
+    const mark = sourceRef.current?.querySelector(`[data-key="task-${activeTask}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [activeTask]);
+
+  if (loaded.error) return <ErrorPage error={loaded.error} />;
+  if (!doc) return <Loading />;
+
+  const placed = placeWarnings(doc.warnings ?? [], tasks);
+  const published = doc.status === 'published';
+  const unresolved = tasks.reduce(
+    (n, task) => n + [...task.leadAgencyIds, ...task.supportAgencyIds].filter((x) => !x).length,
+    0,
+  );
+
+  function setField(key: string, value: string | null) {
+    setRecord((r) => ({ ...r, [key]: value }));
+  }
+  function setTask(index: number, patch: Partial<DraftTask>) {
+    setTasks((list) => list.map((task, i) => (i === index ? { ...task, ...patch } : task)));
+  }
+
+  async function save(): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await api.saveDraft(id, { record, tasks });
+      setNotice(l('Đã lưu bản rà soát.', 'Review saved.'));
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function publish() {
+    if (!(await save())) return;
+    setBusy(true);
+    try {
+      await api.publish(id);
+      navigate(`/tasks?documentId=${encodeURIComponent(id)}`);
+    } catch (e) {
+      setError(e);
+      setNotice(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const segments: React.ReactNode[] = [];
+  let pos = 0;
+  for (const h of highlights) {
+    if (h.start > pos) segments.push(text.slice(pos, h.start));
+    const taskIndex = h.kind === 'task' ? Number(h.key.slice(5)) : -1;
+    segments.push(
+      // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; each task card is reachable by keyboard
+      <mark
+        key={h.key}
+        data-key={h.key}
+        className={`hl hl-${h.kind}${taskIndex === activeTask ? ' active' : ''}`}
+        title={h.label}
+        onClick={() => {
+          if (taskIndex >= 0) {
+            setActiveTask(taskIndex);
+            document.getElementById(`task-card-${taskIndex}`)?.querySelector('textarea')?.focus();
+          }
+        }}
+      >
+        <span className="hl-label" aria-hidden="true">
+          {h.kind === 'task' ? tasks[taskIndex]?.ref || taskIndex + 1 : '§'}
+        </span>
+        {text.slice(h.start, h.end)}
+      </mark>,
+    );
+    pos = h.end;
+  }
+  segments.push(text.slice(pos));
+
+  const field = (key: FieldKey, label: string, multiline = false) => (
+    <div className="field" key={key}>
+      <label className="field-label" htmlFor={`rec-${key}`}>
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          id={`rec-${key}`}
+          rows={3}
+          value={(record[key] as string | null) ?? ''}
+          onChange={(e) => setField(key, e.target.value || null)}
+          disabled={published}
+        />
+      ) : (
+        <input
+          id={`rec-${key}`}
+          value={(record[key] as string | null) ?? ''}
+          onChange={(e) => setField(key, e.target.value || null)}
+          disabled={published}
+        />
+      )}
+      {(placed.byField.get(key) ?? []).map((w) => (
+        <span key={w} className="warning-text">
+          ⚠ {w}
+        </span>
+      ))}
+      {key === 'number' && !record.number && !placed.byField.get('number') && (
+        <span className="warning-text">⚠ {l('Văn bản để trống số', 'The notice has a blank number')}</span>
+      )}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="review-title" className="review">
+      <div className="page-head">
+        <h1 id="review-title">
+          {l('Rà soát văn bản', 'Review')}: {doc.fileName}
+        </h1>
+        <div className="actions">
+          <a href={api.documentFileUrl(id)} className="btn-secondary">
+            {l('Tệp gốc', 'Original file')}
+          </a>
+          {!published && (
+            <>
+              <button type="button" className="btn-secondary" disabled={busy} onClick={save}>
+                {l('Lưu nháp', 'Save draft')}
+              </button>
+              <button type="button" className="btn-primary" disabled={busy} onClick={publish}>
+                {l('Ban hành theo dõi', 'Publish')}
+              </button>
+            </>
+          )}
+          {published && (
+            <Link className="btn-secondary" to={`/tasks?documentId=${encodeURIComponent(id)}`}>
+              {l('Xem nhiệm vụ đã giao', 'Tracked tasks')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <ErrorBox error={error} />
+      {notice && (
+        <div className="alert alert-ok" role="status">
+          {notice}
+        </div>
+      )}
+      {published && (
+        <div className="alert alert-info" role="status">
+          {l('Văn bản đã được ban hành theo dõi; bản rà soát chỉ để xem.', 'Already published; read only.')}
+        </div>
+      )}
+      {(placed.general.length > 0 || unresolved > 0) && (
+        <ul className="alert alert-warning" aria-label={l('Cảnh báo', 'Warnings')}>
+          {placed.general.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+          {unresolved > 0 && (
+            <li>
+              ⚠{' '}
+              {l(
+                `${unresolved} tên cơ quan chưa khớp danh mục — chọn cơ quan đúng trước khi ban hành.`,
+                `${unresolved} agency names not matched to the registry.`,
+              )}
+            </li>
+          )}
+        </ul>
+      )}
+      <div className="review-grid">
+        <div className="source-pane">
+          <h2>{l('Văn bản gốc', 'Source text')}</h2>
+          <div className="source-text" ref={sourceRef} data-testid="source-text">
+            {segments}
+          </div>
+        </div>
+        <div className="edit-pane">
+          <h2>{l('Thông tin văn bản', 'Record')}</h2>
+          <div className="record-grid">
+            {field('number', l('Số', 'Number'))}
+            {field('notation', l('Ký hiệu', 'Notation'))}
+            {field('docType', l('Loại văn bản', 'Type'))}
+            {field('place', l('Địa danh', 'Place'))}
+            <div className="field">
+              <DateInput
+                label={l('Ngày ban hành', 'Date')}
+                value={(record.date as string | null) ?? null}
+                onChange={(v) => setField('date', v)}
+              />
+            </div>
+            {field('issuer', l('Cơ quan ban hành', 'Issuer'))}
+          </div>
+          {field('subject', l('Trích yếu', 'Subject'), true)}
+
+          <h2>
+            {l('Nhiệm vụ', 'Tasks')} ({tasks.length})
+          </h2>
+          <ol className="task-cards">
+            {tasks.map((task, i) => (
+              <li
+                key={task.id ?? `new-${i}`}
+                id={`task-card-${i}`}
+                className={`task-card${activeTask === i ? ' active' : ''}`}
+                data-testid="draft-task"
+                onFocusCapture={() => setActiveTask(i)}
+              >
+                <div className="task-card-head">
+                  <strong>
+                    {t('task')} {task.ref ?? i + 1}
+                  </strong>
+                  {!published && (
+                    <button
+                      type="button"
+                      className="btn-danger-link"
+                      onClick={() => setTasks((list) => list.filter((_, j) => j !== i))}
+                    >
+                      {l('Xóa nhiệm vụ', 'Remove task')}
+                    </button>
+                  )}
+                </div>
+                {(placed.byTask.get(i) ?? []).map((w) => (
+                  <p key={w} className="warning-text">
+                    ⚠ {w}
+                  </p>
+                ))}
+                <label className="field">
+                  <span className="field-label">{t('text')}</span>
+                  <textarea
+                    rows={3}
+                    value={task.text}
+                    disabled={published}
+                    onChange={(e) => setTask(i, { text: e.target.value })}
+                  />
+                </label>
+                <AgencyPicker
+                  label={t('lead')}
+                  testId={`lead-${i}`}
+                  registry={agencies}
+                  value={choices(task.leadNames, task.leadAgencyIds)}
+                  onChange={(next) =>
+                    setTask(i, { leadNames: next.map((c) => c.name), leadAgencyIds: next.map((c) => c.id) })
+                  }
+                />
+                <AgencyPicker
+                  label={t('support')}
+                  testId={`support-${i}`}
+                  registry={agencies}
+                  value={choices(task.supportNames, task.supportAgencyIds)}
+                  onChange={(next) =>
+                    setTask(i, {
+                      supportNames: next.map((c) => c.name),
+                      supportAgencyIds: next.map((c) => c.id),
+                    })
+                  }
+                />
+                <div className="row">
+                  <div className="field" data-testid={`due-${i}`}>
+                    <DateInput label={t('due')} value={task.due} onChange={(v) => setTask(i, { due: v })} />
+                    {task.dueText && (
+                      <span className="field-hint">
+                        {l('Trong văn bản', 'In the text')}: “{task.dueText}”
+                      </span>
+                    )}
+                  </div>
+                  <label className="field">
+                    <span className="field-label">{t('recurrence')}</span>
+                    <select
+                      value={task.recurrence ?? ''}
+                      onChange={(e) => setTask(i, { recurrence: e.target.value || null })}
+                    >
+                      {[
+                        ...RECURRENCES,
+                        ...(task.recurrence && !RECURRENCES.includes(task.recurrence as '')
+                          ? [task.recurrence]
+                          : []),
+                      ].map((r) => (
+                        <option key={r} value={r}>
+                          {recurrenceLabel(r, l)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </div>
+              </li>
+            ))}
+          </ol>
+          {!published && (
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() =>
+                setTasks((list) => [
+                  ...list,
+                  {
+                    text: '',
+                    ref: String(list.length + 1),
+                    leadNames: [],
+                    supportNames: [],
+                    leadAgencyIds: [],
+                    supportAgencyIds: [],
+                    due: null,
+                    dueText: null,
+                    recurrence: null,
+                    span: null,
+                  },
+                ])
+              }
+            >
+              + {l('Thêm nhiệm vụ', 'Add task')}
+            </button>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function recurrenceLabel(value: string, l: (vi: string, en: string) => string): string {
+  switch (value) {
+    case '':
+      return l('Không lặp lại', 'None');
+    case 'weekly':
+      return l('Hằng tuần', 'Weekly');
+    case 'monthly':
+      return l('Hằng tháng', 'Monthly');
+    case 'quarterly':
+      return l('Hằng quý', 'Quarterly');
+    case 'half-yearly':
+      return l('6 tháng một lần', 'Half-yearly');
+    case 'yearly':
+      return l('Hằng năm', 'Yearly');
+    default:
+      return value;
+  }
+}
