@@ -10,6 +10,9 @@ import {
 } from './detect.ts';
 import { docxToText, inspectDocx } from './docx.ts';
 import { formatBytes, IngestError } from './errors.ts';
+import { type ImageInfo, jpegInfo, pngInfo, tiffInfo } from './images.ts';
+import { type OcrSettings, ocrImage, ocrPdfPages } from './ocr.ts';
+import { readPdf } from './pdf.ts';
 
 export type IngestFormat = 'text' | 'docx' | 'pdf' | 'pdf-ocr' | 'image-ocr';
 
@@ -42,6 +45,10 @@ export interface IngestResult {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_OCR_TIMEOUT_MS = 180_000;
+export const DEFAULT_MAX_OCR_PAGES = 30;
+/** An A4 page at 600 dpi is 35 Mpx; anything far above is a decompression bomb. */
+export const MAX_IMAGE_PIXELS = 120_000_000;
 
 type RealKind = 'pdf' | 'docx' | 'png' | 'jpeg' | 'tiff' | 'text';
 
@@ -196,9 +203,99 @@ export async function convertToText(input: IngestInput, options: IngestOptions =
       if (text.trim() === '') throw emptyError('Tệp Word');
       return { text, format: 'docx', pages: null, warnings };
     }
+    case 'pdf':
+      return convertPdf(bytes, options);
     default:
-      throw new IngestError('unsupported-format', `Chưa hỗ trợ định dạng ${KIND_LABEL[real]}.`, {
-        kind: real,
-      });
+      return convertImage(bytes, real, options);
   }
+}
+
+function ocrSettings(options: IngestOptions): OcrSettings {
+  const timeoutMs = options.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS;
+  return {
+    tesseract: options.tesseractCommand ?? process.env.DONDOC_TESSERACT ?? 'tesseract',
+    pdftoppm: options.pdftoppmCommand ?? process.env.DONDOC_PDFTOPPM ?? 'pdftoppm',
+    deadline: Date.now() + timeoutMs,
+    timeoutMs,
+    signal: options.signal,
+  };
+}
+
+function tooManyScanPages(count: number, max: number): IngestError {
+  return new IngestError(
+    'too-large',
+    `Bản scan có ${count} trang cần nhận dạng chữ, vượt giới hạn ${max} trang một lần tải lên. ` +
+      'Hãy tách riêng các trang của thông báo thành tệp nhỏ hơn rồi tải lên lại.',
+    { pages: count, maxOcrPages: max },
+  );
+}
+
+function pageList(pages: number[]): string {
+  return pages.join(', ');
+}
+
+const OCR_REVIEW = 'chữ được nhận dạng tự động (OCR), hãy đối chiếu với bản gốc khi duyệt.';
+
+async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
+  const pdf = await readPdf(bytes, options.signal);
+  const warnings = [...pdf.warnings];
+  const scanPages = pdf.pages.filter((page) => page.needsOcr).map((page) => page.number);
+  const texts = new Map(pdf.pages.map((page) => [page.number, page.text]));
+  let ocrDone = false;
+  if (scanPages.length > 0) {
+    const maxPages = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
+    if (scanPages.length > maxPages) throw tooManyScanPages(scanPages.length, maxPages);
+    const mixed = scanPages.length < pdf.pages.length;
+    try {
+      const ocr = await ocrPdfPages(bytes, scanPages, ocrSettings(options));
+      for (const [page, text] of ocr) texts.set(page, text);
+      ocrDone = true;
+      warnings.push(
+        mixed
+          ? `Trang ${pageList(scanPages)} là bản scan: ${OCR_REVIEW}`
+          : `Tệp PDF là bản scan: ${OCR_REVIEW}`,
+      );
+    } catch (error) {
+      // A PDF that has a text layer on other pages still gives that text, with a warning.
+      if (!(error instanceof IngestError) || error.code !== 'ocr-unavailable' || !mixed) throw error;
+      warnings.push(
+        `Trang ${pageList(scanPages)} là bản scan nhưng chưa nhận dạng được chữ: ${error.message}`,
+      );
+    }
+  }
+  const text = pdf.pages
+    .map((page) => texts.get(page.number) ?? '')
+    .filter((page) => page.trim() !== '')
+    .join('\n\n')
+    .normalize('NFC');
+  if (text.trim() === '') throw emptyError(ocrDone ? 'Bản scan PDF (đã nhận dạng chữ)' : 'Tệp PDF');
+  return { text, format: ocrDone ? 'pdf-ocr' : 'pdf', pages: pdf.pages.length, warnings };
+}
+
+const IMAGE_EXTENSION: Record<'png' | 'jpeg' | 'tiff', string> = { png: 'png', jpeg: 'jpg', tiff: 'tif' };
+
+async function convertImage(
+  bytes: Uint8Array,
+  kind: 'png' | 'jpeg' | 'tiff',
+  options: IngestOptions,
+): Promise<IngestResult> {
+  const info: ImageInfo =
+    kind === 'png' ? pngInfo(bytes) : kind === 'jpeg' ? jpegInfo(bytes) : tiffInfo(bytes);
+  if (info.width !== null && info.height !== null && info.width * info.height > MAX_IMAGE_PIXELS) {
+    throw new IngestError(
+      'too-large',
+      `Ảnh có kích thước ${info.width} × ${info.height} điểm ảnh, quá lớn để nhận dạng chữ. ` +
+        'Hãy quét lại ở 300 dpi (đủ cho nhận dạng) rồi tải lên lại.',
+      { width: info.width, height: info.height, maxPixels: MAX_IMAGE_PIXELS },
+    );
+  }
+  const maxPages = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
+  if (info.pages > maxPages) throw tooManyScanPages(info.pages, maxPages);
+  const pages = await ocrImage(bytes, IMAGE_EXTENSION[kind], ocrSettings(options));
+  const text = pages
+    .filter((page) => page.trim() !== '')
+    .join('\n\n')
+    .normalize('NFC');
+  if (text.trim() === '') throw emptyError('Ảnh (đã nhận dạng chữ)');
+  return { text, format: 'image-ocr', pages: pages.length, warnings: [`Ảnh chụp/bản scan: ${OCR_REVIEW}`] };
 }

@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IngestError } from './errors.ts';
+
+/** OCR with Debian's `tesseract` (Vietnamese data from `tesseract-ocr-vie`) and `pdftoppm`. */
+export interface OcrSettings {
+  tesseract: string;
+  pdftoppm: string;
+  /** Absolute time (ms since epoch) after which every child process is refused or killed. */
+  deadline: number;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+const INSTALL_HINT =
+  'Quản trị viên cần cài đặt trên máy chủ: apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils. ' +
+  'Trong lúc chờ, hãy tải lên bản Word (DOCX) hoặc PDF có lớp chữ của thông báo.';
+
+function unavailable(what: string, reason: string): IngestError {
+  return new IngestError('ocr-unavailable', `${what} ${INSTALL_HINT}`, { reason });
+}
+
+interface RunResult {
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+class CommandMissing extends Error {}
+
+function run(command: string, args: string[], settings: OcrSettings, what: string): Promise<RunResult> {
+  const remaining = settings.deadline - Date.now();
+  if (remaining <= 0) return Promise.reject(timeoutError(settings));
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      {
+        encoding: 'buffer',
+        timeout: remaining,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        signal: settings.signal,
+        windowsHide: true,
+      },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve({ stdout, stderr });
+          return;
+        }
+        if (settings.signal?.aborted) {
+          reject(settings.signal.reason);
+          return;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES') {
+          reject(new CommandMissing(`${command}: ${code}`));
+          return;
+        }
+        if ((error as { killed?: boolean }).killed || Date.now() >= settings.deadline) {
+          reject(timeoutError(settings));
+          return;
+        }
+        const detail = Buffer.from(stderr).toString('utf8').trim().split('\n').slice(-3).join(' ');
+        reject(new Error(`${what} failed: ${detail || error.message}`));
+      },
+    );
+  });
+}
+
+function timeoutError(settings: OcrSettings): IngestError {
+  return new IngestError(
+    'ocr-unavailable',
+    `Nhận dạng chữ (OCR) vượt quá thời gian cho phép (${Math.round(settings.timeoutMs / 1000)} giây). ` +
+      'Hãy thử lại sau, hoặc tách bản scan thành tệp ít trang hơn, hoặc tải lên bản Word/PDF có lớp chữ.',
+    { reason: 'timeout', timeoutMs: settings.timeoutMs },
+  );
+}
+
+const verified = new Set<string>();
+
+/** Checks once per process that tesseract with Vietnamese data (and pdftoppm when needed) runs. */
+export async function checkOcrTools(settings: OcrSettings, needPdftoppm: boolean): Promise<void> {
+  const key = `tesseract:${settings.tesseract}`;
+  if (!verified.has(key)) {
+    let langs: string;
+    try {
+      langs = (await run(settings.tesseract, ['--list-langs'], settings, 'tesseract')).stdout.toString(
+        'utf8',
+      );
+    } catch (error) {
+      if (error instanceof IngestError || settings.signal?.aborted) throw error;
+      throw unavailable(
+        'Máy chủ chưa cài chương trình nhận dạng chữ (tesseract) nên chưa đọc được bản scan/ảnh chụp.',
+        'tesseract-missing',
+      );
+    }
+    if (!langs.split(/\s+/).includes('vie')) {
+      throw unavailable(
+        'Máy chủ đã có tesseract nhưng thiếu dữ liệu tiếng Việt (vie.traineddata) nên chưa đọc được bản scan/ảnh chụp.',
+        'vie-missing',
+      );
+    }
+    verified.add(key);
+  }
+  const popplerKey = `pdftoppm:${settings.pdftoppm}`;
+  if (needPdftoppm && !verified.has(popplerKey)) {
+    try {
+      await run(settings.pdftoppm, ['-v'], settings, 'pdftoppm');
+    } catch (error) {
+      if (error instanceof IngestError || settings.signal?.aborted) throw error;
+      throw unavailable(
+        'Máy chủ chưa cài chương trình chuyển trang PDF thành ảnh (pdftoppm, gói poppler-utils) nên chưa đọc được PDF dạng scan.',
+        'pdftoppm-missing',
+      );
+    }
+    verified.add(popplerKey);
+  }
+}
+
+function cleanOcrText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/u, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .normalize('NFC');
+}
+
+async function tesseract(image: string, settings: OcrSettings): Promise<string[]> {
+  try {
+    // --psm 6: one uniform block, so the two header columns stay on their rows.
+    const { stdout } = await run(
+      settings.tesseract,
+      [image, 'stdout', '-l', 'vie', '--psm', '6'],
+      settings,
+      'tesseract',
+    );
+    // tesseract separates the pages of a multi-page image with a form feed.
+    const pages = stdout.toString('utf8').split('\f');
+    if (pages.length > 1 && pages.at(-1)?.trim() === '') pages.pop();
+    return pages.map(cleanOcrText);
+  } catch (error) {
+    if (error instanceof CommandMissing) {
+      throw unavailable('Không chạy được chương trình nhận dạng chữ (tesseract).', 'tesseract-missing');
+    }
+    throw error;
+  }
+}
+
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'dondoc-ocr-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function unreadable(kind: string, error: unknown): IngestError {
+  return new IngestError(
+    'corrupt-file',
+    `Không đọc được ${kind} để nhận dạng chữ: tệp bị hỏng hoặc không đúng chuẩn. Hãy quét/xuất lại rồi tải lên lại.`,
+    { reason: error instanceof Error ? error.message : String(error) },
+    error,
+  );
+}
+
+/** OCR of an image file (PNG, JPEG, TIFF; a TIFF may hold several pages). Text per page. */
+export async function ocrImage(
+  bytes: Uint8Array,
+  extension: string,
+  settings: OcrSettings,
+): Promise<string[]> {
+  await checkOcrTools(settings, false);
+  return withTempDir(async (dir) => {
+    const input = join(dir, `input.${extension}`);
+    await writeFile(input, bytes);
+    try {
+      return await tesseract(input, settings);
+    } catch (error) {
+      if (error instanceof IngestError || settings.signal?.aborted) throw error;
+      throw unreadable('ảnh', error);
+    }
+  });
+}
+
+/** Renders the given PDF pages at 300 dpi (pdftoppm) and OCRs them one by one. */
+export async function ocrPdfPages(
+  bytes: Uint8Array,
+  pageNumbers: number[],
+  settings: OcrSettings,
+): Promise<Map<number, string>> {
+  await checkOcrTools(settings, true);
+  return withTempDir(async (dir) => {
+    const input = join(dir, 'input.pdf');
+    await writeFile(input, bytes);
+    const texts = new Map<number, string>();
+    for (const page of pageNumbers) {
+      const prefix = join(dir, `page-${page}`);
+      try {
+        await run(
+          settings.pdftoppm,
+          [
+            '-r',
+            '300',
+            '-gray',
+            '-png',
+            '-f',
+            String(page),
+            '-l',
+            String(page),
+            '-singlefile',
+            input,
+            prefix,
+          ],
+          settings,
+          'pdftoppm',
+        );
+      } catch (error) {
+        if (error instanceof IngestError || settings.signal?.aborted) throw error;
+        if (error instanceof CommandMissing) {
+          throw unavailable(
+            'Không chạy được chương trình chuyển trang PDF thành ảnh (pdftoppm).',
+            'pdftoppm-missing',
+          );
+        }
+        throw unreadable(`trang ${page} của tệp PDF`, error);
+      }
+      const image = `${prefix}.png`;
+      const [text = ''] = await tesseract(image, settings).catch((error: unknown) => {
+        if (error instanceof IngestError || settings.signal?.aborted) throw error;
+        throw unreadable(`ảnh trang ${page}`, error);
+      });
+      texts.set(page, text);
+      await rm(image, { force: true });
+    }
+    return texts;
+  });
+}
