@@ -1,0 +1,10 @@
+export { buildApp, discoverRouteModules } from './app.ts';
+export { audit } from './audit/index.ts';
+export { agencyScope, assertTaskVisible, canSeeTask, relatedAgencyIds, taskInScope } from './auth/access.ts';
+export { currentUser, requireRole } from './auth/guards.ts';
+export { hashPassword, verifyPassword } from './auth/password.ts';
+export { type Config, loadConfig } from './config.ts';
+export { type DatabaseHandle, type Db, type DbKind, migrateToLatest, openDatabase } from './db/index.ts';
+export type * from './db/schema.ts';
+export { AppError } from './errors.ts';
+export type { App, RouteModule, SessionUser } from './http/types.ts';
