@@ -6,49 +6,11 @@ import {
   hashFeedToken,
   newFeedToken,
 } from '../src/reports/calendar.ts';
-
-/** Unfolds RFC 5545 lines and splits VEVENTs into property maps (name → raw value). */
-export function parseIcs(text: string): { calendar: Map<string, string>; events: Map<string, string>[] } {
-  const lines = text
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter(Boolean);
-  const calendar = new Map<string, string>();
-  const events: Map<string, string>[] = [];
-  let current: Map<string, string> | null = null;
-  let depth = 0;
-  for (const line of lines) {
-    if (line === 'BEGIN:VEVENT') {
-      current = new Map();
-      continue;
-    }
-    if (line === 'END:VEVENT') {
-      if (current) events.push(current);
-      current = null;
-      continue;
-    }
-    if (line.startsWith('BEGIN:VALARM')) depth++;
-    if (line.startsWith('END:VALARM')) {
-      depth--;
-      current?.set('HAS_ALARM', '1');
-      continue;
-    }
-    if (depth > 0) continue;
-    const colon = line.indexOf(':');
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1);
-    (current ?? calendar).set(name, value);
-  }
-  return { calendar, events };
-}
-
-export function unescapeIcs(v: string): string {
-  return v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
-}
+import { parseIcs, unescapeIcs } from './reports-support.ts';
 
 const tasks: CalendarTask[] = [
   {
-    id: 'abc',
+    id: 17,
     text: 'Xây dựng kế hoạch chuyển đổi số; báo cáo UBND tỉnh, trước ngày 31/12',
     due: '2024-02-29',
     documentNumber: '312/TB-VP',
@@ -59,7 +21,7 @@ const tasks: CalendarTask[] = [
     done: false,
   },
   {
-    id: 'def',
+    id: 18,
     text: 'Phối hợp rà soát hạ tầng',
     due: '2023-12-31',
     documentNumber: null,
@@ -86,7 +48,7 @@ describe('iCalendar feed', () => {
     expect(unescapeIcs(calendar.get('X-WR-CALNAME') ?? '')).toBe('Hạn nhiệm vụ - Sở Khoa học và Công nghệ');
     expect(events).toHaveLength(2);
     const [a, b] = events;
-    expect(a?.get('UID')).toBe('task-abc@dondoc');
+    expect(a?.get('UID')).toBe('task-17@dondoc');
     // leap day; DTEND exclusive = next day
     expect(a?.get('DTSTART;VALUE=DATE')).toBe('20240229');
     expect(a?.get('DTEND;VALUE=DATE')).toBe('20240301');
@@ -97,7 +59,7 @@ describe('iCalendar feed', () => {
     expect(desc).toContain('Văn bản giao: số 312/TB-VP ngày 18/01/2024');
     expect(desc).toContain('Thời hạn: 29/02/2024');
     expect(desc).toContain('Trạng thái: Chưa hoàn thành trong hạn');
-    expect(a?.get('URL;VALUE=URI') ?? a?.get('URL')).toBe('https://dondoc.example.vn/tasks/abc');
+    expect(a?.get('URL;VALUE=URI') ?? a?.get('URL')).toBe('https://dondoc.example.vn/tasks/17');
     expect(a?.get('HAS_ALARM')).toBe('1');
     expect(b?.get('DTSTART;VALUE=DATE')).toBe('20231231');
     expect(b?.get('DTEND;VALUE=DATE')).toBe('20240101');

@@ -1,20 +1,20 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { reportToCsv } from '../src/reports/export-csv.ts';
 import { reportToDocx } from '../src/reports/export-docx.ts';
 import { reportToXlsx } from '../src/reports/export-xlsx.ts';
 import { figuresOf, type Report, type ReportTask } from '../src/reports/model.ts';
 import { reportPeriod } from '../src/reports/periods.ts';
+import { parseCsv, unzipEntry } from './reports-support.ts';
 
 function task(over: Partial<ReportTask> & Pick<ReportTask, 'id' | 'text' | 'bucket'>): ReportTask {
   return {
     ref: null,
-    documentId: 'd1',
+    documentId: 1,
     documentNumber: '312/TB-VP',
     documentDate: '2021-05-18',
-    leadAgencyId: 'a1',
+    leadAgencyId: 1,
     leadAgencyName: 'Sở Khoa học và Công nghệ',
     supportAgencyNames: [],
     due: null,
@@ -30,7 +30,7 @@ function task(over: Partial<ReportTask> & Pick<ReportTask, 'id' | 'text' | 'buck
 
 const tasks: ReportTask[] = [
   task({
-    id: 't1',
+    id: 1,
     text: 'Xây dựng kế hoạch chuyển đổi số, báo cáo "UBND tỉnh"',
     bucket: 'done_on_time',
     due: '2021-08-31',
@@ -40,14 +40,14 @@ const tasks: ReportTask[] = [
     progressPercent: 100,
   }),
   task({
-    id: 't2',
+    id: 2,
     text: 'Rà soát hạ tầng, mạng LAN',
     bucket: 'done_late',
     due: '2021-07-15',
     completedOn: '2021-08-01',
   }),
   task({
-    id: 't3',
+    id: 3,
     text: '=SUM(A1) không phải công thức',
     bucket: 'open_on_time',
     due: '2021-12-31',
@@ -55,14 +55,14 @@ const tasks: ReportTask[] = [
     supportAgencyNames: ['Công an tỉnh', 'Văn phòng UBND tỉnh'],
   }),
   task({
-    id: 't4',
+    id: 4,
     text: 'Triển khai nền tảng\nchia sẻ dữ liệu',
     bucket: 'open_overdue',
     due: '2021-06-30',
     progressNote: 'Đang thực hiện, dự kiến xong tháng 10',
     progressPercent: 60,
   }),
-  task({ id: 't5', text: 'Theo dõi thường xuyên', bucket: 'open_on_time', due: null, noDeadline: true }),
+  task({ id: 5, text: 'Theo dõi thường xuyên', bucket: 'open_on_time', due: null, noDeadline: true }),
 ];
 
 function makeReport(): Report {
@@ -70,7 +70,7 @@ function makeReport(): Report {
   return {
     period: reportPeriod('quarter', 2021, 3),
     asOf: '2021-09-14',
-    agency: { id: 'a1', name: 'Sở Khoa học và Công nghệ' },
+    agency: { id: 1, name: 'Sở Khoa học và Công nghệ' },
     issuer: 'Văn phòng Ủy ban nhân dân tỉnh Kiên Giang',
     parentIssuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
     generatedAt: '2021-09-15T02:00:00.000Z',
@@ -78,58 +78,6 @@ function makeReport(): Report {
     tasks,
     lists,
   };
-}
-
-function unzipEntry(buf: Buffer, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err);
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8'));
-          });
-        });
-      });
-      zip.on('end', () => reject(new Error(`${name} not in archive`)));
-      zip.readEntry();
-    });
-  });
-}
-
-/** RFC 4180 reader, enough to check the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
 }
 
 describe('figures', () => {
@@ -148,7 +96,7 @@ describe('figures', () => {
     // settled = 1 + 1 + 1 overdue → 1/3
     expect(figures.onTimeRate).toBe(0.3333);
     expect(figures.completionRate).toBe(0.4);
-    expect(lists.open_on_time).toEqual(['t3', 't5']);
+    expect(lists.open_on_time).toEqual([3, 5]);
   });
 });
 
@@ -260,14 +208,14 @@ describe('CSV export', () => {
     ]);
     expect(rows.every((r) => r.length === rows[0]?.length)).toBe(true);
     const byId = new Map(rows.slice(1).map((r) => [r[r.length - 1], r]));
-    expect(byId.get('t1')?.[1]).toBe('Xây dựng kế hoạch chuyển đổi số, báo cáo "UBND tỉnh"');
-    expect(byId.get('t1')?.[8]).toBe('20/08/2021');
-    expect(byId.get('t4')?.[1]).toBe('Triển khai nền tảng\nchia sẻ dữ liệu');
-    expect(byId.get('t4')?.[4]).toBe('30/06/2021');
-    expect(byId.get('t4')?.[6]).toBe('Chưa hoàn thành quá hạn');
+    expect(byId.get('1')?.[1]).toBe('Xây dựng kế hoạch chuyển đổi số, báo cáo "UBND tỉnh"');
+    expect(byId.get('1')?.[8]).toBe('20/08/2021');
+    expect(byId.get('4')?.[1]).toBe('Triển khai nền tảng\nchia sẻ dữ liệu');
+    expect(byId.get('4')?.[4]).toBe('30/06/2021');
+    expect(byId.get('4')?.[6]).toBe('Chưa hoàn thành quá hạn');
     // a leading "=" is neutralised so a spreadsheet does not run it
-    expect(byId.get('t3')?.[1]).toBe("'=SUM(A1) không phải công thức");
-    expect(byId.get('t3')?.[9]).toBe('Công an tỉnh; Văn phòng UBND tỉnh');
+    expect(byId.get('3')?.[1]).toBe("'=SUM(A1) không phải công thức");
+    expect(byId.get('3')?.[9]).toBe('Công an tỉnh; Văn phòng UBND tỉnh');
     expect(text).toContain('"Xây dựng kế hoạch chuyển đổi số, báo cáo ""UBND tỉnh"""');
   });
 });

@@ -13,7 +13,7 @@ import { BUCKET_LABELS, type BucketName } from './model.ts';
 import { addDays, formatDateVi } from './periods.ts';
 
 export interface CalendarTask {
-  id: string;
+  id: number;
   text: string;
   due: string;
   documentNumber: string | null;

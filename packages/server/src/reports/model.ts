@@ -14,15 +14,15 @@ export function statusLabel(status: string): string {
 
 /** One task as a report shows it, classified as of the window end. */
 export interface ReportTask {
-  id: string;
+  id: number;
   ref: string | null;
   text: string;
-  documentId: string;
+  documentId: number;
   /** "312/TB-VP" or null */
   documentNumber: string | null;
   /** ISO date of the notice */
   documentDate: string | null;
-  leadAgencyId: string | null;
+  leadAgencyId: number | null;
   leadAgencyName: string | null;
   supportAgencyNames: string[];
   /** ISO date or null (no deadline) */
@@ -64,7 +64,7 @@ export interface ReportFigures extends BucketCounts {
 }
 
 export interface ReportAgency {
-  id: string;
+  id: number;
   name: string;
 }
 
@@ -81,7 +81,7 @@ export interface Report {
   figures: ReportFigures;
   tasks: ReportTask[];
   /** task ids behind each number */
-  lists: Record<BucketName | 'due_soon' | 'no_deadline', string[]>;
+  lists: Record<BucketName | 'due_soon' | 'no_deadline', number[]>;
 }
 
 export function emptyCounts(): BucketCounts {
@@ -216,6 +216,6 @@ export function sortForReport(tasks: readonly ReportTask[]): ReportTask[] {
       order[a.bucket] - order[b.bucket] ||
       (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
       (a.documentDate ?? '').localeCompare(b.documentDate ?? '') ||
-      a.id.localeCompare(b.id),
+      a.id - b.id,
   );
 }
