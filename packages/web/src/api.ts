@@ -1,32 +1,35 @@
 // The one typed client for the server's HTTP API (docs/api.md, /api/docs/json).
 // Every call goes through request() so that CSRF, 401 and error messages are handled once.
 
+/** Server ids are integers. */
+export type Id = number;
+
 export type Role = 'admin' | 'officer' | 'leader' | 'agency' | 'viewer';
 
 export interface User {
-  id: string;
+  id: Id;
   username: string;
   displayName: string;
   role: Role;
-  agencyId: string | null;
+  agencyId: Id | null;
   agencyName?: string | null;
   disabled?: boolean;
   email?: string | null;
 }
 
 export interface Agency {
-  id: string;
+  id: Id;
   name: string;
   shortName?: string | null;
   type?: string | null;
   province?: string | null;
-  parentId?: string | null;
-  successorId?: string | null;
+  parentId?: Id | null;
+  successorId?: Id | null;
   dissolvedAt?: string | null;
 }
 
 export interface AgencyRef {
-  id: string;
+  id: Id;
   name: string;
 }
 
@@ -46,19 +49,19 @@ export interface Warning {
   message?: string;
   field?: string;
   taskRef?: string;
-  taskId?: string;
+  taskId?: Id;
   span?: Span;
 }
 
 export interface DraftTask {
-  id?: string;
+  id?: Id;
   ref?: string | null;
   text: string;
   span?: Span | null;
   leadNames: string[];
   supportNames: string[];
-  leadAgencyIds: (string | null)[];
-  supportAgencyIds: (string | null)[];
+  leadAgencyIds: Id[];
+  supportAgencyIds: Id[];
   due: string | null;
   dueText?: string | null;
   recurrence?: string | null;
@@ -82,7 +85,7 @@ export interface NoticeRecord {
 }
 
 export interface DocumentSummary {
-  id: string;
+  id: Id;
   status: 'draft' | 'published' | string;
   fileName: string;
   format?: string;
@@ -110,8 +113,8 @@ export type TaskStatus =
 export type Bucket = 'done_on_time' | 'done_late' | 'open_on_time' | 'open_overdue';
 
 export interface Task {
-  id: string;
-  documentId: string;
+  id: Id;
+  documentId: Id;
   documentNumber?: string | null;
   ref?: string | null;
   text: string;
@@ -129,13 +132,13 @@ export interface Task {
 }
 
 export interface Attachment {
-  id: string;
+  id: Id;
   fileName: string;
   size?: number;
 }
 
 export interface ProgressReport {
-  id: string;
+  id: Id;
   note: string;
   percent?: number | null;
   createdAt: string;
@@ -144,7 +147,7 @@ export interface ProgressReport {
 }
 
 export interface Extension {
-  id: string;
+  id: Id;
   proposedDue: string;
   reason: string;
   status?: 'pending' | 'approved' | 'rejected' | string;
@@ -154,14 +157,14 @@ export interface Extension {
 }
 
 export interface Comment {
-  id: string;
+  id: Id;
   body: string;
   createdAt: string;
   author?: string | { displayName?: string } | null;
 }
 
 export interface HistoryEntry {
-  id?: string;
+  id?: Id;
   action?: string;
   event?: string;
   from?: string | null;
@@ -207,13 +210,13 @@ export interface Dashboard {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: Id;
   createdAt?: string;
   at?: string;
   action: string;
   entity?: string;
-  entityId?: string | null;
-  userId?: string | null;
+  entityId?: Id | string | null;
+  userId?: Id | null;
   username?: string | null;
   details?: unknown;
 }
@@ -346,12 +349,12 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
 }
 
 export interface TaskQuery extends Query {
-  agencyId?: string;
+  agencyId?: Id | string;
   status?: string;
   bucket?: string;
   dueFrom?: string;
   dueTo?: string;
-  documentId?: string;
+  documentId?: Id | string;
   q?: string;
   sort?: string;
   page?: number;
@@ -359,7 +362,7 @@ export interface TaskQuery extends Query {
 }
 
 export interface ReportQuery extends Query {
-  agencyId?: string;
+  agencyId?: Id | string;
   period: string;
   year: number;
   index?: number;
@@ -374,8 +377,8 @@ export const api = {
   users: () => request<List<User>>('GET', '/api/users'),
   createUser: (body: Partial<User> & { password: string }) =>
     request<{ user: User }>('POST', '/api/users', body),
-  updateUser: (id: string, body: Partial<User> & { password?: string }) =>
-    request<{ user: User }>('PATCH', `/api/users/${encodeURIComponent(id)}`, body),
+  updateUser: (id: Id, body: Partial<User> & { password?: string }) =>
+    request<{ user: User }>('PATCH', `/api/users/${encodeURIComponent(String(id))}`, body),
 
   agencies: (query?: { q?: string; includeDissolved?: boolean; pageSize?: number }) =>
     request<List<Agency>>('GET', withQuery('/api/agencies', { pageSize: 1000, ...query })),
@@ -384,9 +387,9 @@ export const api = {
       (r) => (Array.isArray(r) ? r : (r.items ?? [])),
     ),
   createAgency: (body: Partial<Agency>) => request<{ agency: Agency }>('POST', '/api/agencies', body),
-  updateAgency: (id: string, body: Partial<Agency>) =>
-    request<{ agency: Agency }>('PATCH', `/api/agencies/${encodeURIComponent(id)}`, body),
-  succession: (body: { fromIds: string[]; toId: string; effectiveDate: string; note: string }) =>
+  updateAgency: (id: Id, body: Partial<Agency>) =>
+    request<{ agency: Agency }>('PATCH', `/api/agencies/${encodeURIComponent(String(id))}`, body),
+  succession: (body: { fromIds: Id[]; toId: Id; effectiveDate: string; note: string }) =>
     request<{ movedTasks?: number; [key: string]: unknown }>('POST', '/api/agencies/succession', body),
 
   uploadDocument: (file: File, onProgress: (fraction: number) => void) => {
@@ -396,40 +399,72 @@ export const api = {
   },
   documents: (query?: { status?: string; q?: string; page?: number; pageSize?: number }) =>
     request<List<DocumentSummary>>('GET', withQuery('/api/documents', query)),
-  document: (id: string) =>
-    request<{ document: DocumentDetail; draftTasks: DraftTask[] }>(
-      'GET',
-      `/api/documents/${encodeURIComponent(id)}`,
-    ),
-  saveDraft: (id: string, body: { record: NoticeRecord; tasks: DraftTask[] }) =>
-    request<unknown>('PUT', `/api/documents/${encodeURIComponent(id)}/draft`, { ...body.record, ...body }),
-  publish: (id: string) => request<unknown>('POST', `/api/documents/${encodeURIComponent(id)}/publish`, {}),
-  documentFileUrl: (id: string) => `/api/documents/${encodeURIComponent(id)}/file`,
+  document: (id: Id) =>
+    request<{
+      document: DocumentDetail;
+      draftTasks: DraftTask[];
+      suggestions?: Record<string, Suggestion[]>;
+    }>('GET', `/api/documents/${encodeURIComponent(String(id))}`),
+  /** The record's editable fields go at the top level, next to tasks and learned mappings. */
+  saveDraft: (
+    id: Id,
+    body: { record: NoticeRecord; tasks: DraftTask[]; mappings: { name: string; agencyId: Id }[] },
+  ) => {
+    const r = body.record;
+    return request<unknown>('PUT', `/api/documents/${encodeURIComponent(String(id))}/draft`, {
+      number: r.number ?? null,
+      notation: r.notation ?? null,
+      docType: r.docType ?? null,
+      issuer: r.issuer ?? null,
+      place: r.place ?? null,
+      date: r.date ?? null,
+      subject: r.subject ?? null,
+      tasks: body.tasks.map((t) => ({
+        ref: t.ref ?? null,
+        text: t.text,
+        span: t.span ?? null,
+        leadNames: t.leadNames,
+        supportNames: t.supportNames,
+        leadAgencyIds: t.leadAgencyIds,
+        supportAgencyIds: t.supportAgencyIds,
+        due: t.due ?? null,
+        dueText: t.dueText ?? null,
+        recurrence: t.recurrence || null,
+      })),
+      mappings: body.mappings,
+    });
+  },
+  publish: (id: Id, allowPastDue = false) =>
+    request<unknown>('POST', `/api/documents/${encodeURIComponent(String(id))}/publish`, { allowPastDue }),
+  documentFileUrl: (id: Id) => `/api/documents/${encodeURIComponent(String(id))}/file`,
 
   tasks: (query: TaskQuery) => request<List<Task>>('GET', withQuery('/api/tasks', query)),
-  task: (id: string) => request<TaskDetail>('GET', `/api/tasks/${encodeURIComponent(id)}`),
-  reportProgress: (id: string, note: string, percent: number | null, files: File[]) => {
+  task: (id: Id) => request<TaskDetail>('GET', `/api/tasks/${encodeURIComponent(String(id))}`),
+  reportProgress: (id: Id, note: string, percent: number | null, files: File[]) => {
     const form = new FormData();
     form.append('note', note);
     if (percent !== null) form.append('percent', String(percent));
     for (const file of files) form.append('files', file, file.name);
-    return request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/progress`, form);
+    return request<unknown>('POST', `/api/tasks/${encodeURIComponent(String(id))}/progress`, form);
   },
-  taskAction: (id: string, action: 'submit' | 'confirm' | 'return' | 'pause' | 'resume', reason?: string) =>
+  taskAction: (id: Id, action: 'submit' | 'confirm' | 'return' | 'pause' | 'resume', reason?: string) =>
     request<unknown>(
       'POST',
-      `/api/tasks/${encodeURIComponent(id)}/${action}`,
+      `/api/tasks/${encodeURIComponent(String(id))}/${action}`,
       reason !== undefined ? { reason } : {},
     ),
-  requestExtension: (id: string, proposedDue: string, reason: string) =>
-    request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/extensions`, { proposedDue, reason }),
-  decideExtension: (id: string, approve: boolean, note: string) =>
-    request<unknown>('POST', `/api/extensions/${encodeURIComponent(id)}/decision`, { approve, note }),
-  comment: (id: string, body: string) =>
-    request<unknown>('POST', `/api/tasks/${encodeURIComponent(id)}/comments`, { body }),
-  attachmentUrl: (id: string) => `/api/attachments/${encodeURIComponent(id)}`,
+  requestExtension: (id: Id, proposedDue: string, reason: string) =>
+    request<unknown>('POST', `/api/tasks/${encodeURIComponent(String(id))}/extensions`, {
+      proposedDue,
+      reason,
+    }),
+  decideExtension: (id: Id, approve: boolean, note: string) =>
+    request<unknown>('POST', `/api/extensions/${encodeURIComponent(String(id))}/decision`, { approve, note }),
+  comment: (id: Id, body: string) =>
+    request<unknown>('POST', `/api/tasks/${encodeURIComponent(String(id))}/comments`, { body }),
+  attachmentUrl: (id: Id) => `/api/attachments/${encodeURIComponent(String(id))}`,
 
-  dashboard: (query?: { agencyId?: string; from?: string; to?: string }) =>
+  dashboard: (query?: { agencyId?: Id | string; from?: string; to?: string }) =>
     request<Dashboard>('GET', withQuery('/api/dashboard', query)),
   report: (query: ReportQuery) => request<Row>('GET', withQuery('/api/reports', query)),
   reportExportUrl: (format: 'xlsx' | 'docx' | 'csv', query: ReportQuery) =>

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { type Agency, api } from './api.ts';
+import { type Agency, api, type Suggestion } from './api.ts';
 import { compareVi, fold, formatDate } from './format.ts';
 import { useI18n } from './i18n.tsx';
 
@@ -75,28 +75,52 @@ export function DateInput({
   );
 }
 
-export interface AgencyChoice {
+export interface Mapping {
   name: string;
-  id: string | null;
+  agencyId: number;
+}
+
+/** Suggestions for a name from the notice: the document's own list, else the server's. */
+function useSuggestions(name: string, given: Suggestion[] | undefined): Suggestion[] | null {
+  const [fetched, setFetched] = useState<Suggestion[] | null>(null);
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    api
+      .suggestAgencies(name)
+      .then((list) => live && setFetched(list))
+      .catch(() => live && setFetched([]));
+    return () => {
+      live = false;
+    };
+  }, [name, given]);
+  return given ?? fetched;
 }
 
 /**
- * Combobox that matches agency names to the registry: typing filters the registry
- * without diacritics; a name from the notice that matches nothing is shown as unresolved,
- * with the server's suggestions (learned corrections first) one click away.
+ * Registry agencies of one role (chủ trì / phối hợp) of a task. The names the notice used
+ * are shown above, each ✓ when one of the chosen agencies matches it, or ⚠ unresolved with
+ * the server's suggestions (learned corrections first) one click away. The combobox adds
+ * any agency of the registry, filtered without diacritics, sorted by Intl.Collator('vi').
  */
 export function AgencyPicker({
   label,
-  value,
+  ids,
+  names,
   onChange,
   registry,
+  suggestions,
   testId,
+  disabled,
 }: {
   label: string;
-  value: AgencyChoice[];
-  onChange: (next: AgencyChoice[]) => void;
+  ids: number[];
+  names: string[];
+  onChange: (next: number[], learned?: Mapping) => void;
   registry: Agency[];
+  suggestions?: Record<string, Suggestion[]>;
   testId?: string;
+  disabled?: boolean;
 }) {
   const { l } = useI18n();
   const [query, setQuery] = useState('');
@@ -104,23 +128,24 @@ export function AgencyPicker({
   const [active, setActive] = useState(0);
   const listId = useId();
   const inputId = useId();
+  const byId = useMemo(() => new Map(registry.map((a) => [a.id, a])), [registry]);
 
   const options = useMemo(() => {
     const q = fold(query.trim());
     if (!q) return [];
     const words = q.split(/\s+/);
     return registry
-      .filter((a) => !a.dissolvedAt)
+      .filter((a) => !a.dissolvedAt && !ids.includes(a.id))
       .filter((a) => {
         const hay = fold(`${a.name} ${a.shortName ?? ''}`);
         return words.every((w) => hay.includes(w));
       })
       .sort((a, b) => compareVi(a.name, b.name))
       .slice(0, 12);
-  }, [query, registry]);
+  }, [query, registry, ids]);
 
   function choose(agency: Agency) {
-    if (!value.some((v) => v.id === agency.id)) onChange([...value, { name: agency.name, id: agency.id }]);
+    if (!ids.includes(agency.id)) onChange([...ids, agency.id]);
     setQuery('');
     setOpen(false);
   }
@@ -149,113 +174,133 @@ export function AgencyPicker({
       <label htmlFor={inputId} className="field-label">
         {label}
       </label>
-      <ul className="chips" aria-label={label}>
-        {value.map((choice, i) => (
-          <AgencyChip
-            key={`${choice.id ?? 'x'}-${choice.name}`}
-            choice={choice}
-            onRemove={() => onChange(value.filter((_, j) => j !== i))}
-            onResolve={(agency) =>
-              onChange(value.map((v, j) => (j === i ? { name: agency.name, id: agency.id } : v)))
-            }
-          />
-        ))}
+      {names.length > 0 && (
+        <ul className="notice-names" aria-label={l('Tên trong văn bản', 'Names in the notice')}>
+          {names.map((name) => (
+            <NoticeName
+              key={name}
+              name={name}
+              ids={ids}
+              given={suggestions?.[name]}
+              onUse={(agency) =>
+                onChange(ids.includes(agency.id) ? ids : [...ids, agency.id], { name, agencyId: agency.id })
+              }
+            />
+          ))}
+        </ul>
+      )}
+      <ul className="chips" aria-label={`${label}: ${l('đã chọn', 'chosen')}`}>
+        {ids.map((id) => {
+          const agency = byId.get(id);
+          const name = agency?.name ?? `#${id}`;
+          return (
+            <li key={id} className="chip">
+              <span>{name}</span>
+              {agency?.dissolvedAt && (
+                <span className="chip-warning">
+                  {l('đã sáp nhập', 'merged')}
+                  {agency.successorId ? ` → ${byId.get(agency.successorId)?.name ?? ''}` : ''}
+                </span>
+              )}
+              {!disabled && (
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`${l('Bỏ', 'Remove')} ${name}`}
+                  onClick={() => onChange(ids.filter((x) => x !== id))}
+                >
+                  ×
+                </button>
+              )}
+            </li>
+          );
+        })}
+        {ids.length === 0 && <li className="muted small">{l('Chưa chọn cơ quan', 'None chosen')}</li>}
       </ul>
-      <div className="combo">
-        <input
-          id={inputId}
-          role="combobox"
-          aria-expanded={open && options.length > 0}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
-          placeholder={l('Gõ tên cơ quan để thêm…', 'Type an agency name to add…')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOpen(true);
-            setActive(0);
-          }}
-          onKeyDown={onKey}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
-        />
-        {open && options.length > 0 && (
-          <div id={listId} role="listbox" className="listbox">
-            {options.map((agency, i) => (
-              <div
-                key={agency.id}
-                id={`${listId}-${i}`}
-                role="option"
-                tabIndex={-1}
-                aria-selected={i === active}
-                className={i === active ? 'active' : ''}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(agency);
-                }}
-              >
-                {agency.name}
-              </div>
-            ))}
-          </div>
-        )}
-      </div>
+      {!disabled && (
+        <div className="combo">
+          <input
+            id={inputId}
+            role="combobox"
+            aria-expanded={open && options.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+            placeholder={l('Gõ tên cơ quan để thêm (có dấu hoặc không)…', 'Type an agency name to add…')}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+              setActive(0);
+            }}
+            onKeyDown={onKey}
+            onBlur={() => setTimeout(() => setOpen(false), 150)}
+          />
+          {open && options.length > 0 && (
+            <div id={listId} role="listbox" className="listbox">
+              {options.map((agency, i) => (
+                <div
+                  key={agency.id}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  tabIndex={-1}
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : ''}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    choose(agency);
+                  }}
+                >
+                  {agency.name}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }
 
-function AgencyChip({
-  choice,
-  onRemove,
-  onResolve,
+function NoticeName({
+  name,
+  ids,
+  given,
+  onUse,
 }: {
-  choice: AgencyChoice;
-  onRemove: () => void;
-  onResolve: (agency: Agency) => void;
+  name: string;
+  ids: number[];
+  given: Suggestion[] | undefined;
+  onUse: (agency: Suggestion['agency']) => void;
 }) {
   const { l } = useI18n();
-  const [suggestions, setSuggestions] = useState<Agency[] | null>(null);
-  useEffect(() => {
-    if (choice.id) return;
-    let live = true;
-    api
-      .suggestAgencies(choice.name)
-      .then((list) => live && setSuggestions(list.slice(0, 3).map((s) => s.agency)))
-      .catch(() => live && setSuggestions([]));
-    return () => {
-      live = false;
-    };
-  }, [choice.id, choice.name]);
+  const suggestions = useSuggestions(name, given);
+  const matched = suggestions?.some((s) => ids.includes(s.agency.id)) ?? false;
+  const resolved = matched || (ids.length > 0 && suggestions !== null && suggestions.length === 0);
   return (
-    <li className={`chip${choice.id ? '' : ' chip-unresolved'}`}>
-      <span>{choice.name}</span>
-      {!choice.id && (
-        <span className="chip-warning">
+    <li className={`notice-name${resolved ? ' resolved' : ' unresolved'}`} data-resolved={resolved}>
+      <span>“{name}”</span>{' '}
+      {resolved ? (
+        <span className="ok-text">✓ {l('đã khớp', 'matched')}</span>
+      ) : (
+        <span className="warning-inline">
           ⚠ {l('Chưa khớp danh mục cơ quan', 'Not matched to the registry')}
           {suggestions && suggestions.length > 0 && (
             <span className="chip-suggestions">
-              {suggestions.map((agency) => (
+              {suggestions.slice(0, 3).map((s) => (
                 <button
-                  key={agency.id}
+                  key={s.agency.id}
                   type="button"
                   className="link-button"
-                  onClick={() => onResolve(agency)}
+                  onClick={() => onUse(s.agency)}
                 >
-                  {l('Dùng', 'Use')}: {agency.name}
+                  {l('Dùng', 'Use')}: {s.agency.name}
                 </button>
               ))}
             </span>
           )}
         </span>
       )}
-      <button
-        type="button"
-        className="chip-remove"
-        aria-label={`${l('Bỏ', 'Remove')} ${choice.name}`}
-        onClick={onRemove}
-      >
-        ×
-      </button>
     </li>
   );
 }

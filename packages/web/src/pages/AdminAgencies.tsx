@@ -171,7 +171,7 @@ function Succession({
   onSubmit,
 }: {
   agencies: Agency[];
-  onSubmit: (body: { fromIds: string[]; toId: string; effectiveDate: string; note: string }) => void;
+  onSubmit: (body: { fromIds: number[]; toId: number; effectiveDate: string; note: string }) => void;
 }) {
   const { l } = useI18n();
   const [fromIds, setFromIds] = useState<string[]>([]);
@@ -198,7 +198,7 @@ function Succession({
           return;
         }
         setProblem(null);
-        onSubmit({ fromIds, toId, effectiveDate: date, note });
+        onSubmit({ fromIds: fromIds.map(Number), toId: Number(toId), effectiveDate: date, note });
         setFromIds([]);
       }}
     >
@@ -222,7 +222,7 @@ function Succession({
           onChange={(e) => setFromIds(Array.from(e.target.selectedOptions).map((o) => o.value))}
         >
           {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
+            <option key={a.id} value={String(a.id)}>
               {a.name}
             </option>
           ))}
@@ -232,7 +232,7 @@ function Succession({
         <select value={toId} onChange={(e) => setToId(e.target.value)}>
           <option value="">—</option>
           {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
+            <option key={a.id} value={String(a.id)}>
               {a.name}
             </option>
           ))}

@@ -109,7 +109,7 @@ function CreateUser({
   agencies,
   onCreate,
 }: {
-  agencies: { id: string; name: string }[];
+  agencies: { id: number; name: string }[];
   onCreate: (body: Partial<User> & { password: string }) => void;
 }) {
   const { l, t } = useI18n();
@@ -131,7 +131,7 @@ function CreateUser({
           return;
         }
         setProblem(null);
-        onCreate({ ...form, agencyId: form.agencyId || null });
+        onCreate({ ...form, agencyId: form.agencyId ? Number(form.agencyId) : null });
         setForm({ ...form, username: '', displayName: '', password: '' });
       }}
     >

@@ -1,10 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type Agency, api, type DraftTask, type NoticeRecord, type Span, type Warning } from '../api.ts';
+import {
+  type Agency,
+  ApiError,
+  api,
+  type DraftTask,
+  type NoticeRecord,
+  type Span,
+  type Warning,
+} from '../api.ts';
 import { sortAgencies } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorBox, ErrorPage, Loading, useLoad } from '../ui.tsx';
-import { type AgencyChoice, AgencyPicker, DateInput } from '../widgets.tsx';
+import { AgencyPicker, DateInput, type Mapping } from '../widgets.tsx';
 
 type FieldKey = 'number' | 'notation' | 'docType' | 'issuer' | 'place' | 'date' | 'subject';
 
@@ -14,11 +22,7 @@ interface Highlight extends Span {
   label: string;
 }
 
-const RECURRENCES = ['', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
-
-function choices(names: string[], ids: (string | null)[]): AgencyChoice[] {
-  return names.map((name, i) => ({ name, id: ids[i] ?? null }));
-}
+const RECURRENCES = ['', 'daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
 
 function warningText(w: Warning | string): string {
   return typeof w === 'string' ? w : (w.message ?? w.code ?? '');
@@ -51,7 +55,7 @@ function placeWarnings(warnings: (Warning | string)[], tasks: DraftTask[]) {
 }
 
 export function ReviewPage() {
-  const { id = '' } = useParams();
+  const id = Number(useParams().id);
   const { l, t } = useI18n();
   const navigate = useNavigate();
   const loaded = useLoad(() => api.document(id), [id]);
@@ -59,6 +63,8 @@ export function ReviewPage() {
   const [record, setRecord] = useState<NoticeRecord>({});
   const [tasks, setTasks] = useState<DraftTask[]>([]);
   const [activeTask, setActiveTask] = useState<number | null>(null);
+  const [mappings, setMappings] = useState<Mapping[]>([]);
+  const [pastDue, setPastDue] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,10 +132,9 @@ export function ReviewPage() {
 
   const placed = placeWarnings(doc.warnings ?? [], tasks);
   const published = doc.status === 'published';
-  const unresolved = tasks.reduce(
-    (n, task) => n + [...task.leadAgencyIds, ...task.supportAgencyIds].filter((x) => !x).length,
-    0,
-  );
+  // Publication needs a registry lead for every task (the server refuses otherwise).
+  const unresolved = tasks.filter((task) => task.leadAgencyIds.length === 0).length;
+  const suggestions = loaded.data?.suggestions;
 
   function setField(key: string, value: string | null) {
     setRecord((r) => ({ ...r, [key]: value }));
@@ -143,7 +148,7 @@ export function ReviewPage() {
     setError(null);
     setNotice(null);
     try {
-      await api.saveDraft(id, { record, tasks });
+      await api.saveDraft(id, { record, tasks, mappings });
       setNotice(l('Đã lưu bản rà soát.', 'Review saved.'));
       return true;
     } catch (e) {
@@ -154,14 +159,15 @@ export function ReviewPage() {
     }
   }
 
-  async function publish() {
+  async function publish(allowPastDue = false) {
     if (!(await save())) return;
     setBusy(true);
     try {
-      await api.publish(id);
-      navigate(`/tasks?documentId=${encodeURIComponent(id)}`);
+      await api.publish(id, allowPastDue);
+      navigate(`/tasks?documentId=${id}`);
     } catch (e) {
       setError(e);
+      setPastDue(e instanceof ApiError && e.code === 'past_due');
       setNotice(null);
     } finally {
       setBusy(false);
@@ -244,19 +250,26 @@ export function ReviewPage() {
               <button type="button" className="btn-secondary" disabled={busy} onClick={save}>
                 {l('Lưu nháp', 'Save draft')}
               </button>
-              <button type="button" className="btn-primary" disabled={busy} onClick={publish}>
+              <button type="button" className="btn-primary" disabled={busy} onClick={() => publish(false)}>
                 {l('Ban hành theo dõi', 'Publish')}
               </button>
             </>
           )}
           {published && (
-            <Link className="btn-secondary" to={`/tasks?documentId=${encodeURIComponent(id)}`}>
+            <Link className="btn-secondary" to={`/tasks?documentId=${id}`}>
               {l('Xem nhiệm vụ đã giao', 'Tracked tasks')}
             </Link>
           )}
         </div>
       </div>
       <ErrorBox error={error} />
+      {pastDue && !published && (
+        <div className="alert alert-warning">
+          <button type="button" className="btn-secondary" disabled={busy} onClick={() => publish(true)}>
+            {l('Vẫn ban hành với hạn đã qua', 'Publish with past due dates')}
+          </button>
+        </div>
+      )}
       {notice && (
         <div className="alert alert-ok" role="status">
           {notice}
@@ -276,8 +289,8 @@ export function ReviewPage() {
             <li>
               ⚠{' '}
               {l(
-                `${unresolved} tên cơ quan chưa khớp danh mục — chọn cơ quan đúng trước khi ban hành.`,
-                `${unresolved} agency names not matched to the registry.`,
+                `${unresolved} nhiệm vụ chưa có cơ quan chủ trì trong danh mục — chọn cơ quan trước khi ban hành.`,
+                `${unresolved} tasks have no registry lead agency.`,
               )}
             </li>
           )}
@@ -352,22 +365,27 @@ export function ReviewPage() {
                   label={t('lead')}
                   testId={`lead-${i}`}
                   registry={agencies}
-                  value={choices(task.leadNames, task.leadAgencyIds)}
-                  onChange={(next) =>
-                    setTask(i, { leadNames: next.map((c) => c.name), leadAgencyIds: next.map((c) => c.id) })
-                  }
+                  ids={task.leadAgencyIds}
+                  names={task.leadNames}
+                  suggestions={suggestions}
+                  disabled={published}
+                  onChange={(next, learned) => {
+                    setTask(i, { leadAgencyIds: next });
+                    if (learned) setMappings((m) => [...m.filter((x) => x.name !== learned.name), learned]);
+                  }}
                 />
                 <AgencyPicker
                   label={t('support')}
                   testId={`support-${i}`}
                   registry={agencies}
-                  value={choices(task.supportNames, task.supportAgencyIds)}
-                  onChange={(next) =>
-                    setTask(i, {
-                      supportNames: next.map((c) => c.name),
-                      supportAgencyIds: next.map((c) => c.id),
-                    })
-                  }
+                  ids={task.supportAgencyIds}
+                  names={task.supportNames}
+                  suggestions={suggestions}
+                  disabled={published}
+                  onChange={(next, learned) => {
+                    setTask(i, { supportAgencyIds: next });
+                    if (learned) setMappings((m) => [...m.filter((x) => x.name !== learned.name), learned]);
+                  }}
                 />
                 <div className="row">
                   <div className="field" data-testid={`due-${i}`}>
@@ -435,6 +453,8 @@ function recurrenceLabel(value: string, l: (vi: string, en: string) => string): 
   switch (value) {
     case '':
       return l('Không lặp lại', 'None');
+    case 'daily':
+      return l('Hằng ngày', 'Daily');
     case 'weekly':
       return l('Hằng tuần', 'Weekly');
     case 'monthly':

@@ -4,11 +4,21 @@ import { api, type HistoryEntry, type TaskDetail } from '../api.ts';
 import { useUser } from '../auth.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { DueCell, ErrorBox, ErrorPage, Field, Loading, personName, StatusLabel, useLoad } from '../ui.tsx';
+import {
+  DueCell,
+  ErrorBox,
+  ErrorPage,
+  Field,
+  Forbidden,
+  Loading,
+  personName,
+  StatusLabel,
+  useLoad,
+} from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
 
 export function TaskPage() {
-  const { id = '' } = useParams();
+  const id = Number(useParams().id);
   const { t, l } = useI18n();
   const user = useUser();
   const loaded = useLoad(() => api.task(id), [id]);
@@ -16,7 +26,12 @@ export function TaskPage() {
   const [flash, setFlash] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (loaded.error) return <ErrorPage error={loaded.error} />;
+  // The API answers 404 for another agency's task (ids do not leak); to the agency
+  // officer that is "Không có quyền".
+  if (loaded.error) {
+    if (user.role === 'agency' && loaded.error.status === 404) return <Forbidden />;
+    return <ErrorPage error={loaded.error} />;
+  }
   if (!loaded.data) return <Loading />;
   const { task, history, reports, extensions, comments } = loaded.data as TaskDetail;
 

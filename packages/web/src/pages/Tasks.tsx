@@ -122,9 +122,10 @@ export function TasksPage() {
           <span className="field-label">{t('document')}</span>
           <select value={query.documentId ?? ''} onChange={(e) => set('documentId', e.target.value || null)}>
             <option value="">{t('any')}</option>
-            {query.documentId && !documents.data?.items.some((d) => d.id === query.documentId) && (
-              <option value={query.documentId}>{query.documentId}</option>
-            )}
+            {query.documentId &&
+              !documents.data?.items.some((d) => String(d.id) === String(query.documentId)) && (
+                <option value={query.documentId}>{query.documentId}</option>
+              )}
             {(documents.data?.items ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.number ?? d.record?.number ?? ''} {d.subject ?? d.record?.subject ?? d.fileName}
