@@ -4,10 +4,12 @@
 // (shared/eval/CONTRACT.md, the same rules as shared/eval/score.mjs).
 //
 //   node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]
+//                         [--compare FILE]
 //
 // Prints one summary line per set (score.mjs's format after the set's name), then one
 // line for all the sets' documents together. --write DIR also saves the predictions as
-// DIR/<set>/NAME.json so that they can be scored again or compared.
+// DIR/<set>/NAME.json so that they can be scored again or compared. --compare FILE (the
+// output of an earlier `--json` run) prints under each line what changed since then.
 // Exit status: 0; 1 when extract threw or returned an invalid record; 2 on bad usage.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,13 +19,14 @@ import { formatSummary, formatVerbose, goldFiles, scoreDocs } from './score-lib.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]';
+  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR] [--compare FILE]';
 
 const args = process.argv.slice(2);
 const sets = [];
 let verbose = false;
 let json = false;
 let writeDir;
+let compareFile;
 let corpusDir = path.join(root, 'corpus');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -38,6 +41,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--json') json = true;
   else if (a === '--write') writeDir = path.resolve(value());
   else if (a === '--corpus') corpusDir = path.resolve(value());
+  else if (a === '--compare') compareFile = value();
   else if (a === '--help' || a === '-h') {
     console.log(USAGE);
     process.exit(0);
@@ -47,6 +51,41 @@ for (let i = 0; i < args.length; i++) {
 function usage(message) {
   console.error(`eval: ${message}\n${USAGE}`);
   process.exit(2);
+}
+
+let baseline;
+if (compareFile) {
+  try {
+    baseline = JSON.parse(fs.readFileSync(compareFile, 'utf8'));
+  } catch (err) {
+    usage(`cannot read ${compareFile} (an earlier --json output): ${err.message}`);
+  }
+}
+
+/** The figures of the summary line that moved since `before`, e.g. "tasks F1 +0.120". */
+function delta(before, after) {
+  if (!before?.totals) return '(not in the baseline)';
+  const pick = (t) => ({
+    'tasks P': t.tasks.precision,
+    'tasks R': t.tasks.recall,
+    'tasks F1': t.tasks.f1,
+    lead: t.leadAccuracy,
+    due: t.dueAccuracy,
+    'support F1': t.supportF1,
+    'recipients F1': t.recipientsF1,
+    fields: t.fieldsMean,
+  });
+  const a = pick(before.totals);
+  const b = pick(after.totals);
+  const moved = Object.keys(b)
+    .map((k) => [k, b[k] - a[k]])
+    .filter(([, d]) => Math.abs(d) >= 0.0005)
+    .map(([k, d]) => `${k} ${d > 0 ? '+' : ''}${d.toFixed(3)}`);
+  const docs =
+    before.totals.documents === after.totals.documents
+      ? ''
+      : ` (docs ${before.totals.documents} → ${after.totals.documents})`;
+  return `${moved.length ? moved.join(' · ') : 'no change'}${docs}`;
 }
 
 // The core is TypeScript; tsx compiles it on import.
@@ -123,8 +162,10 @@ if (json) {
       console.log('');
     }
     console.log(`${set.padEnd(width)}  ${formatSummary(bySet[set])}`);
+    if (baseline) console.log(`${''.padEnd(width)}  Δ ${delta(baseline.sets?.[set], bySet[set])}`);
   }
   console.log(`${'all'.padEnd(width)}  ${formatSummary(all)}`);
+  if (baseline) console.log(`${''.padEnd(width)}  Δ ${delta(baseline.all, all)}`);
   for (const p of problems) console.error(`eval: ${p}`);
   console.error(
     `eval: ${allDocs.length} notices, ${(extractBytes / 1024).toFixed(0)} KB extracted in ${extractMs.toFixed(0)} ms`,

@@ -279,6 +279,32 @@ describe('npm run eval', () => {
     expect(verbose).toContain('field accuracy: number ');
   });
 
+  it('--compare shows what moved since an earlier --json run', async () => {
+    const base = (await run(process.execPath, [evalScript, '--set', 'seeds', '--json'])).stdout;
+    const same = path.join(tmp, 'baseline.json');
+    await writeFile(same, base);
+    const unchanged = (await run(process.execPath, [evalScript, '--set', 'seeds', '--compare', same])).stdout;
+    expect(unchanged.trim().split('\n')).toEqual([
+      expect.stringMatching(/^seeds {2}docs 5 /),
+      '       Δ no change',
+      expect.stringMatching(/^all {4}docs 5 /),
+      '       Δ no change',
+    ]);
+    // A baseline with better task F1 and worse fields shows both moves, signed.
+    const better = JSON.parse(base);
+    better.sets.seeds.totals.tasks.f1 = 0.9;
+    better.sets.seeds.totals.fieldsMean = 0;
+    const moved = path.join(tmp, 'baseline-moved.json');
+    await writeFile(moved, JSON.stringify(better));
+    const now = JSON.parse(base).sets.seeds.totals;
+    const lines = (
+      await run(process.execPath, [evalScript, '--set', 'seeds', '--compare', moved])
+    ).stdout.split('\n');
+    const sign = (d: number) => `${d > 0 ? '+' : ''}${d.toFixed(3)}`;
+    expect(lines[1]).toContain(`tasks F1 ${sign(now.tasks.f1 - 0.9)}`);
+    if (now.fieldsMean >= 0.0005) expect(lines[1]).toContain(`fields ${sign(now.fieldsMean)}`);
+  });
+
   it('refuses an unknown set with exit status 2', async () => {
     const err = await run(process.execPath, [evalScript, '--set', 'khong-co']).catch((e) => e);
     expect(err.code).toBe(2);
