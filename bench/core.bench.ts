@@ -3,7 +3,8 @@
  * recombined from corpus/ (bench/core-corpus.ts), extracted one after another on
  * one core in this process. Prints figures; asserts nothing.
  *
- *   node --import tsx bench/core.bench.ts [--notices N] [--kb K] [--seed S]
+ *   node --import tsx bench/core.bench.ts [--notices N] [--kb K] [--seed S] [--show I]
+ * --show I prints generated notice number I (1-based) and exits, to look into a slow one.
  * Target: ≥ 2,000 notices/s for ~10 KB notices.
  */
 import { createHash } from 'node:crypto';
@@ -28,6 +29,12 @@ const gen = generator(
   seed,
   targetKB * 1024,
 );
+const show = Math.floor(arg('--show', 0));
+if (show > 0) {
+  for (let i = 1; i < show; i++) gen.next();
+  process.stdout.write(`${gen.next()}\n`);
+  process.exit(0);
+}
 const checkpoints = new Set([1_000, 5_000, 10_000, 20_000, 50_000, 100_000, total]);
 
 console.log(
@@ -43,6 +50,7 @@ let tasks = 0;
 let warnings = 0;
 let peakRss = 0;
 let peakHeap = 0;
+const latencyUs = new Float64Array(total);
 let windowStart = { n: 0, ns: 0n, bytes: 0 };
 const base = process.memoryUsage();
 const sample = () => {
@@ -61,6 +69,7 @@ for (let n = 1; n <= total; n++) {
   const t1 = process.hrtime.bigint();
   genNs += t0 - g0;
   extractNs += t1 - t0;
+  latencyUs[n - 1] = Number(t1 - t0) / 1e3;
   const size = Buffer.byteLength(text);
   bytes += size;
   if (n <= 1_000) hash.update(text); // fingerprint of the generated corpus: same seed, same digest
@@ -86,6 +95,13 @@ console.log(
   `core: ${total} notices, ${(bytes / 1048576).toFixed(1)} MB (mean ${(bytes / total / 1024).toFixed(1)} KB) in ${secs.toFixed(2)} s of extraction` +
     ` → ${rate.toFixed(0)} notices/s, ${(bytes / 1024 / secs).toFixed(0)} KB/s` +
     ` (${rate >= TARGET_RATE ? 'meets' : 'below'} the ${TARGET_RATE}/s target)`,
+);
+let slowest = 0;
+for (let i = 1; i < total; i++) if ((latencyUs[i] as number) > (latencyUs[slowest] as number)) slowest = i;
+const sorted = Float64Array.from(latencyUs).sort();
+const pct = (p: number) => (sorted[Math.min(total - 1, Math.floor((p / 100) * total))] as number).toFixed(0);
+console.log(
+  `core: per notice µs p50 ${pct(50)} · p90 ${pct(90)} · p99 ${pct(99)} · max ${(latencyUs[slowest] as number).toFixed(0)} (notice ${slowest + 1}: --show ${slowest + 1})`,
 );
 console.log(
   `core: generation ${(Number(genNs) / 1e9).toFixed(2)} s (not counted); ${tasks} tasks, ${warnings} warnings; peak rss ${mb(peakRss)}, peak heapUsed ${mb(peakHeap)}; corpus digest ${hash.digest('hex').slice(0, 16)}`,

@@ -10,7 +10,8 @@
 // line for all the sets' documents together. --write DIR also saves the predictions as
 // DIR/<set>/NAME.json so that they can be scored again or compared. --compare FILE (the
 // output of an earlier `--json` run) prints under each line what changed since then.
-// Exit status: 0; 1 when extract threw or returned an invalid record; 2 on bad usage.
+// Exit status: 0; 1 when extract threw or returned an invalid record, or a gold file is
+// unreadable; 2 on bad usage.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,6 +107,7 @@ const chosen = sets.length > 0 ? available.filter((s) => sets.includes(s)) : ava
 if (chosen.length === 0) usage(`no set with a gold/ folder in ${corpusDir}`);
 
 const problems = [];
+let badGold = false;
 const bySet = {};
 const allDocs = [];
 let extractMs = 0;
@@ -120,7 +122,15 @@ for (const set of chosen) {
   }
   for (const f of golds) {
     const name = f.slice(0, -'.json'.length);
-    const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8'));
+    let gold;
+    try {
+      gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8'));
+      if (gold === null || typeof gold !== 'object' || Array.isArray(gold)) throw new Error('not an object');
+    } catch (err) {
+      problems.push(`${set}/gold/${f}: unreadable gold record (${err.message}), not scored`);
+      badGold = true;
+      continue;
+    }
     const textFile = path.join(dir, `${name}.txt`);
     let pred = {};
     if (!fs.existsSync(textFile)) problems.push(`${set}/${name}.txt: missing, scored as an empty prediction`);
@@ -149,7 +159,7 @@ for (const set of chosen) {
   bySet[set] = scoreDocs(docs);
 }
 const all = scoreDocs(allDocs);
-const failed = problems.some((p) => /: (extract threw|invalid record)/.test(p));
+const failed = badGold || problems.some((p) => /: (extract threw|invalid record)/.test(p));
 
 if (json) {
   console.log(JSON.stringify({ sets: bySet, all, problems, extractMs }, null, 2));
