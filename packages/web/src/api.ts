@@ -368,6 +368,22 @@ export interface ReportQuery extends Query {
   index?: number;
 }
 
+/** Every page of a list (the server caps pageSize at 200). */
+export async function fetchAll<T>(
+  load: (page: number, pageSize: number) => Promise<List<T>>,
+  max = 5000,
+): Promise<List<T>> {
+  const pageSize = 200;
+  const first = await load(1, pageSize);
+  const items = [...first.items];
+  for (let page = 2; items.length < Math.min(first.total, max); page++) {
+    const next = await load(page, pageSize);
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { items, total: first.total };
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User; csrfToken: string }>('POST', '/api/auth/login', { username, password }),
@@ -380,8 +396,11 @@ export const api = {
   updateUser: (id: Id, body: Partial<User> & { password?: string }) =>
     request<{ user: User }>('PATCH', `/api/users/${encodeURIComponent(String(id))}`, body),
 
-  agencies: (query?: { q?: string; includeDissolved?: boolean; pageSize?: number }) =>
-    request<List<Agency>>('GET', withQuery('/api/agencies', { pageSize: 1000, ...query })),
+  /** The whole registry (all pages). */
+  agencies: (query?: { q?: string; includeDissolved?: boolean }) =>
+    fetchAll((page, pageSize) =>
+      request<List<Agency>>('GET', withQuery('/api/agencies', { ...query, page, pageSize })),
+    ),
   suggestAgencies: (name: string) =>
     request<Suggestion[] | { items: Suggestion[] }>('GET', withQuery('/api/agencies/suggest', { name })).then(
       (r) => (Array.isArray(r) ? r : (r.items ?? [])),
@@ -439,6 +458,11 @@ export const api = {
   documentFileUrl: (id: Id) => `/api/documents/${encodeURIComponent(String(id))}/file`,
 
   tasks: (query: TaskQuery) => request<List<Task>>('GET', withQuery('/api/tasks', query)),
+  allTasks: (query: TaskQuery, max = 2000) =>
+    fetchAll(
+      (page, pageSize) => request<List<Task>>('GET', withQuery('/api/tasks', { ...query, page, pageSize })),
+      max,
+    ),
   task: (id: Id) => request<TaskDetail>('GET', `/api/tasks/${encodeURIComponent(String(id))}`),
   reportProgress: (id: Id, note: string, percent: number | null, files: File[]) => {
     const form = new FormData();

@@ -7,7 +7,7 @@ import { DateInput } from '../widgets.tsx';
 
 export function AdminAgencies() {
   const { l, t } = useI18n();
-  const loaded = useLoad(() => api.agencies({ includeDissolved: true, pageSize: 5000 }), []);
+  const loaded = useLoad(() => api.agencies({ includeDissolved: true }), []);
   const [filter, setFilter] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [flash, setFlash] = useState<string | null>(null);

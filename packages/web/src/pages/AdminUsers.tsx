@@ -16,7 +16,7 @@ const ROLE_KEY: Record<Role, MessageKey> = {
 export function AdminUsers() {
   const { l, t } = useI18n();
   const users = useLoad(() => api.users(), []);
-  const agencies = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const agencies = useLoad(() => api.agencies(), []);
   const sorted = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
   const [error, setError] = useState<unknown>(null);
   const [flash, setFlash] = useState<string | null>(null);

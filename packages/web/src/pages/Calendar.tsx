@@ -21,10 +21,9 @@ export function CalendarPage() {
   const to = isoDate(last);
   const loaded = useLoad(
     () =>
-      api.tasks({
+      api.allTasks({
         dueFrom: from,
         dueTo: to,
-        pageSize: 1000,
         sort: 'due',
         agencyId: user.role === 'agency' ? (user.agencyId ?? undefined) : undefined,
       }),

@@ -51,7 +51,7 @@ export function DashboardPage() {
     () => api.dashboard({ agencyId: agencyId || undefined, from: from ?? undefined, to: to ?? undefined }),
     [agencyId, from, to],
   );
-  const agencies = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const agencies = useLoad(() => api.agencies(), []);
   const sorted = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
   const d = data.data;
   const range = { dueFrom: from ?? undefined, dueTo: to ?? undefined };

@@ -10,7 +10,7 @@ export function InboxPage() {
   const { l, t } = useI18n();
   const user = useUser();
   const loaded = useLoad(
-    () => api.tasks({ agencyId: user.agencyId ?? undefined, sort: 'due', pageSize: 500 }),
+    () => api.allTasks({ agencyId: user.agencyId ?? undefined, sort: 'due' }),
     [user.agencyId],
   );
   const { open, done } = useMemo(() => {

@@ -16,7 +16,7 @@ const PERIODS = [
 
 export function ReportsPage() {
   const { t, l, lang } = useI18n();
-  const agencies = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const agencies = useLoad(() => api.agencies(), []);
   const sorted = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
   const now = new Date();
   const [agencyId, setAgencyId] = useState('');

@@ -59,7 +59,7 @@ export function ReviewPage() {
   const { l, t } = useI18n();
   const navigate = useNavigate();
   const loaded = useLoad(() => api.document(id), [id]);
-  const registry = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const registry = useLoad(() => api.agencies(), []);
   const [record, setRecord] = useState<NoticeRecord>({});
   const [tasks, setTasks] = useState<DraftTask[]>([]);
   const [activeTask, setActiveTask] = useState<number | null>(null);
@@ -141,6 +141,26 @@ export function ReviewPage() {
   }
   function setTask(index: number, patch: Partial<DraftTask>) {
     setTasks((list) => list.map((task, i) => (i === index ? { ...task, ...patch } : task)));
+  }
+
+  /** A name matched once is matched in every task that uses it (and remembered by the server). */
+  function learn(mapping: Mapping) {
+    setMappings((m) => [...m.filter((x) => x.name !== mapping.name), mapping]);
+    setTasks((list) =>
+      list.map((task) => {
+        const lead =
+          task.leadNames.includes(mapping.name) && !task.leadAgencyIds.includes(mapping.agencyId)
+            ? [...task.leadAgencyIds, mapping.agencyId]
+            : task.leadAgencyIds;
+        const support =
+          task.supportNames.includes(mapping.name) && !task.supportAgencyIds.includes(mapping.agencyId)
+            ? [...task.supportAgencyIds, mapping.agencyId]
+            : task.supportAgencyIds;
+        return lead === task.leadAgencyIds && support === task.supportAgencyIds
+          ? task
+          : { ...task, leadAgencyIds: lead, supportAgencyIds: support };
+      }),
+    );
   }
 
   async function save(): Promise<boolean> {
@@ -371,7 +391,7 @@ export function ReviewPage() {
                   disabled={published}
                   onChange={(next, learned) => {
                     setTask(i, { leadAgencyIds: next });
-                    if (learned) setMappings((m) => [...m.filter((x) => x.name !== learned.name), learned]);
+                    if (learned) learn(learned);
                   }}
                 />
                 <AgencyPicker
@@ -384,7 +404,7 @@ export function ReviewPage() {
                   disabled={published}
                   onChange={(next, learned) => {
                     setTask(i, { supportAgencyIds: next });
-                    if (learned) setMappings((m) => [...m.filter((x) => x.name !== learned.name), learned]);
+                    if (learned) learn(learned);
                   }}
                 />
                 <div className="row">

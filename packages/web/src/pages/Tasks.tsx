@@ -29,7 +29,7 @@ export function TasksPage() {
   if (!query.sort) query.sort = 'due';
   const key = params.toString();
   const tasks = useLoad(() => api.tasks(query), [key]);
-  const agencies = useLoad(() => api.agencies({ pageSize: 2000 }), []);
+  const agencies = useLoad(() => api.agencies(), []);
   const documents = useLoad(() => api.documents({ status: 'published', pageSize: 200 }), []);
   const sortedAgencies = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
   const [q, setQ] = useState(params.get('q') ?? '');
