@@ -132,8 +132,23 @@ export async function publishNotice(
 }
 
 /** Row counts of every table the documents/tasks domain writes. */
-export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+export type Counts = Record<
+  | 'documents'
+  | 'draft_tasks'
+  | 'tasks'
+  | 'task_agencies'
+  | 'progress_reports'
+  | 'attachments'
+  | 'extension_requests'
+  | 'comments'
+  | 'notifications'
+  | 'audit_log'
+  | 'agency_aliases',
+  number
+>;
+
+export async function tableCounts(t: TestApp): Promise<Counts> {
+  const out = {} as Counts;
   for (const table of [
     'documents',
     'draft_tasks',
