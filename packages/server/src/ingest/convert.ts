@@ -110,7 +110,7 @@ function unsupported(kind: SniffedKind, bytes: Uint8Array): IngestError {
       }
       return new IngestError(
         'unsupported-format',
-        `Không nhận ra định dạng của tệp. Hệ thống nhận: ${SUPPORTED}.`,
+        `Không nhận ra định dạng của tệp. Hãy tải lên thông báo dưới dạng ${SUPPORTED}.`,
         { kind },
       );
   }

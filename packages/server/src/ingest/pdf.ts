@@ -117,7 +117,8 @@ export function layoutLines(items: PdfTextItem[]): string {
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  // The lower median: with few lines, the paragraph gaps must not set the usual spacing.
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
 type Matrix = [number, number, number, number, number, number];

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { buildPdf } from './ingest-support.ts';
+
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/ingest/${name}`, import.meta.url)));
+
+/** Why the OCR tests cannot run here, or null when tesseract (vie) and pdftoppm are installed. */
+function whyOcrMissing(): string | null {
+  // The module honours DONDOC_TESSERACT / DONDOC_PDFTOPPM; so does this check.
+  try {
+    const langs = execFileSync(process.env.DONDOC_TESSERACT ?? 'tesseract', ['--list-langs'], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    if (!langs.split(/\s+/).includes('vie'))
+      return 'tesseract has no Vietnamese data (apt-get install tesseract-ocr-vie)';
+  } catch {
+    return 'the tesseract command is missing (apt-get install tesseract-ocr tesseract-ocr-vie)';
+  }
+  try {
+    execFileSync(process.env.DONDOC_PDFTOPPM ?? 'pdftoppm', ['-v'], { stdio: 'pipe' });
+  } catch {
+    return 'the pdftoppm command is missing (apt-get install poppler-utils)';
+  }
+  return null;
+}
+
+const missing = whyOcrMissing();
+if (missing) console.warn(`[ingest-ocr] OCR tests SKIPPED: ${missing}`);
+const ocrIt = it.skipIf(missing !== null);
+const skipNote = missing ? ` (SKIPPED: ${missing})` : '';
+
+function expectNoticeText(text: string): void {
+  expect(text).toBe(text.normalize('NFC'));
+  expect(text).toContain('Ủy ban nhân dân');
+  expect(text).toContain('chủ trì');
+  expect(text).toContain('Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính');
+  expect(text).toContain('THÔNG BÁO');
+  expect(text).toMatch(/trước ngày\s+30\/9\/2025/);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'dondoc-ingest-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function fakeCommand(name: string, script: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, `#!/bin/sh\n${script}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+function ocrTempDirs(): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith('dondoc-ocr-'));
+}
+
+describe('convertToText: scans (tesseract vie, pdftoppm)', () => {
+  ocrIt(`reads a scanned notice image (PNG, 200 dpi, 1-bit)${skipNote}`, async () => {
+    const result = await convertToText({
+      bytes: fixture('notice-scan.png'),
+      fileName: 'scan.png',
+      contentType: 'image/png',
+    });
+    expect(result.format).toBe('image-ocr');
+    expect(result.pages).toBe(1);
+    expect(result.warnings.join(' ')).toContain('OCR');
+    expectNoticeText(result.text);
+  });
+
+  ocrIt(`reads a PDF with no text layer through pdftoppm -r 300${skipNote}`, async () => {
+    const before = ocrTempDirs().length;
+    const result = await convertToText({ bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' });
+    expect(result.format).toBe('pdf-ocr');
+    expect(result.pages).toBe(1);
+    expectNoticeText(result.text);
+    // Temporary page images are removed.
+    expect(ocrTempDirs().length).toBeLessThanOrEqual(before);
+  });
+
+  ocrIt(
+    `OCRs only the scanned pages of a mixed PDF and keeps the text layer of the others${skipNote}`,
+    async () => {
+      const bytes = buildPdf([
+        { lines: [{ x: 72, y: 770, text: 'Typed page: text layer kept exactly as printed (p. 1).' }] },
+        { png: fixture('notice-scan.png') },
+      ]);
+      const result = await convertToText({ bytes, fileName: 'mixed.pdf' });
+      expect(result.format).toBe('pdf-ocr');
+      expect(result.pages).toBe(2);
+      expect(result.text.startsWith('Typed page: text layer kept exactly as printed (p. 1).\n\n')).toBe(true);
+      expectNoticeText(result.text);
+      expect(result.warnings).toEqual([expect.stringContaining('Trang 2 là bản scan')]);
+    },
+  );
+});
+
+describe('convertToText: OCR not available', () => {
+  it('says to install tesseract-ocr and tesseract-ocr-vie when the command is missing', async () => {
+    const error = await convertToText(
+      { bytes: fixture('notice-scan.png'), fileName: 'scan.png' },
+      { tesseractCommand: join(scratch, 'no-such-tesseract') },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe('ocr-unavailable');
+    expect((error as IngestError).status).toBe(503);
+    expect((error as IngestError).message).toContain('tesseract-ocr tesseract-ocr-vie');
+    expect((error as IngestError).details).toEqual({ reason: 'tesseract-missing' });
+  });
+
+  it('names the missing Vietnamese data when tesseract has only English', async () => {
+    const tesseract = fakeCommand(
+      'tesseract-eng',
+      'echo "List of available languages in \\"/x/\\" (2):"; echo eng; echo osd',
+    );
+    const error = await convertToText(
+      { bytes: fixture('notice-scan.png'), fileName: 'scan.png' },
+      { tesseractCommand: tesseract },
+    ).catch((e: unknown) => e);
+    expect((error as IngestError).code).toBe('ocr-unavailable');
+    expect((error as IngestError).message).toContain('vie.traineddata');
+    expect((error as IngestError).details).toEqual({ reason: 'vie-missing' });
+  });
+
+  it('asks for poppler-utils when pdftoppm is missing for a scanned PDF', async () => {
+    const tesseract = fakeCommand('tesseract-vie', 'echo "List of available languages (1):"; echo vie');
+    const error = await convertToText(
+      { bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' },
+      { tesseractCommand: tesseract, pdftoppmCommand: join(scratch, 'no-such-pdftoppm') },
+    ).catch((e: unknown) => e);
+    expect((error as IngestError).code).toBe('ocr-unavailable');
+    expect((error as IngestError).message).toContain('poppler-utils');
+  });
+
+  it('keeps the text pages of a mixed PDF, with a warning, when OCR is missing', async () => {
+    const bytes = buildPdf([
+      { lines: [{ x: 72, y: 770, text: 'Typed page with the directive text of the notice.' }] },
+      { png: fixture('notice-scan.png') },
+    ]);
+    const result = await convertToText(
+      { bytes, fileName: 'mixed.pdf' },
+      { tesseractCommand: join(scratch, 'no-such-tesseract') },
+    );
+    expect(result).toMatchObject({
+      format: 'pdf',
+      pages: 2,
+      text: 'Typed page with the directive text of the notice.',
+    });
+    expect(result.warnings).toEqual([
+      expect.stringContaining('Trang 2 là bản scan nhưng chưa nhận dạng được chữ'),
+    ]);
+  });
+
+  it('kills a hung OCR process at the time limit and cleans up its files', async () => {
+    const tesseract = fakeCommand(
+      'tesseract-slow',
+      'if [ "$1" = "--list-langs" ]; then echo vie; exit 0; fi\nexec sleep 30',
+    );
+    const before = ocrTempDirs().length;
+    const started = Date.now();
+    const error = await convertToText(
+      { bytes: fixture('notice-scan.png'), fileName: 'scan.png' },
+      { tesseractCommand: tesseract, ocrTimeoutMs: 800 },
+    ).catch((e: unknown) => e);
+    expect((error as IngestError).code).toBe('ocr-unavailable');
+    expect((error as IngestError).details).toMatchObject({ reason: 'timeout' });
+    expect((error as IngestError).message).toContain('thời gian');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(ocrTempDirs().length).toBeLessThanOrEqual(before);
+  });
+
+  it('stops OCR when the caller aborts', async () => {
+    const tesseract = fakeCommand(
+      'tesseract-slow2',
+      'if [ "$1" = "--list-langs" ]; then echo vie; exit 0; fi\nexec sleep 30',
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('client went away')), 300);
+    const started = Date.now();
+    await expect(
+      convertToText(
+        { bytes: fixture('notice-scan.png'), fileName: 'scan.png' },
+        { tesseractCommand: tesseract, signal: controller.signal },
+      ),
+    ).rejects.toThrow('client went away');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { layoutLines, readPdf } from '../src/ingest/pdf.ts';
+import { buildPdf } from './ingest-support.ts';
+
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/ingest/${name}`, import.meta.url)));
+
+function item(str: string, x: number, y: number, width: number, size = 12) {
+  return { str, transform: [size, 0, 0, size, x, y], width, height: size };
+}
+
+describe('layoutLines', () => {
+  it('groups items by baseline, orders them by x, and spaces them by their gaps', () => {
+    const text = layoutLines([
+      item('dân', 150, 700, 20),
+      item('Ủy ban nhân', 72, 700.4, 70),
+      item('CỘNG HÒA XÃ HỘI', 320, 700, 120),
+      item('chủ trì', 72, 685, 40),
+      item('Tiếp', 72, 640, 30),
+    ]);
+    expect(text).toBe('Ủy ban nhân dân\tCỘNG HÒA XÃ HỘI\nchủ trì\n\nTiếp');
+  });
+
+  it('joins glyph runs of one word without a space', () => {
+    expect(layoutLines([item('Thô', 72, 700, 21), item('ng', 93.2, 700, 14)])).toBe('Thông');
+  });
+});
+
+describe('convertToText: PDF with a text layer', () => {
+  it('gives the Vietnamese text of a Chromium-printed notice, line by line, in NFC', async () => {
+    const result = await convertToText({
+      bytes: fixture('notice-text.pdf'),
+      fileName: 'notice-text.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(result.format).toBe('pdf');
+    expect(result.pages).toBe(1);
+    expect(result.warnings).toEqual([]);
+    const { text } = result;
+    expect(text).toBe(text.normalize('NFC'));
+    const lines = text.split('\n');
+    // The two header columns (Decree 30/2020 layout) stay on their rows, split by a tab.
+    expect(lines[0]).toBe('ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(lines[2]).toBe('Số: 215/TB-UBND\tAn Giang, ngày 20 tháng 8 năm 2025');
+    expect(lines).toContain('THÔNG BÁO');
+    expect(text).toContain(
+      '1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính hoàn\nthiện kế hoạch chuyển đổi số',
+    );
+    expect(text).toContain('Ủy ban nhân dân tỉnh');
+    expect(text.endsWith('- Lưu: VT.')).toBe(true);
+  });
+
+  it('separates pages by a blank line and counts them', async () => {
+    const bytes = buildPdf([
+      { lines: [{ x: 72, y: 770, text: 'Page one: the notice begins with several words here.' }] },
+      { lines: [{ x: 72, y: 770, text: 'Page two: the notice ends with several words here.' }] },
+    ]);
+    const result = await convertToText({ bytes, fileName: 'two.pdf' });
+    expect(result).toMatchObject({ format: 'pdf', pages: 2 });
+    expect(result.text).toBe(
+      'Page one: the notice begins with several words here.\n\nPage two: the notice ends with several words here.',
+    );
+  });
+
+  it('marks a page without a text layer as a scan', async () => {
+    const png = fixture('notice-scan.png');
+    const bytes = buildPdf([
+      { lines: [{ x: 72, y: 770, text: 'A typed first page with enough letters to count as text.' }] },
+      // A signature stamp's text layer over a full-page image is still a scan (Decree 30/2020 digital signature).
+      { png, lines: [{ x: 380, y: 40, size: 8, text: 'Ky boi: Van phong UBND tinh An Giang 20/08/2025' }] },
+      {},
+    ]);
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages.map((page) => page.needsOcr)).toEqual([false, true, true]);
+    expect(pdf.pages[1]?.imageCoverage).toBeGreaterThan(0.9);
+  });
+
+  it('refuses corrupt PDF bytes as corrupt-file', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog ');
+    const error = await convertToText({ bytes, fileName: 'hong.pdf' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe('corrupt-file');
+    expect((error as IngestError).status).toBe(422);
+    expect((error as IngestError).message).toContain('PDF bị hỏng');
+  });
+
+  it('refuses an encrypted PDF saying it has a password', async () => {
+    const bytes = buildPdf([{ lines: [{ x: 72, y: 770, text: 'secret' }] }], { encrypted: true });
+    const error = await convertToText({ bytes, fileName: 'khoa.pdf' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe('unsupported-format');
+    expect((error as IngestError).message).toContain('mật khẩu');
+    expect((error as IngestError).details).toEqual({ reason: 'encrypted' });
+  });
+
+  it('refuses more scanned pages than the limit before running OCR', async () => {
+    const error = await convertToText(
+      { bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' },
+      { maxOcrPages: 0, tesseractCommand: '/nonexistent/tesseract' },
+    ).catch((e: unknown) => e);
+    expect((error as IngestError).code).toBe('too-large');
+    expect((error as IngestError).status).toBe(413);
+  });
+});
