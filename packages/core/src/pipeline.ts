@@ -1,13 +1,53 @@
-import type { Notice } from './types.ts';
+/**
+ * extract(text) → notice@1. The pipeline, in the manner of chrono-node: cleaners
+ * prepare the text, small parsers each recognise one component, refiners settle
+ * what the parsers leave open (issuer from the notation, place spelling, warnings).
+ */
+import { ISSUER_ABBREVIATIONS } from './agencies/lexicon.ts';
+import { parseIso } from './dates.ts';
+import { type Line, toDoc } from './document.ts';
+import { lookupProvince } from './gazetteer/provinces.ts';
+import { buildOutline, isLeadIn, toParagraphs } from './outline/tree.ts';
+import { findRecipientsHead, parseRecipients, parseSigner } from './parsers/footer.ts';
+import {
+  docTypeFromNotation,
+  parseIssuerBlock,
+  parseNumber,
+  parsePlaceDate,
+  parseReceived,
+  parseSubject,
+  parseTypeLine,
+  placeCorrected,
+} from './parsers/header.ts';
+import { parseCounterpart, parseMeetingDate, parsePresider } from './parsers/meeting.ts';
+import { CLOSING_RE } from './tasks/classify.ts';
+import { extractTasks } from './tasks/extract.ts';
+import { cleanText } from './text/clean.ts';
+import type { Notice, Span, Warning } from './types.ts';
 
 export interface ExtractOptions {
-  /** Reference date for relative deadlines when the notice has no date (ISO). */
+  /** Reference date (ISO) for relative deadlines when the notice has no date. */
   today?: string;
 }
 
+/** Lines that can hold header components: near the top and short. */
+const HEADER_LINES = 45;
+
 /** Reads one notice's text and returns its record. Never throws. */
-export function extract(input: string, _options: ExtractOptions = {}): Notice {
-  const text = typeof input === 'string' ? input.normalize('NFC') : '';
+export function extract(input: string, options: ExtractOptions = {}): Notice {
+  try {
+    return run(typeof input === 'string' ? input : String(input ?? ''), options);
+  } catch (err) {
+    // A bug must not cost the officer the document: return what is safe, and say so.
+    const text = typeof input === 'string' ? input.normalize('NFC') : '';
+    return {
+      ...emptyNotice(text),
+      warnings: [{ code: 'not-a-notice', message: `Không đọc được văn bản: ${(err as Error).message}` }],
+    };
+  }
+}
+
+function emptyNotice(text: string): Notice {
   return {
     schema: 'notice@1',
     number: null,
@@ -26,4 +66,150 @@ export function extract(input: string, _options: ExtractOptions = {}): Notice {
     text,
     spans: {},
   };
+}
+
+function run(input: string, options: ExtractOptions): Notice {
+  const cleaned = cleanText(input);
+  const doc = toDoc(cleaned.text);
+  const { lines } = doc;
+  const notice = emptyNotice(doc.text);
+  const warnings: Warning[] = [...cleaned.warnings];
+  const spans = notice.spans;
+
+  const header = lines.slice(0, HEADER_LINES).filter((l) => l.text.length < 220);
+  const num = parseNumber(header);
+  const placeDate = parsePlaceDate(header);
+  const typeLine = parseTypeLine(header);
+  const received = parseReceived(header);
+  const issuerBlock = parseIssuerBlock(header, num?.line ?? placeDate?.line ?? null);
+  const afterHeader = Math.max(num?.line ?? -1, placeDate?.line ?? -1, received?.line ?? -1);
+  const subject = parseSubject(lines.slice(0, HEADER_LINES + 10), typeLine?.line ?? null, afterHeader);
+
+  if (num) {
+    notice.number = num.value.number;
+    notice.notation = num.value.notation;
+    spans.number = num.span;
+    spans.notation = num.span;
+    if (!num.value.number)
+      warnings.push({ code: 'blank-number', message: 'Văn bản chưa có số (Số: /...).', span: num.span });
+  }
+  notice.docType = docTypeFromNotation(notice.notation) ?? typeLine?.value ?? null;
+  if (typeLine?.value === 'TB' && notice.docType === 'CV') notice.docType = 'TB';
+  if (notice.docType) spans.docType = typeLine?.span ?? num?.span;
+  if (placeDate) {
+    notice.place = placeDate.value.place;
+    notice.date = placeDate.value.date;
+    spans.place = placeDate.span;
+    spans.date = placeDate.span;
+    if (placeDate.value.blankDay && notice.date)
+      warnings.push({
+        code: 'blank-day',
+        message: 'Ngày ban hành để trống; chỉ có tháng và năm.',
+        span: placeDate.span,
+      });
+    if (placeCorrected(placeDate.value.printedPlace, placeDate.value.place))
+      warnings.push({
+        code: 'place-corrected',
+        message: `Địa danh "${placeDate.value.printedPlace}" được hiểu là "${placeDate.value.place}".`,
+        span: placeDate.span,
+      });
+  }
+  if (subject) {
+    notice.subject = subject.value;
+    spans.subject = subject.span;
+  }
+  if (received) {
+    notice.received = received.value;
+    spans.received = received.span;
+  }
+
+  // Footer: Nơi nhận and the signature block.
+  const bodyFrom = Math.max(afterHeader, subject?.line ?? -1, typeLine?.line ?? -1) + 1;
+  let recHead = findRecipientsHead(lines);
+  if (recHead < bodyFrom) recHead = -1;
+  const recipients = recHead >= 0 ? parseRecipients(lines, recHead) : null;
+  if (recipients) {
+    notice.recipients = recipients.value.entries;
+    spans.recipients = recipients.span;
+  }
+  const signerFrom = recipients
+    ? Math.min(recipients.value.endLine + 1, recHead + 1)
+    : Math.max(bodyFrom, lines.length - 15);
+  const signer = parseSigner(lines, recHead >= 0 ? recHead : signerFrom, recipients?.value.gluedName ?? null);
+  if (signer) {
+    notice.signer = signer.value;
+    if (signer.span.end > signer.span.start) spans.signer = signer.span;
+  }
+
+  // Body: from the end of the header to the closing formula or the footer.
+  let bodyEnd = recHead >= 0 ? recHead : signer && signer.line > bodyFrom ? signer.line : lines.length;
+  const bodyLines = lines.slice(bodyFrom, bodyEnd);
+  const presider = parsePresider(notice.subject, bodyLines);
+  const meetingDate = parseMeetingDate(bodyLines, notice.subject);
+  notice.meeting = { date: meetingDate?.date ?? null, presider };
+  if (meetingDate?.span) spans.meeting = meetingDate.span;
+
+  const paras = toParagraphs(bodyLines);
+  let start = paras.findIndex(
+    (p) =>
+      p.marker !== null ||
+      (isLeadIn(p.text) && /kết luận|chỉ đạo|như sau|đề nghị|yêu cầu|giao|sau\s*:?$/iu.test(p.text)),
+  );
+  if (start < 0) start = paras.length;
+  let end = paras.length;
+  for (let i = start + 1; i < paras.length; i++) {
+    if (CLOSING_RE.test((paras[i] as (typeof paras)[number]).text)) {
+      end = i;
+      break;
+    }
+  }
+  bodyEnd = end;
+  const outline = buildOutline(paras.slice(start, end));
+  const counterpart = parseCounterpart(notice.subject, bodyLines);
+  const docDate = parseIso(notice.date) ?? parseIso(options.today);
+  notice.tasks = extractTasks(outline, { text: doc.text, docDate, counterpart });
+
+  notice.issuer = issuerBlock?.value ?? issuerFromText(notice, lines);
+  if (issuerBlock) spans.issuer = issuerBlock.span;
+
+  const looksLikeNotice = num !== null || typeLine !== null || placeDate !== null;
+  if (!looksLikeNotice)
+    warnings.push({
+      code: 'not-a-notice',
+      message:
+        'Không thấy số, ký hiệu, địa danh hay tên loại văn bản: có thể đây không phải là thông báo kết luận.',
+    });
+  else if (notice.tasks.length === 0)
+    warnings.push({ code: 'no-tasks', message: 'Không tìm thấy nhiệm vụ nào được giao trong văn bản.' });
+  const orphans = notice.tasks.filter((t) => t.lead.length === 0);
+  if (orphans.length)
+    warnings.push({
+      code: 'task-without-lead',
+      message: `${orphans.length} nhiệm vụ chưa xác định được cơ quan chủ trì.`,
+      span: (orphans[0] as (typeof orphans)[number]).span as Span,
+    });
+  notice.warnings = warnings;
+  return notice;
+}
+
+/**
+ * When OCR lost the header block: the closing formula names the issuer
+ * ("Văn phòng UBND tỉnh ... thông báo"), else the notation's issuer part does.
+ */
+function issuerFromText(notice: Notice, lines: Line[]): string | null {
+  const province = notice.place ? lookupProvince(notice.place) : null;
+  const where = province ? `${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.name}` : null;
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 40); i--) {
+    const m =
+      /(?:^|\.\s+|,\s+)((?:Văn phòng\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?:\s+\p{Lu}[\p{Ll}]*){0,3})\s+(?:xin\s+)?thông báo/u.exec(
+        (lines[i] as Line).text,
+      );
+    if (m) {
+      const name = (m[1] as string).replace(/UBND|Uỷ ban nhân dân/u, 'Ủy ban nhân dân');
+      return /(?:tỉnh|thành phố)$/u.test(name) && province ? `${name} ${province.name}` : name;
+    }
+  }
+  const code = notice.notation?.split('-').slice(1).join('-');
+  const base = code ? ISSUER_ABBREVIATIONS[code] : undefined;
+  return base ? (where ? `${base} ${where}` : base) : null;
 }

@@ -1,0 +1,199 @@
+/**
+ * Recognises the noun phrase that names an agency at a position in a sentence:
+ * a named body ("Sở Kế hoạch và Đầu tư", "UBND thành phố Quy Nhơn", "Công an tỉnh"),
+ * a group ("các cơ quan, đơn vị liên quan", "các doanh nghiệp viễn thông"), or the
+ * bare "Sở" that stands for the department the meeting was held with.
+ */
+import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
+
+export interface AgencyMatch {
+  name: string;
+  start: number;
+  end: number;
+  /** A bare "Sở"/"Ngành" that refers to an agency named elsewhere. */
+  anaphor?: boolean;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+const HEAD_RE = new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy');
+const DEPT_RE = new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'iuy');
+const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy');
+const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
+const PERSON_PREFIX_RE =
+  /(?:[Ll]ãnh đạo|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng ban|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
+const LOCALITY_RE =
+  /\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
+const MODIFIER_RE =
+  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy;
+const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
+const CONNECTOR_RE =
+  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy;
+
+/**
+ * Words that end a name: verbs, function words and their first syllables
+ * ("khẩn trương", "rà soát", "tham mưu" ...).
+ */
+const STOP = new Set(
+  (
+    'của tại về để với cho theo trong trên dưới là có được đã đang sẽ cần phải các những khẩn chủ tham thực triển rà ' +
+    'báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng khi nếu thì mà nhằm bảo đảm quản sớm nhanh tích ' +
+    'chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận thuộc ngoài này đó sau trước ' +
+    'từ đến vào ra lên bám thường cụ như gồm bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút ' +
+    'lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm công việc nội ban ' +
+    'một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
+  ).split(' '),
+);
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Consumes name words after a head: capitalised words and lower-case ones until a stop word. */
+function nameWords(text: string, pos: number, maxLower: number): number {
+  let end = pos;
+  let lower = 0;
+  for (let n = 0; n < 10; n++) {
+    const c = at(CONNECTOR_RE, text, end);
+    // "... và Viettel": a new body after "và" is the next agency, not part of this name.
+    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length)) break;
+    const from = c ? end + c[0].length - 1 : end;
+    const w = at(WORD_RE, text, from);
+    if (!w) break;
+    const word = w[1] as string;
+    const capital = /^[\p{Lu}\d]/u.test(word);
+    if (!capital) {
+      if (c || STOP.has(word.toLowerCase()) || lower >= maxLower) break;
+      lower++;
+    }
+    end = from + w[0].length;
+  }
+  return end;
+}
+
+function extend(text: string, pos: number, re: RegExp, times: number): number {
+  let end = pos;
+  for (let i = 0; i < times; i++) {
+    const m = at(re, text, end);
+    if (!m || m[0].length === 0) break;
+    end += m[0].length;
+  }
+  return end;
+}
+
+/** A named body: head word, standard name or name words, then locality. */
+function namedAt(text: string, pos: number): { end: number; anaphor: boolean } | null {
+  const h = at(HEAD_RE, text, pos);
+  if (!h) return null;
+  let end = pos + h[0].length;
+  const head = h[0];
+  const dept = at(DEPT_RE, text, end);
+  let named = false;
+  if (dept) {
+    end += dept[0].length;
+    named = true;
+  } else {
+    // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
+    const ws = at(/\s+/y, text, end);
+    const inner = ws ? namedAt(text, end + ws[0].length) : null;
+    if (inner && !inner.anaphor) {
+      end = inner.end;
+      named = true;
+    } else {
+      const e = nameWords(text, end, 3);
+      named = e > end && /\p{Lu}/u.test(text.slice(end, e));
+      if (named) end = e;
+    }
+  }
+  const loc = at(LOCALITY_RE, text, end);
+  if (loc) {
+    end += loc[0].length;
+    named = true;
+  }
+  if (!named) {
+    // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
+    if (/^(?:Sở|Ban|Bộ|Văn phòng|VP)$/.test(head)) return { end, anaphor: true };
+    if (
+      /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
+        head,
+      )
+    )
+      return { end, anaphor: false };
+    return null;
+  }
+  return { end, anaphor: false };
+}
+
+/** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
+function collectiveAt(text: string, pos: number, bare: boolean): number | null {
+  let end = pos;
+  const plural = at(PLURAL_RE, text, end);
+  if (plural) end += plural[0].length;
+  else if (!bare) return null;
+  const first = at(COLLECTIVE_RE, text, end);
+  if (!first) return null;
+  end += first[0].length;
+  for (;;) {
+    const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
+    if (!sep) break;
+    const next = at(COLLECTIVE_RE, text, end + sep[0].length);
+    // "các phòng, đơn vị thuộc Sở và Viettel": a capitalised body after "và" is a new agency.
+    if (!next || /^\p{Lu}/u.test(next[0]) || sep[0].includes('các')) break;
+    end += sep[0].length + next[0].length;
+  }
+  const thuoc = at(/\s+thuộc\s+/uy, text, end);
+  if (thuoc) {
+    const inner = namedAt(text, end + thuoc[0].length);
+    if (inner) end = inner.end;
+  }
+  end = extend(text, end, MODIFIER_RE, 3);
+  // Domain words: "các doanh nghiệp viễn thông", "các cơ quan nhà nước".
+  end = nameWords(text, end, 2);
+  end = extend(text, end, MODIFIER_RE, 2);
+  return end;
+}
+
+/** The agency phrase that starts at `pos` (after spaces), or null. */
+export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
+  const ws = at(/\s*/y, text, pos);
+  const start = pos + (ws ? ws[0].length : 0);
+  let from = start;
+  const person = at(PERSON_PREFIX_RE, text, from);
+  if (person) from += person[0].length;
+  const named = namedAt(text, from);
+  if (named) {
+    const end = extend(text, named.end, MODIFIER_RE, 2);
+    return { name: squashName(text.slice(start, end)), start, end, anaphor: named.anaphor && !person };
+  }
+  const coll = collectiveAt(text, from, opts.bare ?? false);
+  if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };
+  return null;
+}
+
+const LIST_SEP_RE = /\s*(?:,|;|và|hoặc)\s*/uy;
+
+/** A list of agencies: "Văn phòng UBND tỉnh, Công an tỉnh và các ngành có liên quan". */
+export function matchAgencyListAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch[] {
+  const out: AgencyMatch[] = [];
+  const first = matchAgencyAt(text, pos, opts);
+  if (!first) return out;
+  out.push(first);
+  let end = first.end;
+  for (let i = 0; i < 12; i++) {
+    const sep = at(LIST_SEP_RE, text, end);
+    if (!sep) break;
+    const next = matchAgencyAt(text, end + sep[0].length, opts);
+    if (!next) break;
+    out.push(next);
+    end = next.end;
+  }
+  return out;
+}
+
+function squashName(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:.]+$/, '')
+    .trim();
+}

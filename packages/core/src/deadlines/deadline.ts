@@ -1,0 +1,91 @@
+/**
+ * Finds a task's deadline: a time expression introduced by a deadline cue
+ * ("hoàn thành trong", "trước ngày", "chậm nhất", "trong tháng" ...) or a period
+ * counted from the document's date ("trong 15 ngày kể từ ngày ký").
+ *
+ * Dates without a cue are references, not deadlines: "Quyết định số 468/QĐ-TTg
+ * ngày 27/3/2021", "giai đoạn 2021-2025", "định hướng đến năm 2030",
+ * "dự kiến ... vào năm 2023" (CONTRACT, Deadlines).
+ */
+import { addDays, addWorkingDays, type YMD } from '../dates.ts';
+import { parsePeriodAt } from './periods.ts';
+
+export interface Deadline {
+  due: string;
+  dueText: string;
+  start: number;
+  end: number;
+  /** 3: "hoàn thành", "trước ngày", "chậm nhất"; 2: "trong tháng/quý"; 1: "trong năm". */
+  strength: number;
+}
+
+const CUE_RE =
+  /(?<![\p{L}])(?:(hoàn thành|hoàn tất|xong|thời hạn hoàn thành|thời hạn|hạn chót|hạn|chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*(?:(trong|trước|vào|cuối|trong vòng)\s+)?|(trước|trong|trong vòng|trong thời hạn|trong thời gian)\s+)/giu;
+
+const NUMBER_WORDS: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
+  bảy: 7,
+  mười: 10,
+  'mười lăm': 15,
+  'hai mươi': 20,
+  'ba mươi': 30,
+};
+const RELATIVE_RE =
+  /^(\d{1,3}|mười lăm|hai mươi|ba mươi|một|hai|ba|bốn|năm|bảy|mười)\s+(ngày|tháng)(\s+làm việc)?(?:\s*(?:\(\s*\d+\s*\)\s*)?(?:,\s*)?(kể từ(?: ngày)?\s+(?:ký|ban hành|nhận được|ký ban hành)[^,;.()]{0,40}|kể từ[^,;.()]{0,60}))?/iu;
+
+export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
+  const out: Deadline[] = [];
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(text); m; m = CUE_RE.exec(text)) {
+    const after = m.index + m[0].length;
+    const rest = text.slice(after, after + 120);
+    const strongCue = m[1] !== undefined;
+    const prep = (m[2] ?? m[3] ?? '').toLowerCase();
+    const textStart = prep ? m.index + m[0].toLowerCase().lastIndexOf(prep) : after;
+    const p = parsePeriodAt(rest, docDate);
+    // A period that ended well before the document was written is a reference, not a deadline.
+    if (p && docDate && p.due < addDays({ ...docDate, d: 1 }, -31)) {
+      CUE_RE.lastIndex = after + p.length;
+      continue;
+    }
+    if (p) {
+      const isYearOnly = /^(?:cuối\s+)?năm/iu.test(rest);
+      let strength: number;
+      if (strongCue) strength = 3;
+      else if (prep === 'trước') strength = p.day ? 3 : 2;
+      else strength = isYearOnly ? 1 : 2;
+      const end = after + p.length;
+      out.push({ due: p.due, dueText: squash(text.slice(textStart, end)), start: textStart, end, strength });
+      CUE_RE.lastIndex = end;
+      continue;
+    }
+    const rel = docDate && (prep.startsWith('trong') || prep === '') ? RELATIVE_RE.exec(rest) : null;
+    // Only a period counted from this document can be resolved here.
+    if (rel && docDate && (!rel[4] || /ký|ban hành|nhận được/iu.test(rel[4]))) {
+      const n = NUMBER_WORDS[(rel[1] as string).toLowerCase()] ?? Number(rel[1]);
+      const due =
+        rel[2]?.toLowerCase() === 'tháng'
+          ? addDays({ y: docDate.y, m: docDate.m + n, d: docDate.d }, 0)
+          : rel[3]
+            ? addWorkingDays(docDate, n)
+            : addDays(docDate, n);
+      const end = after + rel[0].length;
+      out.push({ due, dueText: squash(text.slice(textStart, end)), start: textStart, end, strength: 3 });
+      CUE_RE.lastIndex = end;
+    }
+  }
+  return out;
+}
+
+/** The deadline a task is given: the strongest cue wins; among equals, the last written. */
+export function chooseDeadline(cands: Deadline[]): Deadline | null {
+  let best: Deadline | null = null;
+  for (const c of cands) if (!best || c.strength >= best.strength) best = c;
+  return best;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,21 @@
+/** Recurring duties: "báo cáo hằng ngày", "định kỳ hằng tháng", "6 tháng một lần". */
+import type { Recurrence } from '../types.ts';
+
+const UNIT: Record<string, Recurrence> = {
+  ngày: 'daily',
+  tuần: 'weekly',
+  tháng: 'monthly',
+  quý: 'quarterly',
+  năm: 'yearly',
+};
+
+const RECURRENCE_RE =
+  /(?<![\p{L}])(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/iu;
+
+export function findRecurrence(text: string): { recurrence: Recurrence; text: string } | null {
+  const m = RECURRENCE_RE.exec(text);
+  if (!m) return null;
+  const unit = (m[1] ?? m[2])?.toLowerCase();
+  const recurrence = unit ? UNIT[unit] : 'half-yearly';
+  return recurrence ? { recurrence, text: m[0] } : null;
+}

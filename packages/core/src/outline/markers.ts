@@ -1,0 +1,74 @@
+/**
+ * List markers of Vietnamese administrative writing and their usual nesting
+ * (Decree 30/2020, Phụ lục I, mục II.7: phần, chương, mục, điều, khoản, điểm —
+ * in practice I. / 1. / 1.1. / a) / - / +).
+ */
+
+export type MarkerType =
+  | 'roman'
+  | 'upper'
+  | 'num1'
+  | 'num2'
+  | 'num3'
+  | 'num4'
+  | 'alpha'
+  | 'ordinal'
+  | 'dash'
+  | 'plus'
+  | 'star';
+
+export interface Marker {
+  type: MarkerType;
+  /** The label as written: "2.1", "đ", "II", "-". */
+  label: string;
+  /** Characters the marker and its following spaces take. */
+  length: number;
+}
+
+/** Usual depth of each marker; a marker never opens inside one of a deeper rank. */
+export const RANK: Record<MarkerType, number> = {
+  roman: 0,
+  upper: 1,
+  num1: 2,
+  num2: 3,
+  num3: 4,
+  num4: 5,
+  alpha: 6,
+  ordinal: 6,
+  dash: 7,
+  plus: 8,
+  star: 9,
+};
+
+export const isBullet = (t: MarkerType) => t === 'dash' || t === 'plus' || t === 'star';
+
+const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
+  ['numN', /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/u],
+  ['num1', /^(\d{1,2})\s*[.)]\s*(?=\p{L}|["“(])/u],
+  ['roman', /^([IVX]{1,4})\s*[.)]\s+(?=\S)/u],
+  // The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+  ['alpha', /^([a-zđ])\s*[).]\s+(?=\S)/u],
+  ['upper', /^([A-ZĐ])\s*[.)]\s+(?=\p{Lu})/u],
+  [
+    'ordinal',
+    /^((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*/u,
+  ],
+  ['dash', /^([-–—−])\s*(?=\S)/u],
+  ['plus', /^(\+)\s*(?=\S)/u],
+  ['star', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
+];
+
+export function readMarker(text: string): Marker | null {
+  for (const [type, re] of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const label = m[1] as string;
+    if (type === 'numN') {
+      const depth = label.split('.').length;
+      const t = (['num1', 'num2', 'num3', 'num4'] as const)[Math.min(depth, 4) - 1] as MarkerType;
+      return { type: t, label, length: m[0].length };
+    }
+    return { type, label, length: m[0].length };
+  }
+  return null;
+}

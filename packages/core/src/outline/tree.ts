@@ -1,0 +1,122 @@
+/**
+ * The outline of a notice's body: paragraphs arranged by their list markers into
+ * a tree, so that an item inherits the agencies and deadline of the heading or
+ * lead-in that introduces it.
+ */
+import type { Line } from '../document.ts';
+import { isBullet, type Marker, type MarkerType, RANK, readMarker } from './markers.ts';
+
+export interface Paragraph {
+  /** Text after the marker, lines joined by single spaces. */
+  text: string;
+  marker: Marker | null;
+  /** Offsets in the document text of the whole paragraph and of its text after the marker. */
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+export interface OutlineNode {
+  para: Paragraph | null;
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+  /** "2.1", "3.a": the labels of the marked ancestors and the node. */
+  ref: string | null;
+  /** Ends with ":" or "như sau": it introduces what follows. */
+  leadIn: boolean;
+}
+
+const LEAD_IN_END =
+  /(?::|như sau|sau đây|cụ thể sau|các nội dung sau|một số nội dung sau|nhiệm vụ sau)\s*\.?\s*$/iu;
+
+export const isLeadIn = (text: string) => LEAD_IN_END.test(text);
+
+/** Joins the lines of each block into paragraphs; a line with a list marker opens a new one. */
+export function toParagraphs(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Paragraph | null = null;
+  for (const l of lines) {
+    const marker = readMarker(l.text);
+    const opens =
+      l.opensBlock || marker !== null || cur === null || /[:]$/.test(cur.text) || /^\|/.test(l.text);
+    if (opens) {
+      cur = {
+        text: l.text.slice(marker?.length ?? 0).trim(),
+        marker,
+        start: l.start,
+        contentStart: l.start + (marker?.length ?? 0),
+        end: l.end,
+      };
+      // Skip spaces between the marker and the text so that the span starts on a word.
+      while (cur.contentStart < cur.end && /\s/.test(l.text[cur.contentStart - l.start] as string))
+        cur.contentStart++;
+      out.push(cur);
+    } else if (cur) {
+      cur.text = `${cur.text} ${l.text}`;
+      cur.end = l.end;
+    }
+  }
+  return out;
+}
+
+export function buildOutline(paras: Paragraph[]): OutlineNode {
+  const root: OutlineNode = { para: null, children: [], parent: null, ref: null, leadIn: true };
+  const stack: OutlineNode[] = [root];
+  const top = () => stack[stack.length - 1] as OutlineNode;
+  const typeOf = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
+  for (const p of paras) {
+    const node: OutlineNode = { para: p, children: [], parent: null, ref: null, leadIn: isLeadIn(p.text) };
+    const t = p.marker?.type ?? null;
+    if (t) {
+      const same = stack.findLastIndex((n) => typeOf(n) === t);
+      if (same > 0) stack.length = same;
+      else {
+        // An unmarked paragraph that does not introduce a list ends here, and so does
+        // any item of a deeper kind than this one.
+        for (;;) {
+          const n = top();
+          if (n === root) break;
+          const nt = typeOf(n);
+          if (nt === null ? !n.leadIn : RANK[nt] > RANK[t]) stack.pop();
+          else break;
+        }
+      }
+    } else {
+      // An unmarked paragraph belongs to the numbered item or lead-in above it, not to a bullet.
+      for (;;) {
+        const n = top();
+        if (n === root) break;
+        const nt = typeOf(n);
+        if ((nt === null && !n.leadIn) || (nt !== null && isBullet(nt))) stack.pop();
+        else break;
+      }
+    }
+    const parent = top();
+    node.parent = parent;
+    parent.children.push(node);
+    node.ref = refOf(node);
+    if (t || node.leadIn) stack.push(node);
+  }
+  return root;
+}
+
+function refOf(node: OutlineNode): string | null {
+  const labels: string[] = [];
+  for (let n: OutlineNode | null = node; n; n = n.parent) {
+    const m = n.para?.marker;
+    if (!m || isBullet(m.type)) continue;
+    if (m.type === 'num2' || m.type === 'num3' || m.type === 'num4') {
+      labels.unshift(m.label);
+      break;
+    }
+    labels.unshift(m.label);
+  }
+  return labels.length ? labels.join('.') : null;
+}
+
+export function* walk(node: OutlineNode): Generator<OutlineNode> {
+  for (const c of node.children) {
+    yield c;
+    yield* walk(c);
+  }
+}

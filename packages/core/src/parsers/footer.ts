@@ -1,0 +1,158 @@
+/**
+ * Parsers for the closing components (Decree 30/2020, Art. 8, Phụ lục I):
+ * the recipients list (Nơi nhận) and the signature block — authority prefix
+ * (TM., KT., TL., TUQ., Q.), the signer's title and name.
+ */
+import type { Line } from '../document.ts';
+import type { Signer, Span } from '../types.ts';
+import type { Found } from './header.ts';
+import { isPersonName, trailingName } from './names.ts';
+
+const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
+const AUTHORITY_LINE = /^(?:TM|KT|TL|TUQ|Q|Q\.\s*|TTL)\.\s*\S/u;
+const ITEM_MARK = /^[-+•*–]\s*/u;
+
+export interface Recipients {
+  entries: string[];
+  /** A signer's name glued to the last entry by OCR ("Lưu: VT, K9, K8. Lê Ngọc An"). */
+  gluedName: string | null;
+  endLine: number;
+}
+
+export function findRecipientsHead(lines: Line[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (RECIPIENTS_HEAD.test((lines[i] as Line).text)) return i;
+  return -1;
+}
+
+/** One entry a line; list marks and trailing ';' removed; lines that OCR split rejoined. */
+export function parseRecipients(lines: Line[], head: number): Found<Recipients> | null {
+  const h = lines[head];
+  if (!h) return null;
+  const entries: string[] = [];
+  const rest = h.text.replace(RECIPIENTS_HEAD, '').trim();
+  let k = head + 1;
+  const pending: string[] = rest ? [rest] : [];
+  let last = h;
+  for (; k < lines.length; k++) {
+    const l = lines[k] as Line;
+    // Two-column layouts put the signer beside the list: keep the left column.
+    const left = l.text.split(/\s{3,}/)[0] as string;
+    if (
+      AUTHORITY_LINE.test(left) ||
+      isSignerTitle(left) ||
+      (isPersonName(left.replace(/[*]/g, '')) && !ITEM_MARK.test(left))
+    )
+      break;
+    if (l.opensBlock && !ITEM_MARK.test(left) && pending.length > 0) break;
+    pending.push(left);
+    last = l;
+  }
+  for (const raw of pending) {
+    const marked = ITEM_MARK.test(raw);
+    const text = raw.replace(ITEM_MARK, '').trim();
+    if (!text) continue;
+    const prev = entries[entries.length - 1];
+    // A line that starts in lower case continues the entry above it (OCR split the line).
+    if (
+      prev !== undefined &&
+      (/^\p{Ll}/u.test(text) || (!marked && !/[;.]$/.test(prev))) &&
+      !/[;]$/.test(prev)
+    ) {
+      entries[entries.length - 1] = `${prev} ${text}`;
+    } else entries.push(text);
+  }
+  let gluedName: string | null = null;
+  const cleaned = entries.map((e, i) => {
+    let t = e;
+    if (i === entries.length - 1) {
+      const g = trailingName(t);
+      if (g && /^Lưu\b/u.test(t)) {
+        gluedName = g.name;
+        t = t.slice(0, g.index);
+      }
+    }
+    return t.replace(/[\s;,.]+$/u, '').trim();
+  });
+  return {
+    value: { entries: cleaned.filter(Boolean), gluedName, endLine: last.index },
+    span: { start: h.start, end: last.end },
+    line: head,
+  };
+}
+
+const TITLE_WORDS =
+  /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH THANH TRA|GIÁM ĐỐC SỞ|CHỦ NHIỆM)\b/u;
+
+function isSignerTitle(s: string): boolean {
+  const t = s.replace(/[*#]/g, '').trim();
+  return t.length <= 60 && t === t.toUpperCase() && TITLE_WORDS.test(t);
+}
+
+/** The signature block, searched from the end of the document. */
+export function parseSigner(lines: Line[], from: number, gluedName: string | null): Found<Signer> | null {
+  const region = lines.slice(Math.max(0, from));
+  const right = (l: Line) => {
+    const parts = l.text.split(/\s{3,}/);
+    return (parts.length > 1 ? parts[parts.length - 1] : parts[0]) as string;
+  };
+  let authority: string[] = [];
+  let title: string[] = [];
+  let name: string | null = null;
+  let first: Line | null = null;
+  let lastLine: Line | null = null;
+  for (const l of region) {
+    const t = right(l).replace(/[*#]/g, '').trim();
+    if (!t) continue;
+    if (AUTHORITY_LINE.test(t) && t === t.toUpperCase()) {
+      if (title.length || name) {
+        authority = [];
+        title = [];
+        name = null;
+      }
+      authority.push(t.replace(/\s+/g, ' '));
+      first ??= l;
+      lastLine = l;
+    } else if (
+      (authority.length > 0 || isSignerTitle(t)) &&
+      !name &&
+      t === t.toUpperCase() &&
+      /\p{Lu}{2}/u.test(t) &&
+      t.length <= 60
+    ) {
+      title.push(t.replace(/\s+/g, ' '));
+      first ??= l;
+      lastLine = l;
+    } else if ((authority.length || title.length) && !name) {
+      const candidate = t.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
+      if (isPersonName(candidate)) {
+        name = candidate;
+        lastLine = l;
+      }
+    }
+  }
+  if (!name) {
+    // The block may have lost its lines: the name glued to the archive line, or
+    // standing alone as the document's last line.
+    if (gluedName) name = gluedName;
+    else {
+      const lastL = lines[lines.length - 1];
+      const t = lastL ? lastL.text.replace(/[*]/g, '').trim() : '';
+      if (lastL && isPersonName(t)) {
+        name = t;
+        lastLine = lastL;
+        first ??= lastL;
+      }
+    }
+  }
+  if (!name && authority.length === 0 && title.length === 0) return null;
+  const span: Span = first && lastLine ? { start: first.start, end: lastLine.end } : { start: 0, end: 0 };
+  return {
+    value: {
+      name,
+      authority: authority.length ? authority.join(' ') : null,
+      title: title.length ? title.join(' ') : null,
+    },
+    span,
+    line: first?.index ?? lines.length - 1,
+  };
+}

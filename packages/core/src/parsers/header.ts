@@ -1,0 +1,212 @@
+/**
+ * Parsers for the header components of an administrative document
+ * (Decree 30/2020/NĐ-CP, Art. 8 and Phụ lục I): issuing body, number and notation,
+ * place and date, type and subject (trích yếu), and the incoming stamp ('ĐẾN').
+ */
+import { DOC_TYPE_CODES, DOC_TYPES } from '../agencies/lexicon.ts';
+import { fullYear, iso, isValidYMD } from '../dates.ts';
+import type { Line } from '../document.ts';
+import { lookupProvince } from '../gazetteer/provinces.ts';
+import { asciiKey } from '../text/fold.ts';
+import type { Received, Span } from '../types.ts';
+import { titleCaseAgency } from './case.ts';
+
+export interface Found<T> {
+  value: T;
+  span: Span;
+  line: number;
+}
+
+/** "Số: 312 /TB-VP", "Số: /TB-STTTT" (blank number), "Số 33/2014/QĐ-UBND". */
+const NUMBER_RE =
+  /(?:^|\s)(?:Số|SỐ|Sô|Sồ)\s*[:.]?\s*(\d{1,6}[a-zA-Z]?)?\s*\/\s*((?:(?:19|20)\d{2}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*)/u;
+
+export function parseNumber(lines: Line[]): Found<{ number: string | null; notation: string }> | null {
+  for (const l of lines) {
+    const m = NUMBER_RE.exec(l.text);
+    if (!m) continue;
+    // "Giấy mời số 249/GM-UBND" is a reference inside a sentence, not the header.
+    const before = l.text.slice(0, m.index).trim();
+    if (before && !/\s{2,}$|^[\p{Lu}\s.,-]+$/u.test(l.text.slice(0, m.index))) continue;
+    const notation = (m[2] as string).replace(/\s+/g, '');
+    const at = l.text.indexOf(m[0].trimStart(), m.index);
+    return {
+      value: { number: m[1] ?? null, notation },
+      span: { start: l.start + at, end: l.start + m.index + m[0].length },
+      line: l.index,
+    };
+  }
+  return null;
+}
+
+/** The type abbreviation from the notation ("TB-VP" → TB); công văn have none (Phụ lục III). */
+export function docTypeFromNotation(notation: string | null): string | null {
+  if (!notation) return null;
+  const parts = notation.split('/').pop()?.split('-') ?? [];
+  const head = parts[0] ?? '';
+  if (DOC_TYPE_CODES.has(head)) return head;
+  const ci = [...DOC_TYPE_CODES].find((c) => c.toLowerCase() === head.toLowerCase());
+  if (ci) return ci;
+  return parts.length >= 2 ? 'CV' : null;
+}
+
+const TYPE_LINE_RE = new RegExp(`^(?:${Object.keys(DOC_TYPES).join('|')})(?:\\s+KẾT LUẬN)?$`, 'u');
+
+/** The type line ("THÔNG BÁO", "KẾ HOẠCH") standing alone above the subject. */
+export function parseTypeLine(lines: Line[]): Found<string> | null {
+  for (const l of lines) {
+    const t = l.text.replace(/[*#:]/g, '').trim();
+    if (TYPE_LINE_RE.test(t)) {
+      const key = Object.keys(DOC_TYPES).find((k) => t.startsWith(k)) as string;
+      return { value: DOC_TYPES[key] as string, span: { start: l.start, end: l.end }, line: l.index };
+    }
+  }
+  return null;
+}
+
+const PLACE_DATE_RE =
+  /(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_\s]*)\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
+const PLACE_DATE_NUMERIC_RE =
+  /(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*,\s*ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
+
+export interface PlaceDate {
+  place: string;
+  printedPlace: string;
+  date: string | null;
+  blankDay: boolean;
+}
+
+/** "Kiên Giang, ngày 18 tháng 5 năm 2021"; a blank day gives "2020-12". */
+export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
+  for (const l of lines) {
+    const m = PLACE_DATE_RE.exec(l.text) ?? PLACE_DATE_NUMERIC_RE.exec(l.text);
+    if (!m) continue;
+    const printed = (m[1] as string).trim();
+    const y = +(m[4] as string);
+    const mo = +(m[3] as string);
+    const dayText = (m[2] as string).trim();
+    const d = /^\d+$/.test(dayText) ? +dayText : null;
+    let date: string | null = null;
+    if (d !== null && isValidYMD(y, mo, d)) date = iso(y, mo, d);
+    else if (d === null && mo >= 1 && mo <= 12) date = `${y}-${String(mo).padStart(2, '0')}`;
+    const at = l.text.indexOf(printed, m.index);
+    return {
+      value: { place: canonicalPlace(printed), printedPlace: printed, date, blankDay: d === null },
+      span: { start: l.start + at, end: l.start + m.index + m[0].length },
+      line: l.index,
+    };
+  }
+  return null;
+}
+
+/** Canonical spelling of a place: provinces from the gazetteer, others as printed. */
+export function canonicalPlace(printed: string): string {
+  const clean = printed.replace(/\s+/g, ' ').trim();
+  const p = lookupProvince(clean);
+  if (!p) return clean;
+  if (/^(?:TP\.?|Thành phố)\s/iu.test(clean)) return `Thành phố ${p.name}`;
+  return p.name;
+}
+
+const NATIONAL_MOTTO = /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do|ĐỘC LẬP|^-+$/u;
+
+/**
+ * The issuing body from the block above the number: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
+ * (Decree 30/2020, Phụ lục I: tên cơ quan chủ quản above tên cơ quan ban hành).
+ */
+export function parseIssuerBlock(lines: Line[], numberLine: number | null): Found<string> | null {
+  const block: Line[] = [];
+  for (const l of lines) {
+    if (numberLine !== null && l.index >= numberLine) break;
+    if (NATIONAL_MOTTO.test(l.text)) continue;
+    if (/ngày|Số\s*:/u.test(l.text)) break;
+    const t = l.text.replace(/[*#]/g, '').trim();
+    if (t.length >= 3 && t === t.toUpperCase() && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
+    else if (block.length) break;
+  }
+  if (block.length === 0) return null;
+  const texts = block.map((l) => l.text.replace(/[*#]/g, '').trim());
+  // Two lines "UBND TỈNH X" / "VĂN PHÒNG": the body is the lower one, part of the upper.
+  let name: string;
+  if (
+    texts.length >= 2 &&
+    /^(VĂN PHÒNG|SỞ|BAN|PHÒNG)\b/u.test(texts[texts.length - 1] as string) &&
+    texts.length === 2
+  )
+    name = `${texts[1]} ${texts[0]}`;
+  else name = texts.join(' ');
+  name = name.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/\bUBND\b/u, 'ỦY BAN NHÂN DÂN');
+  const first = block[0] as Line;
+  const last = block[block.length - 1] as Line;
+  return { value: titleCaseAgency(name), span: { start: first.start, end: last.end }, line: first.index };
+}
+
+const SUBJECT_STOP =
+  /^(?:Ngày|Sáng|Chiều|Tối|Hôm nay|Căn cứ|Thực hiện|Kính gửi|Theo|Vừa qua|Trong|Sau khi|Tham dự|Dự họp|Tại|Chiều ngày|Sáng ngày|Thời gian)\b/u;
+
+/** Trích yếu: the lines after the type line (or "V/v ..." in a công văn), up to the body. */
+export function parseSubject(lines: Line[], typeLine: number | null, after: number): Found<string> | null {
+  let i = lines.findIndex((l) => (typeLine !== null ? l.index > typeLine : l.index > after));
+  if (typeLine === null) {
+    const vv = lines.findIndex((l) => /^V\/v\b|^Về việc\b/u.test(l.text));
+    if (vv < 0) return null;
+    i = vv;
+  }
+  if (i < 0) return null;
+  const parts: Line[] = [];
+  for (let k = i; k < lines.length; k++) {
+    const l = lines[k] as Line;
+    if (parts.length > 0 && l.opensBlock) break;
+    if (/^[-_*=]{3,}$/.test(l.text)) break;
+    if (parts.length > 0 && SUBJECT_STOP.test(l.text)) break;
+    if (/^(?:ĐẾN|Số\s*:|Ngày\s*:)/u.test(l.text)) continue;
+    parts.push(l);
+    if (parts.length >= 4) break;
+  }
+  if (parts.length === 0) return null;
+  const first = parts[0] as Line;
+  if (SUBJECT_STOP.test(first.text) && first.text.length > 200) return null;
+  const last = parts[parts.length - 1] as Line;
+  const value = parts
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/^V\/v\s*/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { value, span: { start: first.start, end: last.end }, line: last.index };
+}
+
+/** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 416 Ngày: 9/2/18". */
+export function parseReceived(lines: Line[]): Found<Received> | null {
+  const k = lines.findIndex((l) => /(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) && l.text.length < 80);
+  if (k < 0) return null;
+  const stamp = lines.slice(k, k + 4);
+  let number: string | null = null;
+  let date: string | null = null;
+  for (const l of stamp) {
+    const n = /Số\s*(?:đến)?\s*[:.]?\s*(\d{1,7})(?!\s*\/)/u.exec(l.text);
+    if (n && !number) number = n[1] as string;
+    const d = /Ngày\s*[:.]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})/u.exec(l.text);
+    if (d && !date) {
+      const y = fullYear(+(d[3] as string));
+      const mo = +(d[2] as string);
+      const dd = +(d[1] as string);
+      if (isValidYMD(y, mo, dd)) date = iso(y, mo, dd);
+    }
+  }
+  if (!number && !date) return null;
+  const prev = lines[k - 1];
+  const byText = prev && prev.text === prev.text.toUpperCase() && prev.text.length < 90 ? prev.text : null;
+  const first = byText && prev ? prev : (lines[k] as Line);
+  const last = stamp[stamp.length - 1] as Line;
+  return {
+    value: { by: byText ? titleCaseAgency(byText.replace(/[*#]/g, '')) : null, number, date },
+    span: { start: first.start, end: last.end },
+    line: k,
+  };
+}
+
+/** True when two printed place names differ only by OCR slips of diacritics. */
+export function placeCorrected(printed: string, canonical: string): boolean {
+  return printed !== canonical && asciiKey(printed) === asciiKey(canonical);
+}

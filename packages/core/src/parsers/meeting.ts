@@ -1,0 +1,94 @@
+/**
+ * The meeting a conclusion notice reports: its date and who presided. A notice
+ * names both in its subject ("Kết luận của Phó Chủ tịch UBND tỉnh X tại buổi làm
+ * việc ...") and in its opening paragraph ("Ngày 11 tháng 5 năm 2021, ... chủ trì").
+ */
+import { matchAgencyAt } from '../agencies/phrase.ts';
+import { parseDateAt } from '../dates.ts';
+import type { Line } from '../document.ts';
+import type { Person, Span } from '../types.ts';
+import { splitTitleAndName } from './names.ts';
+
+const OPENING_DATE_RE =
+  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+(?:thứ\s+\S+\s*,?\s*)?)?(?:Hôm nay,?\s*)?(?:ngày\s+)?(?=\d)/iu;
+
+/** The meeting's date: an opening paragraph that starts with it, else the subject's "ngày ...". */
+export function parseMeetingDate(body: Line[], subject: string | null): { date: string; span?: Span } | null {
+  for (const l of body.slice(0, 4)) {
+    const m = OPENING_DATE_RE.exec(l.text);
+    if (m && (m[0].length > 0 || /^\d/.test(l.text))) {
+      const d = parseDateAt(l.text.slice(m[0].length));
+      if (d)
+        return {
+          date: d.date,
+          span: { start: l.start + m[0].length, end: l.start + m[0].length + d.length },
+        };
+    }
+    const inner = /(?:^|[,;.]\s+)(?:(?:vào\s+)?(?:sáng|chiều|tối)\s+)?ngày\s+(?=\d)/iu.exec(l.text);
+    if (inner && inner.index < 40) {
+      const d = parseDateAt(l.text.slice(inner.index + inner[0].length));
+      if (d)
+        return {
+          date: d.date,
+          span: {
+            start: l.start + inner.index + inner[0].length,
+            end: l.start + inner.index + inner[0].length + d.length,
+          },
+        };
+    }
+  }
+  if (subject) {
+    const m = /(?:họp|hội nghị|làm việc|kiểm tra|buổi|phiên)[^,;]{0,80}?ngày\s+(?=\d)/iu.exec(subject);
+    if (m) {
+      const d = parseDateAt(subject.slice(m.index + m[0].length));
+      if (d) return { date: d.date };
+    }
+  }
+  return null;
+}
+
+const CONCLUDED_BY_RE =
+  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+(?:của\s+)(?:đồng chí\s+)?(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|,|;|\(|$)/iu;
+const CHAIRED_RE =
+  /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
+const NAME_THEN_TITLE_RE =
+  /đồng chí\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^,.;:]{0,60}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/iu;
+
+/** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
+export function parsePresider(subject: string | null, body: Line[]): Person | null {
+  if (subject) {
+    const m = CONCLUDED_BY_RE.exec(subject);
+    if (m) {
+      const who = (m[1] as string).trim();
+      if (
+        /^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng|Chánh|Thường trực|Tập thể|Thủ trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Phó)/iu.test(
+          who,
+        )
+      )
+        return splitTitleAndName(who);
+    }
+  }
+  for (const l of body.slice(0, 4)) {
+    const a = NAME_THEN_TITLE_RE.exec(l.text);
+    if (a) return { name: a[1] as string, title: (a[2] as string).trim() };
+    const b = CHAIRED_RE.exec(l.text);
+    if (b) return splitTitleAndName((b[1] as string).trim());
+  }
+  return null;
+}
+
+const WITH_RE =
+  /(?:buổi làm việc|cuộc họp|buổi họp|làm việc|họp|hội nghị|buổi kiểm tra|kiểm tra)\s+(?:trực tuyến\s+)?với\s+/giu;
+
+/** The agency the meeting was held with: the default owner of tasks that name none. */
+export function parseCounterpart(subject: string | null, body: Line[]): string | null {
+  for (const text of [subject ?? '', ...body.slice(0, 3).map((l) => l.text)]) {
+    WITH_RE.lastIndex = 0;
+    const m = WITH_RE.exec(text);
+    if (m) {
+      const a = matchAgencyAt(text, m.index + m[0].length);
+      if (a && !a.anaphor) return a.name;
+    }
+  }
+  return null;
+}

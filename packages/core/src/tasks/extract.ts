@@ -1,0 +1,159 @@
+/**
+ * Task extraction: walks the outline of the directive part and turns each leaf that
+ * asks an agency to act into a task, with the agencies and deadline it names or
+ * inherits from the heading or lead-in that introduces it (CONTRACT, tasks).
+ */
+import type { AgencyMatch } from '../agencies/phrase.ts';
+import type { YMD } from '../dates.ts';
+import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
+import { findRecurrence } from '../deadlines/recurrence.ts';
+import type { OutlineNode } from '../outline/tree.ts';
+import { toneKey } from '../text/fold.ts';
+import type { Task } from '../types.ts';
+import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
+import { findRoles, type Roles } from './roles.ts';
+
+export interface TaskContext {
+  text: string;
+  docDate: YMD | null;
+  /** The agency the meeting was held with; owner of tasks that name none. */
+  counterpart: string | null;
+}
+
+interface Inherited {
+  lead: string[];
+  support: string[];
+  due: { due: string; dueText: string } | null;
+  fromAncestor: boolean;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
+  const tasks: Task[] = [];
+  const rolesCache = new Map<OutlineNode, Roles>();
+  const rolesOf = (n: OutlineNode) => {
+    let r = rolesCache.get(n);
+    if (!r) {
+      r = findRoles(n.para?.text ?? '');
+      rolesCache.set(n, r);
+    }
+    return r;
+  };
+
+  const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] =>
+    list.flatMap((a) => {
+      if (!a.anaphor) return [a.name];
+      const head = a.name.split(' ')[0];
+      const ref =
+        inherited.find((x) => x.startsWith(`${head} `)) ??
+        (ctx.counterpart?.startsWith(`${head} `) ? ctx.counterpart : null);
+      return ref ? [ref] : [];
+    });
+
+  /** Agencies and deadline of the nearest heading or lead-in above `node` that names them. */
+  const inheritedFor = (node: OutlineNode): Inherited => {
+    let due: Inherited['due'] = null;
+    for (let n = node.parent; n?.para; n = n.parent) {
+      if (!due) {
+        // A lead-in gives its deadline to its items only when it states one plainly.
+        const d = chooseDeadline(findDeadlines(n.para.text, ctx.docDate).filter((x) => x.strength >= 2));
+        if (d) due = { due: d.due, dueText: d.dueText };
+      }
+      const r = rolesOf(n);
+      if (r.lead.length) {
+        const parentInh = inheritedFor(n);
+        const lead = resolveAnaphor(r.lead, parentInh.lead);
+        if (lead.length) {
+          return {
+            lead,
+            support: resolveAnaphor(r.support, lead),
+            due: due ?? parentInh.due,
+            fromAncestor: true,
+          };
+        }
+      }
+    }
+    return { lead: ctx.counterpart ? [ctx.counterpart] : [], support: [], due, fromAncestor: false };
+  };
+
+  const inAssessment = (node: OutlineNode) => {
+    for (let n: OutlineNode | null = node; n?.para; n = n.parent)
+      if (n.para.marker && n !== node && ASSESSMENT_HEADING_RE.test(n.para.text)) return true;
+    return false;
+  };
+
+  const consider = (node: OutlineNode) => {
+    const p = node.para;
+    if (!p?.text) return;
+    if (inAssessment(node)) return;
+    const own = rolesOf(node);
+    const deadlines = findDeadlines(p.text, ctx.docDate);
+    const d = chooseDeadline(deadlines);
+    if (
+      !isTask(p.text, p.marker !== null, {
+        explicit: own.explicit,
+        hasDeadline: d !== null,
+        clauseSubject: false,
+      })
+    )
+      return;
+    const inh = inheritedFor(node);
+    const ownLead = resolveAnaphor(own.lead, inh.lead);
+    let lead: string[];
+    let support: string[];
+    if (ownLead.length) {
+      lead = own.implicitSubject && inh.fromAncestor ? [...inh.lead, ...ownLead] : ownLead;
+      support = resolveAnaphor(own.support, lead);
+      if (support.length === 0 && own.implicitSubject && inh.fromAncestor) support = inh.support;
+    } else {
+      lead = inh.lead;
+      support = resolveAnaphor(own.support, lead);
+      if (support.length === 0) support = inh.support;
+    }
+    lead = unique(lead);
+    const leadKeys = new Set(lead.map((x) => toneKey(x)));
+    support = unique(support).filter((x) => !leadKeys.has(toneKey(x)));
+    const rec = findRecurrence(p.text);
+    const due = d ? { due: d.due, dueText: d.dueText } : inh.due;
+    tasks.push({
+      ref: node.ref,
+      text: squash(ctx.text.slice(p.contentStart, p.end)),
+      lead,
+      support,
+      due: due?.due ?? null,
+      dueText: due?.dueText ?? null,
+      recurrence: rec?.recurrence ?? null,
+      span: { start: p.contentStart, end: p.end },
+    });
+  };
+
+  const visit = (node: OutlineNode) => {
+    for (const child of node.children) {
+      const p = child.para;
+      if (!p) continue;
+      if (child.children.length === 0) {
+        consider(child);
+        continue;
+      }
+      // An item with its own sentence and only paragraphs under it (no sub-items)
+      // is a task itself too, unless it is a heading or a lead-in.
+      const onlyParas = child.children.every((c) => c.para?.marker === null);
+      if (onlyParas && !child.leadIn && p.marker && /[.!?]$/.test(p.text) && p.text.length >= 60)
+        consider(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return tasks;
+}
+
+function unique(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = toneKey(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

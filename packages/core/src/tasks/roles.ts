@@ -1,0 +1,137 @@
+/**
+ * Who must act in one sentence or item: the lead agencies (giao X, đề nghị X,
+ * yêu cầu X, X chủ trì / làm đầu mối, an agency as the subject of the item or of a
+ * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
+ */
+import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
+
+export interface Roles {
+  lead: AgencyMatch[];
+  support: AgencyMatch[];
+  /** The item opens with a verb ("Chủ trì, phối hợp ..."): its subject is the inherited lead. */
+  implicitSubject: boolean;
+  /** Some words assign the task explicitly (giao, đề nghị, yêu cầu, chủ trì). */
+  explicit: boolean;
+}
+
+/** Verbs that open a directive (an item with no subject, or a clause after an agency). */
+export const DIRECTIVE_VERBS =
+  /^(?:tham mưu|nghiên cứu|tiếp tục|chủ trì|phối hợp|rà soát|tăng cường|đẩy mạnh|đẩy nhanh|xây dựng|triển khai|thực hiện|hướng dẫn|kiểm tra|tổ chức|chủ động|khẩn trương|sớm|nhanh chóng|tích cực|chú trọng|phát huy|tận dụng|hoàn thành|hoàn thiện|báo cáo|đề xuất|cập nhật|theo dõi|đôn đốc|quan tâm|bố trí|đảm bảo|bảo đảm|nâng cao|phấn đấu|phần đầu|tập trung|giám sát|quản lý|ban hành|trình|lập|tuyên truyền|phổ biến|xử lý|giải quyết|khắc phục|chấn chỉnh|ưu tiên|huy động|cân đối|phân bổ|hỗ trợ|củng cố|duy trì|tổng hợp|thẩm định|công khai|chuẩn bị|khảo sát|điều chỉnh|bổ sung|kiện toàn|rút kinh nghiệm|làm việc|lựa chọn|đầu tư|nghiêm túc|kịp thời|thường xuyên|vận hành|đưa|mở rộng|tạo điều kiện|thúc đẩy|tham gia|cung cấp|xác định|thống kê|lấy ý kiến|tiếp nhận|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|cần|phải|có trách nhiệm|có văn bản|bám sát|cụ thể hóa|đánh giá|trao đổi|hoàn chỉnh|soạn thảo|tiến hành|đề nghị|yêu cầu)(?![\p{L}])/iu;
+
+const LEAD_TRIGGER_RE =
+  /(?<![\p{L}])(?:(?<!được\s)(?<!đã được\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu)\s+(?!nhiệm vụ|cho\s)/giu;
+const SUPPORT_TRIGGER_RE =
+  /(?<![\p{L}])(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
+const WORKS_WITH_RE = /(?<![\p{L}])(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
+const LEAD_ROLE_AFTER =
+  /^\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/iu;
+
+/** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
+const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)\b[^:]{0,300}:\s*/iu;
+const CLAUSE_START_RE =
+  /(?:[;.]\s+|:\s+|,\s*(?=(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)(?![\p{L}])))(?:(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)\s*,?\s*)?/giu;
+
+/** Bodies that issue the notice and never lead its tasks ("đề nghị UBND tỉnh xem xét"). */
+const ISSUING_AUTHORITY =
+  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thường trực (?:UBND|Ủy ban nhân dân|Tỉnh ủy)|Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
+
+export function isIssuingAuthority(name: string): boolean {
+  return ISSUING_AUTHORITY.test(name);
+}
+
+export function findRoles(text: string): Roles {
+  const lead: AgencyMatch[] = [];
+  const support: AgencyMatch[] = [];
+  let explicit = false;
+  const prefix = TOPIC_PREFIX.exec(text);
+  const bodyStart = prefix ? prefix[0].length : 0;
+
+  // "Đối với X, ..." or X as the subject at the start of the item.
+  const opener = /^Đối với\s+/iu.exec(text.slice(bodyStart));
+  const startPos = bodyStart + (opener ? opener[0].length : 0);
+  const subject = matchAgencyListAt(text, startPos);
+  let implicitSubject = false;
+  if (subject.length) {
+    lead.push(...subject);
+    explicit = true;
+  } else {
+    const rest = text.slice(bodyStart);
+    implicitSubject = DIRECTIVE_VERBS.test(rest) && !/^(?:đề nghị|yêu cầu)/iu.test(rest);
+  }
+
+  // A clause opened by an agency followed by a directive verb: "...; trên cơ sở đó, Sở X tổng hợp".
+  CLAUSE_START_RE.lastIndex = bodyStart;
+  for (let m = CLAUSE_START_RE.exec(text); m; m = CLAUSE_START_RE.exec(text)) {
+    const at = m.index + m[0].length;
+    const list = matchAgencyListAt(text, at);
+    if (list.length === 0) continue;
+    const after = text
+      .slice((list[list.length - 1] as AgencyMatch).end)
+      .replace(/^\s*,?\s*(?:cũng\s+)?/u, '');
+    if (DIRECTIVE_VERBS.test(after)) {
+      lead.push(...list);
+      explicit = true;
+    }
+  }
+
+  LEAD_TRIGGER_RE.lastIndex = 0;
+  for (let m = LEAD_TRIGGER_RE.exec(text); m; m = LEAD_TRIGGER_RE.exec(text)) {
+    // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
+    const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
+    if (list.length) {
+      lead.push(...list);
+      explicit = true;
+    }
+  }
+
+  // "..., Sở Tài chính chủ trì" anywhere.
+  for (const a of scanAgencies(text)) {
+    if (LEAD_ROLE_AFTER.test(text.slice(a.end)) && !isIssuingAuthority(a.name)) {
+      lead.push(a);
+      explicit = true;
+    }
+  }
+
+  SUPPORT_TRIGGER_RE.lastIndex = 0;
+  for (let m = SUPPORT_TRIGGER_RE.exec(text); m; m = SUPPORT_TRIGGER_RE.exec(text)) {
+    const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
+    support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
+  }
+  // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
+  WORKS_WITH_RE.lastIndex = 0;
+  for (let m = WORKS_WITH_RE.exec(text); m; m = WORKS_WITH_RE.exec(text)) {
+    const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
+    const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
+    if (!hasLead) continue;
+    const list = matchAgencyListAt(text, m.index + m[0].length, { bare: true });
+    support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
+  }
+
+  return { lead: dedupe(lead), support: dedupe(support), implicitSubject, explicit };
+}
+
+/** Every agency phrase that starts a word in the text (for role words after it). */
+function scanAgencies(text: string): AgencyMatch[] {
+  const out: AgencyMatch[] = [];
+  const re = /(?<![\p{L}])(?=\p{Lu})/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const a = matchAgencyAt(text, m.index);
+    if (a) {
+      out.push(a);
+      re.lastIndex = a.end;
+    } else re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+function dedupe(list: AgencyMatch[]): AgencyMatch[] {
+  const seen = new Set<string>();
+  const out: AgencyMatch[] = [];
+  for (const a of list.sort((x, y) => x.start - y.start)) {
+    const key = a.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a);
+  }
+  return out;
+}

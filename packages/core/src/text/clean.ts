@@ -1,0 +1,246 @@
+/**
+ * Clean-up of OCR'd notice text before anything is parsed.
+ *
+ * Each step is a small function over lines, so that each one can be tested on the
+ * noise it removes: markdown/HTML remnants, stamp and signature fragments, a sentence
+ * broken by a page break, and a scan that holds the same pages twice.
+ */
+import type { Warning } from '../types.ts';
+import { asciiKey } from './fold.ts';
+
+export interface CleanResult {
+  text: string;
+  warnings: Warning[];
+}
+
+/** Longest input read; beyond this the text is cut (and a warning says so). */
+export const MAX_INPUT_CHARS = 2_000_000;
+
+export function cleanText(input: string): CleanResult {
+  const warnings: Warning[] = [];
+  let raw = input;
+  if (raw.length > MAX_INPUT_CHARS) {
+    raw = raw.slice(0, MAX_INPUT_CHARS);
+    warnings.push({
+      code: 'truncated-input',
+      message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
+    });
+  }
+  let lines = normalizeCharacters(raw).split('\n').map(stripMarkup);
+  lines = cutAfterClosingMark(lines);
+  lines = dropStampFragments(lines);
+  let blocks = toBlocks(lines);
+  const dedup = dropRepeatedBlocks(blocks);
+  blocks = dedup.blocks;
+  if (dedup.removedBlocks > 0)
+    warnings.push({
+      code: 'repeated-pages',
+      message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
+    });
+  blocks = joinPageBreaks(blocks);
+  return { text: blocks.map((b) => b.join('\n')).join('\n\n'), warnings };
+}
+
+/** NFC, one kind of line break and space, no control or zero-width characters. */
+export function normalizeCharacters(s: string): string {
+  return (
+    s
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+      .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
+      // OCR and binary junk: control characters (other than the line break) and U+FFFD.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, '')
+  );
+}
+
+/** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
+export function stripMarkup(line: string): string {
+  let s = line;
+  if (s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
+  if (s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
+  if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (s.includes('*') || s.includes('__')) {
+    // A "* " at the start of a line is a bullet; every other asterisk is emphasis.
+    const bullet = /^\s*\*\s+/.exec(s);
+    const head = bullet ? '* ' : '';
+    const body = bullet ? s.slice(bullet[0].length) : s;
+    s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
+  }
+  return s.replace(/[ ]{2,}/g, ' ').trimEnd();
+}
+
+/**
+ * The closing mark "./." ends a document's body (Decree 30/2020, Phụ lục I);
+ * what follows it on the same line is stamp or initials residue ("VT^{am}", "Ues").
+ */
+export function cutAfterClosingMark(lines: string[]): string[] {
+  return lines.map((l) => {
+    const i = l.indexOf('./.');
+    if (i < 0) return l;
+    const rest = l.slice(i + 3).trim();
+    return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
+  });
+}
+
+const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,4}$/u;
+const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
+
+/**
+ * Drops the fragments a round stamp or a signature leaves in OCR: runs of lines that
+ * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
+ */
+export function dropStampFragments(lines: string[]): string[] {
+  const isFragment = (l: string) => {
+    const t = l.trim();
+    return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t);
+  };
+  const drop = new Array<boolean>(lines.length).fill(false);
+  let i = 0;
+  while (i < lines.length) {
+    if (!isFragment(lines[i] as string)) {
+      i++;
+      continue;
+    }
+    // Extend the run over fragment lines and blank lines between them.
+    let j = i;
+    let count = 0;
+    let last = i;
+    while (j < lines.length && (isFragment(lines[j] as string) || (lines[j] as string).trim() === '')) {
+      if (isFragment(lines[j] as string)) {
+        count++;
+        last = j;
+      }
+      j++;
+    }
+    const isolated =
+      count === 1 && (lines[i - 1] ?? '').trim() === '' && (lines[last + 1] ?? '').trim() === '';
+    if (count >= 2 || (isolated && (lines[i] as string).trim().length <= 2)) {
+      for (let k = i; k <= last; k++) drop[k] = true;
+    }
+    i = last + 1;
+  }
+  return lines.filter((_, k) => !drop[k]);
+}
+
+/** Groups lines into blocks separated by blank lines; blank lines are not kept. */
+export function toBlocks(lines: string[]): string[][] {
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    const t = l.trim();
+    if (t === '') {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) blocks.push(cur);
+  return blocks;
+}
+
+function tokenSet(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of asciiKey(s).split(' ')) if (t) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let na = 0;
+  let nb = 0;
+  for (const v of a.values()) na += v;
+  for (const v of b.values()) nb += v;
+  for (const [k, v] of a) common += Math.min(v, b.get(k) ?? 0);
+  return na + nb === 0 ? 0 : (2 * common) / (na + nb);
+}
+
+/**
+ * A scan that holds some pages twice (often a first and a revised version) shows
+ * up as a run of blocks that appears again later. The earlier copy is dropped.
+ */
+export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; removedBlocks: number } {
+  const n = blocks.length;
+  if (n < 6 || n > 20_000) return { blocks, removedBlocks: 0 };
+  const texts = blocks.map((b) => b.join(' '));
+  const sets: (Map<string, number> | undefined)[] = new Array(n);
+  const setOf = (k: number) => {
+    let s = sets[k];
+    if (!s) {
+      s = tokenSet(texts[k] as string);
+      sets[k] = s;
+    }
+    return s;
+  };
+  const similar = (a: number, b: number) => {
+    const ta = texts[a] as string;
+    const tb = texts[b] as string;
+    if (ta === tb) return true;
+    if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
+    return dice(setOf(a), setOf(b)) >= 0.6;
+  };
+  // Candidate pairs: blocks whose opening words agree.
+  const byHead = new Map<string, number[]>();
+  texts.forEach((t, k) => {
+    if (t.length < 40) return;
+    const head = asciiKey(t.slice(0, 60)).slice(0, 40);
+    const list = byHead.get(head);
+    if (list) {
+      if (list.length < 8) list.push(k);
+    } else byHead.set(head, [k]);
+  });
+  const remove = new Array<boolean>(n).fill(false);
+  let removed = 0;
+  for (let i = 0; i < n; i++) {
+    if (remove[i] || (texts[i] as string).length < 40) continue;
+    const head = asciiKey((texts[i] as string).slice(0, 60)).slice(0, 40);
+    for (const j of byHead.get(head) ?? []) {
+      if (j <= i) continue;
+      // Extend the aligned run, forgiving one block that differs.
+      let len = 0;
+      let chars = 0;
+      let misses = 0;
+      while (i + len < j && j + len < n) {
+        if (similar(i + len, j + len)) {
+          chars += (texts[i + len] as string).length;
+          len++;
+        } else if (misses === 0 && i + len + 1 < j && j + len + 1 < n && similar(i + len + 1, j + len + 1)) {
+          misses++;
+          len++;
+        } else break;
+      }
+      if (len >= 3 && chars >= 400) {
+        for (let k = i; k < i + len; k++) remove[k] = true;
+        removed += len;
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  return { blocks: blocks.filter((_, k) => !remove[k]), removedBlocks: removed };
+}
+
+const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
+
+/**
+ * A page break in the middle of a sentence leaves "... Truyền" / blank line /
+ * "thông, ...": a block that does not end a sentence, followed by one that starts
+ * in lower case (and is not a list item), is the same paragraph.
+ */
+export function joinPageBreaks(blocks: string[][]): string[][] {
+  const out: string[][] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    const first = b[0] as string;
+    if (prev) {
+      const lastLine = prev[prev.length - 1] as string;
+      if (/[\p{Ll}\p{L},\d]$/u.test(lastLine) && /^\p{Ll}/u.test(first) && !LIST_START.test(first)) {
+        prev[prev.length - 1] = `${lastLine} ${first}`;
+        prev.push(...b.slice(1));
+        continue;
+      }
+    }
+    out.push([...b]);
+  }
+  return out;
+}
