@@ -13,7 +13,7 @@ export interface User {
   role: Role;
   agencyId: Id | null;
   agencyName?: string | null;
-  disabled?: boolean;
+  active?: boolean;
   email?: string | null;
 }
 
@@ -142,7 +142,8 @@ export interface ProgressReport {
   note: string;
   percent?: number | null;
   createdAt: string;
-  author?: string | { displayName?: string } | null;
+  user?: string | null;
+  agency?: AgencyRef | null;
   attachments?: Attachment[];
 }
 
@@ -152,7 +153,9 @@ export interface Extension {
   reason: string;
   status?: 'pending' | 'approved' | 'rejected' | string;
   approved?: boolean | null;
-  decisionNote?: string | null;
+  note?: string | null;
+  requestedBy?: string | null;
+  currentDue?: string | null;
   createdAt?: string;
 }
 
@@ -160,24 +163,27 @@ export interface Comment {
   id: Id;
   body: string;
   createdAt: string;
-  author?: string | { displayName?: string } | null;
+  user?: string | null;
 }
 
 export interface HistoryEntry {
-  id?: Id;
-  action?: string;
-  event?: string;
-  from?: string | null;
-  to?: string | null;
-  note?: string | null;
-  createdAt?: string;
-  at?: string;
-  user?: string | { displayName?: string } | null;
-  actor?: string | { displayName?: string } | null;
+  id: Id;
+  at: string;
+  action: string;
+  user?: string | null;
+  before?: unknown;
+  after?: unknown;
 }
+
+export type TaskAction = 'progress' | 'submit' | 'confirm' | 'return' | 'pause' | 'resume';
 
 export interface TaskDetail {
   task: Task;
+  /** How the user's agency stands to the task. */
+  relation?: 'lead' | 'support' | 'none';
+  /** The lifecycle actions the server allows this user now. */
+  actions?: TaskAction[];
+  attachments?: Attachment[];
   history: HistoryEntry[];
   reports: ProgressReport[];
   extensions: Extension[];
@@ -211,14 +217,32 @@ export interface Dashboard {
 
 export interface AuditEntry {
   id: Id;
-  createdAt?: string;
-  at?: string;
+  at: string;
   action: string;
-  entity?: string;
-  entityId?: Id | string | null;
-  userId?: Id | null;
-  username?: string | null;
-  details?: unknown;
+  entity: string;
+  entityId: string | null;
+  userId: Id | null;
+  username: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ReminderSettings {
+  daysBefore: number[];
+  overdueEveryDays: number;
+  sendHour: number;
+  digestEnabled: boolean;
+  dueSoonDays: number;
+}
+
+export interface SmtpSettings {
+  host: string | null;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  from: string | null;
+  passwordSet: boolean;
+  source: 'settings' | 'env' | 'none';
 }
 
 export class ApiError extends Error {
@@ -405,11 +429,15 @@ export const api = {
     request<Suggestion[] | { items: Suggestion[] }>('GET', withQuery('/api/agencies/suggest', { name })).then(
       (r) => (Array.isArray(r) ? r : (r.items ?? [])),
     ),
-  createAgency: (body: Partial<Agency>) => request<{ agency: Agency }>('POST', '/api/agencies', body),
+  createAgency: (body: Partial<Agency>) => request<Agency>('POST', '/api/agencies', body),
   updateAgency: (id: Id, body: Partial<Agency>) =>
-    request<{ agency: Agency }>('PATCH', `/api/agencies/${encodeURIComponent(String(id))}`, body),
+    request<Agency>('PATCH', `/api/agencies/${encodeURIComponent(String(id))}`, body),
   succession: (body: { fromIds: Id[]; toId: Id; effectiveDate: string; note: string }) =>
-    request<{ movedTasks?: number; [key: string]: unknown }>('POST', '/api/agencies/succession', body),
+    request<{ successor: Agency; dissolved: Agency[]; movedTaskIds: Id[] }>(
+      'POST',
+      '/api/agencies/succession',
+      body,
+    ),
 
   uploadDocument: (file: File, onProgress: (fraction: number) => void) => {
     const form = new FormData();
@@ -495,8 +523,26 @@ export const api = {
     withQuery('/api/reports/export', { format, ...query }),
 
   notifications: () => request<List<Row> | Row[]>('GET', '/api/notifications'),
-  audit: (query: { entity?: string; entityId?: string; userId?: string; page?: number }) =>
-    request<List<AuditEntry>>('GET', withQuery('/api/audit', query)),
-  settings: () => request<Row>('GET', '/api/settings'),
-  saveSettings: (body: Row) => request<Row>('PUT', '/api/settings', body),
+  audit: (query: {
+    entity?: string;
+    entityId?: string;
+    userId?: Id;
+    action?: string;
+    page?: number;
+    pageSize?: number;
+  }) => request<List<AuditEntry>>('GET', withQuery('/api/audit', query)),
+  reminderSettings: () => request<ReminderSettings>('GET', '/api/settings/reminders'),
+  saveReminderSettings: (body: ReminderSettings) =>
+    request<ReminderSettings>('PUT', '/api/settings/reminders', body),
+  smtpSettings: () => request<SmtpSettings>('GET', '/api/settings/smtp'),
+  saveSmtpSettings: (body: {
+    host: string | null;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    from: string | null;
+    pass?: string | null;
+  }) => request<SmtpSettings>('PUT', '/api/settings/smtp', body),
+  testSmtp: (to?: string) =>
+    request<{ ok: true; to: string; messageId: string }>('POST', '/api/settings/smtp/test', to ? { to } : {}),
 };

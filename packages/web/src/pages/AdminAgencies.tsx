@@ -16,12 +16,12 @@ export function AdminAgencies() {
   const shown = all.filter((a) => !filter || fold(a.name).includes(fold(filter)));
   const active = all.filter((a) => !a.dissolvedAt);
 
-  async function run(action: () => Promise<unknown>, done: string) {
+  async function run<T>(action: () => Promise<T>, done: string | ((result: T) => string)) {
     setError(null);
     setFlash(null);
     try {
-      await action();
-      setFlash(done);
+      const result = await action();
+      setFlash(typeof done === 'string' ? done : done(result));
       loaded.reload();
     } catch (e) {
       setError(e);
@@ -46,10 +46,11 @@ export function AdminAgencies() {
           onSubmit={(body) =>
             run(
               () => api.succession(body),
-              l(
-                'Đã ghi nhận sáp nhập/đổi tên; nhiệm vụ đang mở đã chuyển sang cơ quan kế thừa.',
-                'Succession recorded; open tasks moved to the successor.',
-              ),
+              (r) =>
+                l(
+                  `Đã ghi nhận kế thừa: ${r.movedTaskIds.length} nhiệm vụ chưa hoàn thành đã chuyển sang ${r.successor.name}.`,
+                  `Succession recorded: ${r.movedTaskIds.length} open tasks moved to ${r.successor.name}.`,
+                ),
             )
           }
         />

@@ -49,7 +49,7 @@ export function AdminAudit() {
               <tbody>
                 {loaded.data.items.map((a) => (
                   <tr key={a.id}>
-                    <td className="nowrap">{formatDateTime(a.createdAt ?? a.at)}</td>
+                    <td className="nowrap">{formatDateTime(a.at)}</td>
                     <td>{a.username ?? a.userId ?? ''}</td>
                     <td>{a.action}</td>
                     <td>
@@ -57,7 +57,9 @@ export function AdminAudit() {
                     </td>
                     <td>
                       <code className="details">
-                        {a.details ? JSON.stringify(a.details).slice(0, 200) : ''}
+                        {a.after !== undefined && a.after !== null
+                          ? JSON.stringify(a.after).slice(0, 240)
+                          : ''}
                       </code>
                     </td>
                   </tr>

@@ -88,12 +88,14 @@ export function AdminUsers() {
                     className="btn-secondary"
                     onClick={() =>
                       run(
-                        () => api.updateUser(u.id, { disabled: !u.disabled }),
-                        u.disabled ? l('Đã mở khóa.', 'Enabled.') : l('Đã khóa tài khoản.', 'Disabled.'),
+                        () => api.updateUser(u.id, { active: u.active === false }),
+                        u.active === false
+                          ? l('Đã mở khóa.', 'Enabled.')
+                          : l('Đã khóa tài khoản.', 'Disabled.'),
                       )
                     }
                   >
-                    {u.disabled ? l('Mở khóa', 'Enable') : l('Khóa', 'Disable')}
+                    {u.active === false ? l('Mở khóa', 'Enable') : l('Khóa', 'Disable')}
                   </button>
                 </td>
               </tr>

@@ -4,17 +4,7 @@ import { api, type HistoryEntry, type TaskDetail } from '../api.ts';
 import { useUser } from '../auth.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import {
-  DueCell,
-  ErrorBox,
-  ErrorPage,
-  Field,
-  Forbidden,
-  Loading,
-  personName,
-  StatusLabel,
-  useLoad,
-} from '../ui.tsx';
+import { DueCell, ErrorBox, ErrorPage, Field, Forbidden, Loading, StatusLabel, useLoad } from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
 
 export function TaskPage() {
@@ -34,6 +24,8 @@ export function TaskPage() {
   }
   if (!loaded.data) return <Loading />;
   const { task, history, reports, extensions, comments } = loaded.data as TaskDetail;
+  const actions = new Set(loaded.data.actions ?? []);
+  const relation = loaded.data.relation ?? 'none';
 
   async function run(action: () => Promise<unknown>, done: string) {
     setBusy(true);
@@ -54,8 +46,9 @@ export function TaskPage() {
 
   const isAgency = user.role === 'agency';
   const isOfficer = user.role === 'officer' || user.role === 'admin';
-  const canDecide = isOfficer || user.role === 'leader';
-  const open = task.status !== 'done';
+  // Extension decisions belong to the tracking office; requests to the lead agency.
+  const canDecide = isOfficer;
+  const canExtend = isAgency && relation === 'lead' && !['done', 'paused'].includes(task.status);
 
   return (
     <section aria-labelledby="task-title" className="task-page">
@@ -109,7 +102,7 @@ export function TaskPage() {
             </figure>
           )}
 
-          {isAgency && open && task.status !== 'awaiting_confirmation' && (
+          {isAgency && actions.has('progress') && (
             <ProgressForm
               busy={busy}
               onSubmit={(note, percent, files) =>
@@ -120,7 +113,7 @@ export function TaskPage() {
               }
             />
           )}
-          {isAgency && open && task.status !== 'awaiting_confirmation' && (
+          {canExtend && (
             <ExtensionForm
               busy={busy}
               onSubmit={(due, reason) =>
@@ -131,7 +124,15 @@ export function TaskPage() {
               }
             />
           )}
-          {isAgency && open && task.status !== 'awaiting_confirmation' && (
+          {isAgency && relation === 'support' && (
+            <p className="alert alert-info">
+              {l(
+                'Cơ quan của bạn phối hợp thực hiện nhiệm vụ này: báo cáo tiến độ; đơn vị chủ trì báo cáo hoàn thành.',
+                'Your agency supports this task: report progress; the lead agency reports completion.',
+              )}
+            </p>
+          )}
+          {isAgency && actions.has('submit') && (
             <div className="card">
               <h2>{l('Báo cáo hoàn thành', 'Report completion')}</h2>
               <p className="muted">
@@ -154,6 +155,7 @@ export function TaskPage() {
           )}
           {isOfficer && (
             <OfficerActions
+              actions={actions}
               status={task.status}
               busy={busy}
               onAction={(action, reason, done) => run(() => api.taskAction(id, action, reason), done)}
@@ -167,7 +169,8 @@ export function TaskPage() {
               {reports.map((r) => (
                 <li key={r.id}>
                   <div className="timeline-head">
-                    <strong>{formatDateTime(r.createdAt)}</strong> {personName(r.author)}
+                    <strong>{formatDateTime(r.createdAt)}</strong> {r.user ?? ''}
+                    {r.agency ? ` (${r.agency.name})` : ''}
                     {r.percent !== null && r.percent !== undefined && (
                       <span className="badge">{r.percent}%</span>
                     )}
@@ -204,8 +207,11 @@ export function TaskPage() {
                             : l('Chờ quyết định', 'Pending')}
                       </span>
                     </div>
-                    <p>{x.reason}</p>
-                    {x.decisionNote && <p className="muted">{x.decisionNote}</p>}
+                    <p>
+                      {x.requestedBy ? `${x.requestedBy}: ` : ''}
+                      {x.reason}
+                    </p>
+                    {x.note && <p className="muted">{x.note}</p>}
                     {canDecide && state === 'pending' && (
                       <DecisionForm
                         busy={busy}
@@ -235,11 +241,9 @@ export function TaskPage() {
           <div className="card">
             <h2>{l('Lịch sử', 'History')}</h2>
             <ol className="timeline small" data-testid="history">
-              {history.map((h, i) => (
-                <li key={h.id ?? i}>
-                  <strong>{formatDateTime(h.createdAt ?? h.at)}</strong> {personName(h.user ?? h.actor)} —{' '}
-                  {historyText(h, t)}
-                  {h.note ? `: ${h.note}` : ''}
+              {history.map((h) => (
+                <li key={h.id}>
+                  <strong>{formatDateTime(h.at)}</strong> {h.user ?? ''} — {historyText(h, t, l)}
                 </li>
               ))}
             </ol>
@@ -250,13 +254,33 @@ export function TaskPage() {
   );
 }
 
-function historyText(h: HistoryEntry, t: (key: MessageKey) => string): string {
-  const action = h.action ?? h.event ?? '';
-  if (h.to) {
-    const label = t(`status_${h.to}` as MessageKey);
-    return `${action} → ${label ?? h.to}`;
+const HISTORY_LABELS: Record<string, [string, string]> = {
+  'task.create': ['Giao nhiệm vụ', 'Task created'],
+  'task.progress': ['Báo cáo tiến độ', 'Progress reported'],
+  'task.submit': ['Báo cáo hoàn thành', 'Reported done'],
+  'task.confirm': ['Xác nhận hoàn thành', 'Confirmed'],
+  'task.return': ['Trả lại', 'Returned'],
+  'task.pause': ['Tạm dừng', 'Paused'],
+  'task.resume': ['Tiếp tục', 'Resumed'],
+  'task.extension_request': ['Xin gia hạn', 'Extension requested'],
+  'task.extension_approve': ['Đồng ý gia hạn', 'Extension approved'],
+  'task.extension_reject': ['Không đồng ý gia hạn', 'Extension rejected'],
+  'task.comment': ['Bình luận', 'Comment'],
+  'task.succession': ['Chuyển cơ quan kế thừa', 'Moved to successor agency'],
+};
+
+function historyText(
+  h: HistoryEntry,
+  t: (key: MessageKey) => string,
+  l: (vi: string, en: string) => string,
+): string {
+  const pair = HISTORY_LABELS[h.action];
+  const label = pair ? l(pair[0], pair[1]) : h.action;
+  const after = h.after as { status?: string } | null | undefined;
+  if (after && typeof after === 'object' && typeof after.status === 'string') {
+    return `${label} → ${t(`status_${after.status}` as MessageKey) ?? after.status}`;
   }
-  return action;
+  return label;
 }
 
 function ProgressForm({
@@ -392,10 +416,12 @@ function DecisionForm({
 }
 
 function OfficerActions({
+  actions,
   status,
   busy,
   onAction,
 }: {
+  actions: Set<string>;
   status: string;
   busy: boolean;
   onAction: (
@@ -409,7 +435,7 @@ function OfficerActions({
   return (
     <div className="card">
       <h2>{l('Xử lý của Văn phòng', 'Office actions')}</h2>
-      {status === 'awaiting_confirmation' && (
+      {actions.has('confirm') && (
         <div className="row">
           <button
             type="button"
@@ -432,7 +458,7 @@ function OfficerActions({
           </button>
         </div>
       )}
-      {status !== 'done' && status !== 'paused' && status !== 'awaiting_confirmation' && (
+      {actions.has('pause') && (
         <button
           type="button"
           className="btn-secondary"
@@ -442,7 +468,7 @@ function OfficerActions({
           {l('Tạm dừng theo dõi', 'Pause')}
         </button>
       )}
-      {status === 'paused' && (
+      {actions.has('resume') && (
         <button
           type="button"
           className="btn-secondary"
@@ -475,8 +501,7 @@ function CommentBox({
       <ol className="timeline small">
         {comments.map((c) => (
           <li key={c.id}>
-            <strong>{personName(c.author)}</strong>{' '}
-            <span className="muted">{formatDateTime(c.createdAt)}</span>
+            <strong>{c.user ?? ''}</strong> <span className="muted">{formatDateTime(c.createdAt)}</span>
             <p>{c.body}</p>
           </li>
         ))}

@@ -47,9 +47,16 @@ export function TasksPage() {
     setParams(next);
   }
 
+  // The server sorts by due (both ways), status and creation (newest first).
+  const SORTABLE: Record<string, [string, string | null]> = {
+    due: ['due', '-due'],
+    status: ['status', null],
+  };
   function sortBy(column: string) {
+    const pair = SORTABLE[column];
+    if (!pair) return;
     const current = query.sort ?? 'due';
-    set('sort', current === column ? `-${column}` : column);
+    set('sort', current === pair[0] && pair[1] ? pair[1] : pair[0]);
   }
 
   function sortState(column: string): 'ascending' | 'descending' | 'none' {
@@ -59,16 +66,19 @@ export function TasksPage() {
     return 'none';
   }
 
-  const header = (column: string, label: string) => (
-    <th scope="col" aria-sort={sortState(column)}>
-      <button type="button" className="sort-button" onClick={() => sortBy(column)}>
-        {label}
-        <span aria-hidden="true">
-          {sortState(column) === 'ascending' ? ' ▲' : sortState(column) === 'descending' ? ' ▼' : ' ↕'}
-        </span>
-      </button>
-    </th>
-  );
+  const header = (column: string, label: string) =>
+    SORTABLE[column] ? (
+      <th scope="col" aria-sort={sortState(column)}>
+        <button type="button" className="sort-button" onClick={() => sortBy(column)}>
+          {label}
+          <span aria-hidden="true">
+            {sortState(column) === 'ascending' ? ' ▲' : sortState(column) === 'descending' ? ' ▼' : ' ↕'}
+          </span>
+        </button>
+      </th>
+    ) : (
+      <th scope="col">{label}</th>
+    );
 
   return (
     <section aria-labelledby="tasks-title">
@@ -131,6 +141,15 @@ export function TasksPage() {
                 {d.number ?? d.record?.number ?? ''} {d.subject ?? d.record?.subject ?? d.fileName}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{l('Sắp xếp', 'Sort')}</span>
+          <select value={query.sort ?? 'due'} onChange={(e) => set('sort', e.target.value)}>
+            <option value="due">{l('Hạn gần nhất trước', 'Nearest due first')}</option>
+            <option value="-due">{l('Hạn xa nhất trước', 'Latest due first')}</option>
+            <option value="created">{l('Mới giao trước', 'Newest first')}</option>
+            <option value="status">{l('Theo trạng thái', 'By status')}</option>
           </select>
         </label>
         <div className="field">
