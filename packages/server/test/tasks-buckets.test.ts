@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUCKETS,
@@ -15,6 +14,8 @@ import {
   vietnamDate,
 } from '../src/tasks/buckets.ts';
 import { TASK_STATUSES } from '../src/tasks/lifecycle.ts';
+import { backends, createTestDatabase } from './support/app.ts';
+import type { TestDatabase } from './support/db.ts';
 
 describe('classify', () => {
   const asOf = '2025-07-10';
@@ -159,15 +160,18 @@ async function checkAgreement(db: Kysely<ProbeDb>): Promise<number> {
   return checked;
 }
 
-describe('bucket SQL agrees with classify (PostgreSQL server)', () => {
-  let db: Kysely<ProbeDb> | undefined;
+describe.each(backends())('bucket SQL agrees with classify ($name)', ({ name }) => {
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
-    const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', max: 1 });
-    db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    database = await createTestDatabase(name);
   });
-  afterAll(async () => db?.destroy());
+  afterAll(async () => database?.dispose());
   it('on 600 generated tasks × 12 (asOf, N) pairs', async () => {
-    if (!db) throw new Error('no db');
-    expect(await checkAgreement(db)).toBe(600 * 12);
+    if (!database) throw new Error('no db');
+    // One pinned connection: the probe table is temporary.
+    const checked = await (database.db as unknown as Kysely<ProbeDb>)
+      .connection()
+      .execute((conn) => checkAgreement(conn));
+    expect(checked).toBe(600 * 12);
   });
 });
