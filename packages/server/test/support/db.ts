@@ -7,7 +7,7 @@
  *   file, dropped afterwards.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -81,9 +81,20 @@ async function pgliteTemplate(): Promise<string> {
       await h.close();
     }
     await rename(tmp, dir);
+    await removeStaleTemplates(key);
     return dir;
   } finally {
     await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/** Templates of older migration sets, unused for 10 minutes, are removed (40 MB each). */
+async function removeStaleTemplates(currentKey: string) {
+  for (const name of await readdir(TEMPLATE_ROOT).catch(() => [] as string[])) {
+    if (name.startsWith(currentKey)) continue;
+    const p = path.join(TEMPLATE_ROOT, name);
+    const s = await stat(p).catch(() => null);
+    if (s && Date.now() - s.mtimeMs > 10 * 60_000) await rm(p, { recursive: true, force: true });
   }
 }
 
