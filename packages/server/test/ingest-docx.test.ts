@@ -10,7 +10,9 @@ import {
   TextRun,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../src/ingest/html-text.ts';
 import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { labelNumberedParagraphs, readNumbering } from '../src/ingest/numbering.ts';
 import { buildZip } from './ingest-support.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -93,6 +95,80 @@ describe('convertToText: DOCX', () => {
     expect(text.endsWith('Nơi nhận:')).toBe(true);
   });
 
+  it("writes Word's own list labels: roman, multi-level, bullets, restarts", async () => {
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'outline',
+            levels: [
+              { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.START },
+              {
+                level: 1,
+                format: LevelFormat.DECIMAL,
+                text: '%1.%2.',
+                alignment: AlignmentType.START,
+                start: 3,
+              },
+              { level: 2, format: LevelFormat.BULLET, text: '\uF0B7', alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'ĐÁNH GIÁ CHUNG', numbering: { reference: 'outline', level: 0 } }),
+            new Paragraph({ text: 'Kết quả đạt được', numbering: { reference: 'outline', level: 1 } }),
+            new Paragraph({ text: 'Tồn tại', numbering: { reference: 'outline', level: 1 } }),
+            new Paragraph({ text: 'Chậm giải ngân', numbering: { reference: 'outline', level: 2 } }),
+            new Paragraph({ text: 'NHIỆM VỤ', numbering: { reference: 'outline', level: 0 } }),
+            new Paragraph({ text: 'Sở Nội vụ chủ trì', numbering: { reference: 'outline', level: 1 } }),
+            new Paragraph({
+              text: 'Danh sách mới',
+              numbering: { reference: 'outline', level: 0, instance: 2 },
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const { text } = await convertToText({ bytes, fileName: 'dan-y.docx' });
+    expect(text).toBe(
+      [
+        'I. ĐÁNH GIÁ CHUNG',
+        'I.3. Kết quả đạt được',
+        'I.4. Tồn tại',
+        '- Chậm giải ngân',
+        'II. NHIỆM VỤ',
+        'II.3. Sở Nội vụ chủ trì',
+        'I. Danh sách mới',
+      ].join('\n\n'),
+    );
+  });
+
+  it('labels paragraphs numbered through their style and skips mc:Choice copies', () => {
+    const numbering =
+      '<w:numbering><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>' +
+      '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num></w:numbering>';
+    const styles =
+      '<w:styles><w:style w:type="paragraph" w:styleId="Muc"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="MucCon"><w:basedOn w:val="Muc"/></w:style></w:styles>';
+    const p = (style: string, text: string) =>
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const document =
+      `<w:document><w:body>${p('Muc', 'Một')}` +
+      `<mc:AlternateContent><mc:Choice Requires="wps">${p('Muc', 'Bản sao')}</mc:Choice><mc:Fallback/></mc:AlternateContent>` +
+      `${p('MucCon', 'Hai')}${p('Normal', 'Thường')}</w:body></w:document>`;
+    const { xml, labels } = labelNumberedParagraphs(document, readNumbering(numbering, styles));
+    expect(labels).toBe(2);
+    expect(xml).toContain('<w:t xml:space="preserve">a) </w:t></w:r><w:r><w:t>Một');
+    expect(xml).toContain('<w:t xml:space="preserve">b) </w:t></w:r><w:r><w:t>Hai');
+    expect(xml).not.toContain('c) ');
+    expect(xml.match(/<w:numId w:val="0"\/>/g)).toHaveLength(2);
+  });
+
   it('refuses a zip bomb from the directory, before inflating it', async () => {
     // 200 MB of zeros deflate to ~200 KB: the directory declares a 1000:1 entry.
     const zeros = Buffer.alloc(200 * 1024 * 1024);
@@ -145,5 +221,31 @@ describe('convertToText: DOCX', () => {
     const error = await convertToText({ bytes, fileName: 'trong.docx' }).catch((e) => e);
     expect(error.code).toBe('empty');
     expect(error.status).toBe(422);
+  });
+});
+
+describe('htmlToText (mammoth output)', () => {
+  it('numbers list items mammoth could not label, nests, keeps cells and drops footnote back-links', () => {
+    const html =
+      '<h1>THÔNG BÁO</h1><p>Dòng một<br />Dòng hai &amp; ba</p>' +
+      '<ol><li>Giao Sở Y tế<ol><li>rà soát</li><li>báo cáo</li></ol></li><li>Giao Sở Nội vụ</li></ol>' +
+      '<ul><li>gạch đầu dòng</li></ul>' +
+      '<table><tr><td><p>Ô 1</p><p>tiếp</p></td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>' +
+      '<p>Xem chú thích<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p>' +
+      '<ol><li id="footnote-1"><p>Chú thích. <a href="#footnote-ref-1">↑</a></p></li></ol>';
+    expect(htmlToText(html)).toBe(
+      [
+        'THÔNG BÁO',
+        'Dòng một\nDòng hai & ba',
+        '1. Giao Sở Y tế',
+        'a) rà soát',
+        'b) báo cáo',
+        '2. Giao Sở Nội vụ',
+        '- gạch đầu dòng',
+        'Ô 1 tiếp | a | b',
+        'Xem chú thích[1]',
+        '1. Chú thích.',
+      ].join('\n\n'),
+    );
   });
 });

@@ -13,6 +13,7 @@ import { formatBytes, IngestError } from './errors.ts';
 import { type ImageInfo, jpegInfo, pngInfo, tiffInfo } from './images.ts';
 import { type OcrSettings, ocrImage, ocrPdfPages } from './ocr.ts';
 import { readPdf } from './pdf.ts';
+import type { ZipInspection } from './zip.ts';
 
 export type IngestFormat = 'text' | 'docx' | 'pdf' | 'pdf-ocr' | 'image-ocr';
 
@@ -172,9 +173,10 @@ export async function convertToText(input: IngestInput, options: IngestOptions =
 
   const sniffed = sniff(bytes);
   let real: RealKind;
+  let zip: ZipInspection | null = null;
   switch (sniffed) {
     case 'zip':
-      await inspectDocx(bytes);
+      zip = await inspectDocx(bytes);
       real = 'docx';
       break;
     case 'pdf':
@@ -199,7 +201,8 @@ export async function convertToText(input: IngestInput, options: IngestOptions =
       return { text, format: 'text', pages: null, warnings: [] };
     }
     case 'docx': {
-      const { text, warnings } = await docxToText(bytes);
+      if (zip === null) throw unsupported('zip', bytes);
+      const { text, warnings } = await docxToText(zip);
       if (text.trim() === '') throw emptyError('Tệp Word');
       return { text, format: 'docx', pages: null, warnings };
     }

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { IngestError } from './errors.ts';
 import { htmlToText } from './html-text.ts';
+import { labelNumberedParagraphs, readNumbering } from './numbering.ts';
 import { inspectZip, type ZipInspection } from './zip.ts';
 
 export const DOCX_MAIN = 'word/document.xml';
@@ -25,7 +26,11 @@ export function isDocx(inspection: ZipInspection): boolean {
 
 /** Inspects a ZIP (bomb limits) and tells whether it is a DOCX; refuses other archives. */
 export async function inspectDocx(bytes: Uint8Array): Promise<ZipInspection> {
-  const inspection = await inspectZip(bytes, [CONTENT_TYPES, 'mimetype']);
+  // Keep the XML parts (what mammoth reads); media are listed but not kept.
+  const inspection = await inspectZip(
+    bytes,
+    (name) => name === 'mimetype' || name.endsWith('.xml') || name.endsWith('.rels'),
+  );
   if (!isDocx(inspection)) {
     throw new IngestError(
       'unsupported-format',
@@ -42,13 +47,43 @@ export interface DocxText {
   warnings: string[];
 }
 
-/** DOCX → text through mammoth's HTML (its raw-text output drops in-paragraph line breaks). */
-export async function docxToText(bytes: Uint8Array): Promise<DocxText> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The archive as mammoth's internal zip object, served from the entries already inflated and checked. */
+function mammothFile(inspection: ZipInspection, replaced: Map<string, string>) {
+  const names = new Set(inspection.entries.map((entry) => entry.name));
+  return {
+    exists: (name: string): boolean => names.has(name),
+    read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
+      const text = replaced.get(name);
+      const data =
+        text === undefined ? (inspection.files.get(name) ?? Buffer.alloc(0)) : Buffer.from(text, 'utf8');
+      if (encoding === 'base64') return data.toString('base64');
+      if (encoding) return new TextDecoder(encoding).decode(data);
+      return new Uint8Array(data);
+    },
+  };
+}
+
+/**
+ * DOCX → text through mammoth's HTML (its raw-text output drops in-paragraph line breaks).
+ * mammoth reads the entries `inspectDocx` already inflated under the zip-bomb limits (its
+ * `file` input), with Word's list labels written into the paragraphs first.
+ */
+export async function docxToText(inspection: ZipInspection): Promise<DocxText> {
+  const replaced = new Map<string, string>();
+  const documentXml = inspection.files.get(DOCX_MAIN)?.toString('utf8');
+  if (documentXml !== undefined) {
+    const model = readNumbering(
+      inspection.files.get('word/numbering.xml')?.toString('utf8'),
+      inspection.files.get('word/styles.xml')?.toString('utf8'),
+    );
+    const { xml, labels } = labelNumberedParagraphs(documentXml, model);
+    if (labels > 0) replaced.set(DOCX_MAIN, xml);
+  }
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
-      { buffer },
+      // `file` is mammoth's own input path (lib/unzip.js) for an already opened archive.
+      { file: mammothFile(inspection, replaced) } as unknown as { buffer: Buffer },
       {
         // Images carry no text here; do not inline them as base64.
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),

@@ -23,7 +23,7 @@ export interface ZipEntryInfo {
 
 export interface ZipInspection {
   entries: ZipEntryInfo[];
-  /** Contents of the entries asked for, read with sizes checked against the directory. */
+  /** Contents of the entries `keep` accepts, read with their sizes checked against the directory. */
   files: Map<string, Buffer>;
   totalUncompressed: number;
 }
@@ -127,7 +127,10 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, keep: boolean): Promi
  * entry once with the sizes enforced (a lying directory fails here, not in mammoth), keeping
  * the entries named in `keep`.
  */
-export async function inspectZip(bytes: Uint8Array, keep: readonly string[] = []): Promise<ZipInspection> {
+export async function inspectZip(
+  bytes: Uint8Array,
+  keep: (name: string) => boolean = () => false,
+): Promise<ZipInspection> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: yauzl.ZipFile;
   try {
@@ -158,13 +161,12 @@ export async function inspectZip(bytes: Uint8Array, keep: readonly string[] = []
         'Tệp nén có phần được mã hóa bằng mật khẩu nên không đọc được. Hãy bỏ mật khẩu rồi tải lên lại.',
       );
     }
-    const wanted = new Set(keep);
     const files = new Map<string, Buffer>();
     for (const entry of directory) {
       if (entry.fileName.endsWith('/')) continue;
       let content: Buffer | null;
       try {
-        content = await readEntry(zip, entry, wanted.has(entry.fileName));
+        content = await readEntry(zip, entry, keep(entry.fileName));
       } catch (error) {
         throw corrupt(error);
       }
