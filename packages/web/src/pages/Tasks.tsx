@@ -15,13 +15,14 @@ export const STATUSES = [
   'returned',
   'paused',
 ] as const;
-const PAGE_SIZE = 50;
+const PAGE_SIZES = [50, 100, 200] as const;
 const FILTER_KEYS = ['agencyId', 'bucket', 'status', 'dueFrom', 'dueTo', 'documentId', 'q', 'sort'] as const;
 
 export function TasksPage() {
   const { t, l } = useI18n();
   const [params, setParams] = useSearchParams();
-  const query: TaskQuery = { page: Number(params.get('page') ?? '1') || 1, pageSize: PAGE_SIZE };
+  const pageSize = PAGE_SIZES.find((n) => String(n) === params.get('pageSize')) ?? 50;
+  const query: TaskQuery = { page: Number(params.get('page') ?? '1') || 1, pageSize };
   for (const key of FILTER_KEYS) {
     const v = params.get(key);
     if (v) query[key] = v;
@@ -158,6 +159,16 @@ export function TasksPage() {
         <div className="field">
           <DateInput label={t('dueTo')} value={query.dueTo ?? null} onChange={(v) => set('dueTo', v)} />
         </div>
+        <label className="field">
+          <span className="field-label">{l('Số dòng mỗi trang', 'Rows per page')}</span>
+          <select value={pageSize} onChange={(e) => set('pageSize', e.target.value)}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="filter-actions">
           <button type="submit" className="btn-primary">
             {t('filter')}
@@ -174,7 +185,7 @@ export function TasksPage() {
           <TaskTable tasks={tasks.data.items} header={header} />
           <Pager
             page={query.page ?? 1}
-            pageSize={PAGE_SIZE}
+            pageSize={pageSize}
             total={tasks.data.total}
             onPage={(p) => set('page', String(p))}
           />

@@ -128,7 +128,7 @@ export class ApiSession {
   async raw(method: string, p: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    let payload: BodyInit | undefined;
+    let payload: RequestInit['body'];
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
       headers['content-type'] = 'application/json';
