@@ -22,6 +22,7 @@ import {
 import { parseCounterpart, parseMeetingDate, parsePresider } from './parsers/meeting.ts';
 import { CLOSING_RE } from './tasks/classify.ts';
 import { extractTasks } from './tasks/extract.ts';
+import { extractTableTasks, isTableLine } from './tasks/table.ts';
 import { cleanText } from './text/clean.ts';
 import type { Notice, Span, Warning } from './types.ts';
 
@@ -143,7 +144,7 @@ function run(input: string, options: ExtractOptions): Notice {
 
   // Body: from the end of the header to the closing formula or the footer.
   let bodyEnd = recHead >= 0 ? recHead : signer && signer.line > bodyFrom ? signer.line : lines.length;
-  const bodyLines = lines.slice(bodyFrom, bodyEnd);
+  const bodyLines = withoutAddressees(lines.slice(bodyFrom, bodyEnd)).filter((l) => !isTableLine(l));
   const presider = parsePresider(notice.subject, bodyLines);
   const meetingDate = parseMeetingDate(bodyLines, notice.subject);
   notice.meeting = { date: meetingDate?.date ?? null, presider };
@@ -167,7 +168,13 @@ function run(input: string, options: ExtractOptions): Notice {
   const outline = buildOutline(paras.slice(start, end));
   const counterpart = parseCounterpart(notice.subject, bodyLines);
   const docDate = parseIso(notice.date) ?? parseIso(options.today);
-  notice.tasks = extractTasks(outline, { text: doc.text, docDate, counterpart });
+  // Invitations, reports and minutes record or ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
+  const tracked = !NON_DIRECTIVE_TYPES.has(notice.docType ?? '');
+  const tableTasks = tracked ? extractTableTasks(lines, docDate) : [];
+  const outlineTasks = tracked
+    ? extractTasks(outline, { text: doc.text, docDate, counterpart, hasTaskTable: tableTasks.length > 0 })
+    : [];
+  notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
 
   notice.issuer = issuerBlock?.value ?? issuerFromText(notice, lines);
   if (issuerBlock) spans.issuer = issuerBlock.span;
@@ -190,6 +197,22 @@ function run(input: string, options: ExtractOptions): Notice {
     });
   notice.warnings = warnings;
   return notice;
+}
+
+const NON_DIRECTIVE_TYPES = new Set(['GM', 'BC', 'BB', 'TTr', 'HĐ', 'GGT', 'GNP', 'PG', 'PC', 'PB']);
+
+/** "Kính gửi: - Sở A; - Sở B" names the addressees of a công văn, not tasks. */
+function withoutAddressees(lines: Line[]): Line[] {
+  const k = lines.findIndex((l) => /^Kính gửi\s*:?/iu.test(l.text));
+  if (k < 0) return lines;
+  let end = k + 1;
+  while (
+    end < lines.length &&
+    /^[-+•]/u.test((lines[end] as Line).text) &&
+    (lines[end] as Line).text.length < 200
+  )
+    end++;
+  return [...lines.slice(0, k), ...lines.slice(end)];
 }
 
 /**

@@ -101,9 +101,12 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
       end = inner.end;
       named = true;
     } else {
-      const e = nameWords(text, end, 3);
-      named = e > end && /\p{Lu}/u.test(text.slice(end, e));
+      // Multi-word heads ("Ban Quản lý dự án ...") carry long lower-case names.
+      const multi = head.includes(' ');
+      const e = nameWords(text, end, multi ? 8 : 3);
+      named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
       if (named) end = e;
+      else if (multi) named = true;
     }
   }
   const loc = at(LOCALITY_RE, text, end);

@@ -19,16 +19,27 @@ type PeriodParser = (s: string, ctx: YMD | null) => PeriodMatch | null;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 const YEAR = String.raw`(?:\s*(?:/|-|năm)\s*((?:19|20)\d{2}))`;
 
+/** "17 giờ ngày 24/10/2025", "17h00 ngày ...": the hour does not change the day. */
+const HOUR = String.raw`(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?)?`;
+
+const FULL_DATE_PREFIX = new RegExp(String.raw`^${HOUR}(?:ngày\s+)?`, 'iu');
+const DAY_MONTH = new RegExp(
+  String.raw`^${HOUR}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/.-]|\s*[/.-]\s*\d)`,
+  'iu',
+);
+const MONTH = new RegExp(String.raw`^(?:cuối\s+)?tháng\s+(\d{1,2})${YEAR}?(?![\d/])`, 'iu');
+const QUARTER = new RegExp(String.raw`^(?:cuối\s+)?quý\s+(IV|III|II|I|[1-4])(?![\p{L}\d])${YEAR}?`, 'iu');
+
 /** "10/12/2022", "ngày 10 tháng 12 năm 2022". */
 const fullDate: PeriodParser = (s) => {
-  const m = /^(?:ngày\s+)?/iu.exec(s) as RegExpExecArray;
+  const m = FULL_DATE_PREFIX.exec(s) as RegExpExecArray;
   const d = parseDateAt(s.slice(m[0].length));
   return d ? { due: d.date, length: m[0].length + d.length, day: true, inferredYear: false } : null;
 };
 
 /** "ngày 30/6", "30/6" with no year: the year of the document (or the next one if already past). */
 const dayMonth: PeriodParser = (s, ctx) => {
-  const m = /^(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/.-]|\s*[/.-]\s*\d)/iu.exec(s);
+  const m = DAY_MONTH.exec(s);
   if (!m || !ctx) return null;
   const d = +(m[1] as string);
   const mo = +(m[2] as string);
@@ -42,7 +53,7 @@ const dayMonth: PeriodParser = (s, ctx) => {
 
 /** "tháng 5/2021", "tháng 5 năm 2021", "cuối tháng 5/2021", "tháng 5" (year from the document). */
 const month: PeriodParser = (s, ctx) => {
-  const m = new RegExp(String.raw`^(?:cuối\s+)?tháng\s+(\d{1,2})${YEAR}?(?![\d/])`, 'iu').exec(s);
+  const m = MONTH.exec(s);
   if (!m) return null;
   const mo = +(m[1] as string);
   if (mo < 1 || mo > 12) return null;
@@ -54,7 +65,7 @@ const month: PeriodParser = (s, ctx) => {
 
 /** "quý III/2021", "quý 3 năm 2021", "cuối quý IV". */
 const quarter: PeriodParser = (s, ctx) => {
-  const m = new RegExp(String.raw`^(?:cuối\s+)?quý\s+(IV|III|II|I|[1-4])(?![\p{L}\d])${YEAR}?`, 'iu').exec(s);
+  const m = QUARTER.exec(s);
   if (!m) return null;
   const q = ROMAN[(m[1] as string).toLowerCase()] as number;
   let y = m[2] ? +m[2] : ctx?.y;

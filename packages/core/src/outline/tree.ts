@@ -31,6 +31,13 @@ const LEAD_IN_END =
 
 export const isLeadIn = (text: string) => LEAD_IN_END.test(text);
 
+const ATTRIBUTE_START =
+  /^(?:(?:Cơ quan|Đơn vị)\s+)?(?:chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:/iu;
+
+/** A line in capitals is a heading ("KINH PHÍ THỰC HIỆN"), never part of a paragraph. */
+const isHeadingLine = (t: string) =>
+  t.length >= 4 && t.length <= 120 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
+
 /** Joins the lines of each block into paragraphs; a line with a list marker opens a new one. */
 export function toParagraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];

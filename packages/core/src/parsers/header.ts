@@ -19,7 +19,7 @@ export interface Found<T> {
 
 /** "Số: 312 /TB-VP", "Số: /TB-STTTT" (blank number), "Số 33/2014/QĐ-UBND". */
 const NUMBER_RE =
-  /(?:^|\s)(?:Số|SỐ|Sô|Sồ)\s*[:.]?\s*(\d{1,6}[a-zA-Z]?)?\s*\/\s*((?:(?:19|20)\d{2}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*)/u;
+  /(?:^|\s)(?:Số|SỐ|Sô|Sồ)\s*[:.]?\s*(\d(?:\s?\d){0,5}[a-zA-Z]?)?\s*\/\s*((?:(?:19|20)\d{2}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*)/u;
 
 export function parseNumber(lines: Line[]): Found<{ number: string | null; notation: string }> | null {
   for (const l of lines) {
@@ -31,7 +31,8 @@ export function parseNumber(lines: Line[]): Found<{ number: string | null; notat
     const notation = (m[2] as string).replace(/\s+/g, '');
     const at = l.text.indexOf(m[0].trimStart(), m.index);
     return {
-      value: { number: m[1] ?? null, notation },
+      // OCR splits digits ("1 86"): the number is printed as one word.
+      value: { number: m[1]?.replace(/\s/g, '') ?? null, notation },
       span: { start: l.start + at, end: l.start + m.index + m[0].length },
       line: l.index,
     };

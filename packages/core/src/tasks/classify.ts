@@ -6,11 +6,11 @@ import { DIRECTIVE_VERBS } from './roles.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
 export const CLOSING_RE =
-  /^(?:Trên đây là|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
+  /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
 
 /** Section headings whose content is an assessment, not a directive. */
 export const ASSESSMENT_HEADING_RE =
-  /^(?:Về\s+)?(?:đánh giá(?: chung)?|kết quả (?:đạt được|thực hiện)|tình hình(?! triển khai nhiệm vụ)|những (?:hạn chế|tồn tại)|hạn chế|tồn tại|ưu điểm|nhận xét|đánh giá kết quả)(?![\p{L}])/iu;
+  /^(?:Về\s+)?(?:mục đích|yêu cầu$|mục đích, yêu cầu|kinh phí|căn cứ|quan điểm|mục tiêu|đánh giá(?: chung)?|kết quả (?:đạt được|thực hiện)|tình hình(?! triển khai nhiệm vụ)|những (?:hạn chế|tồn tại)|hạn chế|tồn tại|ưu điểm|nhận xét|đánh giá kết quả)(?![\p{L}])/iu;
 
 const ASSESSMENT_CUES: RegExp[] = [
   /(?<![\p{L}])thống nhất cơ bản/iu,
@@ -45,14 +45,20 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
     )
   )
     score += 2;
-  if (MODAL_RE.test(text)) score += 1;
   let negative = 0;
   for (const re of ASSESSMENT_CUES) if (re.test(text)) negative++;
+  // "phải", "cần" alone do not make an assessment a directive.
+  if (MODAL_RE.test(text) && (score > 0 || negative === 0)) score += 1;
   return score - Math.min(negative, 3);
 }
 
+/** A reply to a proposal that declines or only notes it: "Về đề nghị ...: Không thống nhất ...". */
+const DECLINE_RE =
+  /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với)|Đồng ý)(?![\p{L}])/iu;
+
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
   if (CLOSING_RE.test(text)) return false;
+  if (DECLINE_RE.test(text) && !ev.explicit && !ev.hasDeadline) return false;
   if (!marked && ev.explicit) return true;
   const s = directiveScore(text, ev);
   return marked ? s >= 0 : s >= 2;

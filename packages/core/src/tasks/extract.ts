@@ -3,11 +3,11 @@
  * asks an agency to act into a task, with the agencies and deadline it names or
  * inherits from the heading or lead-in that introduces it (CONTRACT, tasks).
  */
-import type { AgencyMatch } from '../agencies/phrase.ts';
+import { type AgencyMatch, matchAgencyListAt } from '../agencies/phrase.ts';
 import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
-import type { OutlineNode } from '../outline/tree.ts';
+import type { OutlineNode, Paragraph } from '../outline/tree.ts';
 import { toneKey } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
@@ -18,7 +18,14 @@ export interface TaskContext {
   docDate: YMD | null;
   /** The agency the meeting was held with; owner of tasks that name none. */
   counterpart: string | null;
+  /** A task table exists: a sentence that only points at it is not a task itself. */
+  hasTaskTable?: boolean;
 }
+
+/** Lines under an item that state its owner and deadline: "- Cơ quan chủ trì: Công an tỉnh." */
+const ATTRIBUTE_RE =
+  /^(?:(?:Cơ quan|Đơn vị)\s+)?(chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ|sản phẩm|kinh phí|kết quả)(?:\s+thực hiện)?\s*:\s*/iu;
+export const isAttributeLine = (text: string) => ATTRIBUTE_RE.test(text);
 
 interface Inherited {
   lead: string[];
@@ -87,6 +94,11 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     const p = node.para;
     if (!p?.text) return;
     if (inAssessment(node)) return;
+    if (
+      ctx.hasTaskTable &&
+      /(?:tại|theo|trong)\s+(?:Phụ lục|phụ lục|Bảng|bảng|Danh mục|danh mục)/u.test(p.text)
+    )
+      return;
     const own = rolesOf(node);
     const deadlines = findDeadlines(p.text, ctx.docDate);
     const d = chooseDeadline(deadlines);
@@ -128,10 +140,53 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     });
   };
 
+  /** An item whose sub-lines are attributes is one task, owner and deadline taken from them. */
+  const considerWithAttributes = (node: OutlineNode) => {
+    const p = node.para as Paragraph;
+    const attrs = new Map<string, string>();
+    for (const c of node.children) {
+      const m = ATTRIBUTE_RE.exec(c.para?.text ?? '');
+      if (m)
+        attrs.set(
+          (m[1] as string).toLowerCase().split(' ')[0] as string,
+          (c.para?.text ?? '').slice(m[0].length),
+        );
+    }
+    const names = (s: string | undefined) => {
+      if (!s) return [];
+      const found = matchAgencyListAt(s, 0, { bare: true }).map((a) => a.name);
+      return found.length
+        ? found
+        : s
+            .split(/\s*;\s*/)
+            .map((x) => x.replace(/[.;]+$/, '').trim())
+            .filter(Boolean);
+    };
+    const lead = names(attrs.get('chủ') ?? attrs.get('thực'));
+    const when = attrs.get('thời') ?? attrs.get('tiến');
+    const d = when ? chooseDeadline(findDeadlines(`hoàn thành ${when}`, ctx.docDate)) : null;
+    const inh = inheritedFor(node);
+    const rec = findRecurrence(when ?? '') ?? findRecurrence(p.text);
+    tasks.push({
+      ref: node.ref,
+      text: squash(ctx.text.slice(p.contentStart, p.end)),
+      lead: lead.length ? lead : inh.lead,
+      support: names(attrs.get('phối')),
+      due: d?.due ?? null,
+      dueText: d ? squash(when ?? '') : null,
+      recurrence: rec?.recurrence ?? null,
+      span: { start: p.contentStart, end: p.end },
+    });
+  };
+
   const visit = (node: OutlineNode) => {
     for (const child of node.children) {
       const p = child.para;
       if (!p) continue;
+      if (child.children.length > 0 && child.children.some((c) => isAttributeLine(c.para?.text ?? ''))) {
+        if (!inAssessment(child)) considerWithAttributes(child);
+        continue;
+      }
       if (child.children.length === 0) {
         consider(child);
         continue;

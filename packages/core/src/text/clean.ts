@@ -26,7 +26,8 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  let lines = normalizeCharacters(raw).split('\n').map(stripMarkup);
+  let lines = rewriteTables(normalizeCharacters(raw).split('\n')).map(stripMarkup);
+  lines = dropPageMarks(lines);
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
   let blocks = toBlocks(lines);
@@ -47,7 +48,7 @@ export function normalizeCharacters(s: string): string {
     s
       .normalize('NFC')
       .replace(/\r\n?/g, '\n')
-      .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+      .replace(/[\u00a0\u2007\u202f]/g, ' ')
       .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
       // OCR and binary junk: control characters (other than the line break) and U+FFFD.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
@@ -57,7 +58,7 @@ export function normalizeCharacters(s: string): string {
 
 /** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
 export function stripMarkup(line: string): string {
-  let s = line;
+  let s = line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
   if (s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
   if (s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
   if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
@@ -68,7 +69,83 @@ export function stripMarkup(line: string): string {
     const body = bullet ? s.slice(bullet[0].length) : s;
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
-  return s.replace(/[ ]{2,}/g, ' ').trimEnd();
+  return s.trimEnd();
+}
+
+/**
+ * Page furniture: page numbers ("2", "- 2 -", "Trang 2", "Trang 2/5") and lines
+ * holding only markup symbols. They sit where a page broke, often mid-sentence.
+ */
+export function dropPageMarks(lines: string[]): string[] {
+  return lines.filter((l) => {
+    const t = l.trim();
+    return !(
+      /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$/.test(t) ||
+      /^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(t) ||
+      /^[*_#=~|>•]+$/.test(t)
+    );
+  });
+}
+
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
+const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phối hợp|thời (?:gian|hạn)|tiến độ/iu;
+
+/**
+ * Tables come two ways. A table of tasks (STT | Nội dung | Cơ quan chủ trì | ...)
+ * keeps one row a line, cells between '|'. A layout table — a markdown or HTML
+ * conversion's way to put the issuer beside the national motto, or the recipients
+ * beside the signature — is flattened: each cell's lines, left cell first.
+ * Tab-separated rows count as tables too.
+ */
+export function rewriteTables(lines: string[]): string[] {
+  const rows = lines.map((l) => {
+    if ((l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
+      return `| ${l
+        .split(/\t/)
+        .map((c) => c.trim())
+        .join(' | ')} |`;
+    return l;
+  });
+  const out: string[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if (!TABLE_ROW.test(rows[i] as string)) {
+      out.push(rows[i] as string);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rows.length && TABLE_ROW.test(rows[j] as string)) j++;
+    const group = rows.slice(i, j).filter((r) => !TABLE_RULE.test(r));
+    const cellsOf = (r: string) =>
+      r
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((c) => c.trim());
+    const header = group[0] ? cellsOf(group[0]) : [];
+    const isTaskTable = header.filter((c) => TASK_TABLE_HEADER.test(c)).length >= 2;
+    if (isTaskTable) {
+      for (const r of group)
+        out.push(
+          `| ${cellsOf(r)
+            .map((c) => c.replace(/<br\s*\/?>/giu, ' '))
+            .join(' | ')} |`,
+        );
+    } else {
+      for (const r of group) {
+        for (const c of cellsOf(r)) {
+          if (!c) continue;
+          for (const part of c.split(/<br\s*\/?>/iu)) if (!/^[-_=\s]*$/.test(part)) out.push(part.trim());
+          out.push('');
+        }
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * Tasks laid out as a table (often a Phụ lục after the signature):
+ * STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành.
+ * The cleaner keeps such tables one row a line, cells between '|'.
+ */
+import { matchAgencyListAt } from '../agencies/phrase.ts';
+import type { YMD } from '../dates.ts';
+import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
+import { findRecurrence } from '../deadlines/recurrence.ts';
+import type { Line } from '../document.ts';
+import type { Task } from '../types.ts';
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+type Column = 'stt' | 'content' | 'lead' | 'support' | 'due';
+
+const COLUMN_TESTS: ReadonlyArray<[Column, RegExp]> = [
+  ['stt', /^(?:stt|tt|số\s*tt|số thứ tự)$/iu],
+  ['support', /phối hợp/iu],
+  ['lead', /chủ trì|thực hiện|được giao|đầu mối|trách nhiệm/iu],
+  ['due', /thời gian|thời hạn|hoàn thành|tiến độ|hạn/iu],
+  ['content', /nội dung|nhiệm vụ|công việc|giải pháp|tên/iu],
+];
+
+function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  const t = line.text;
+  let from = t.indexOf('|') + 1;
+  for (let k = t.indexOf('|', from); k >= 0; k = t.indexOf('|', from)) {
+    const raw = t.slice(from, k);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    cells.push({ text, start: line.start + from + lead, end: line.start + from + lead + text.length });
+    from = k + 1;
+  }
+  return cells;
+}
+
+export const isTableLine = (l: Line) => l.text.startsWith('|');
+
+export function extractTableTasks(lines: Line[], docDate: YMD | null): Task[] {
+  const tasks: Task[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTableLine(lines[i] as Line)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && isTableLine(lines[j] as Line)) j++;
+    const rows = lines.slice(i, j).map(cellsOf);
+    i = j;
+    const header = rows[0] ?? [];
+    const cols = new Map<Column, number>();
+    header.forEach((c, k) => {
+      for (const [col, re] of COLUMN_TESTS) {
+        if (!cols.has(col) && re.test(c.text)) {
+          cols.set(col, k);
+          break;
+        }
+      }
+    });
+    const content = cols.get('content');
+    if (content === undefined || (!cols.has('lead') && !cols.has('due'))) continue;
+    for (const row of rows.slice(1)) {
+      const cell = (col: Column) => {
+        const k = cols.get(col);
+        return k === undefined ? undefined : row[k];
+      };
+      const body = cell('content');
+      if (!body || body.text.length < 8) continue;
+      const agencies = (c: Cell | undefined) => {
+        if (!c?.text) return [];
+        const found = matchAgencyListAt(c.text, 0, { bare: true }).map((a) => a.name);
+        return found.length ? found : c.text.split(/\s*;\s*/).filter(Boolean);
+      };
+      const lead = agencies(cell('lead'));
+      // A row with no agency and no deadline is a section heading inside the table.
+      const dueCell = cell('due')?.text ?? '';
+      if (lead.length === 0 && !dueCell) continue;
+      const d = dueCell ? chooseDeadline(findDeadlines(`hoàn thành ${dueCell}`, docDate)) : null;
+      const rec = findRecurrence(dueCell) ?? findRecurrence(body.text);
+      const stt = cell('stt')?.text;
+      tasks.push({
+        ref: stt ? `PL.${stt}` : null,
+        text: body.text.replace(/\s+/g, ' '),
+        lead,
+        support: agencies(cell('support')),
+        due: d?.due ?? null,
+        dueText: d ? dueCell : null,
+        recurrence: rec?.recurrence ?? null,
+        span: { start: body.start, end: body.end },
+      });
+    }
+  }
+  return tasks;
+}
