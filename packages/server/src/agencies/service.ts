@@ -183,21 +183,23 @@ export async function suggestAgencies(
 
   const provinceKey = opts.province ? asciiKey(opts.province) : '';
   const candidates = await similarAgencies(db, key, 30);
+  // Exact name = 1; the notice's own province adds 0.2 so that its "Sở Y tế" comes before
+  // the other provinces' ones, without letting a merely similar name beat an exact one.
   const ranked = candidates
-    .map((a) => ({
-      a,
-      exact: a.search_text === key || asciiKey(a.name) === key,
-      sameProvince: provinceKey !== '' && a.province !== null && asciiKey(a.province) === provinceKey,
-    }))
+    .map((a) => {
+      const exact = a.search_text === key || asciiKey(a.name) === key;
+      const sameProvince = provinceKey !== '' && a.province !== null && asciiKey(a.province) === provinceKey;
+      const score = exact ? 1 : a.score;
+      return { a, exact, score, rank: score + (sameProvince ? 0.2 : 0) };
+    })
     .sort(
       (x, y) =>
-        Number(y.sameProvince) - Number(x.sameProvince) ||
-        Number(y.exact) - Number(x.exact) ||
-        y.a.score - x.a.score ||
-        Number(x.a.dissolved_at !== null) - Number(y.a.dissolved_at !== null),
+        y.rank - x.rank ||
+        Number(x.a.dissolved_at !== null) - Number(y.a.dissolved_at !== null) ||
+        x.a.id - y.a.id,
     );
   for (const r of ranked) {
-    const score = Math.round((r.exact ? 1 : r.a.score) * 1000) / 1000;
+    const score = Math.round(r.score * 1000) / 1000;
     await withSuccessor({ agency: toView(r.a), score, reason: r.exact ? 'exact' : 'similar' });
   }
   return out;
