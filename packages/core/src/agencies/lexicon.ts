@@ -9,6 +9,8 @@ export const AGENCY_HEADS: readonly string[] = [
   'Bộ Chỉ huy Quân sự',
   'Bộ Chỉ huy Bộ đội Biên phòng',
   'Ủy ban Mặt trận Tổ quốc',
+  'Ủy ban MTTQ',
+  'Ủy ban Mặt trận',
   'Ủy ban nhân dân',
   'Uỷ ban nhân dân',
   'Hội đồng nhân dân',

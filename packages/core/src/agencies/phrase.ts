@@ -17,13 +17,14 @@ export interface AgencyMatch {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 const HEAD_RE = new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy');
-const DEPT_RE = new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'iuy');
+// Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
+const DEPT_RE = new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'uy');
 const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy');
 const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
 const PERSON_PREFIX_RE =
   /(?:[Ll]ãnh đạo|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng ban|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
 const LOCALITY_RE =
-  /\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
+  /\s+(?:các\s+(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)(?:(?:\s*,\s*|\s+và\s+)(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu))*|(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
 const MODIFIER_RE =
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy;
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;

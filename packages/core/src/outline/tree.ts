@@ -35,7 +35,7 @@ const ATTRIBUTE_START =
   /^(?:(?:Cơ quan|Đơn vị)\s+)?(?:chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:/iu;
 
 /** A line in capitals is a heading ("KINH PHÍ THỰC HIỆN"), never part of a paragraph. */
-const isHeadingLine = (t: string) =>
+export const isHeadingLine = (t: string) =>
   t.length >= 4 && t.length <= 120 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
 
 /** Joins the lines of each block into paragraphs; a line with a list marker opens a new one. */
@@ -45,7 +45,13 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
   for (const l of lines) {
     const marker = readMarker(l.text);
     const opens =
-      l.opensBlock || marker !== null || cur === null || /[:]$/.test(cur.text) || /^\|/.test(l.text);
+      l.opensBlock ||
+      marker !== null ||
+      cur === null ||
+      /[:]$/.test(cur.text) ||
+      ATTRIBUTE_START.test(l.text) ||
+      isHeadingLine(cur.text) ||
+      isHeadingLine(l.text);
     if (opens) {
       cur = {
         text: l.text.slice(marker?.length ?? 0).trim(),

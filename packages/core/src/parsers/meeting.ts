@@ -55,26 +55,34 @@ const NAME_THEN_TITLE_RE =
   /đồng chí\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^,.;:]{0,60}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/iu;
 
 /** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
+const OFFICE_RE =
+  /^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng|Chánh|Thường trực|Tập thể|Thủ trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Phó)/iu;
+
 export function parsePresider(subject: string | null, body: Line[]): Person | null {
-  if (subject) {
-    const m = CONCLUDED_BY_RE.exec(subject);
-    if (m) {
-      const who = (m[1] as string).trim();
-      if (
-        /^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng|Chánh|Thường trực|Tập thể|Thủ trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Phó)/iu.test(
-          who,
-        )
-      )
-        return splitTitleAndName(who);
-    }
-  }
+  let fromSubject: Person | null = null;
+  const m = subject ? CONCLUDED_BY_RE.exec(subject) : null;
+  if (m && OFFICE_RE.test((m[1] as string).trim())) fromSubject = splitTitleAndName((m[1] as string).trim());
+  if (fromSubject?.name) return fromSubject;
+  // The subject often names only the office ("Kết luận của Giám đốc Sở"); the opening
+  // paragraph names the person who chaired.
   for (const l of body.slice(0, 4)) {
     const a = NAME_THEN_TITLE_RE.exec(l.text);
-    if (a) return { name: a[1] as string, title: (a[2] as string).trim() };
-    const b = CHAIRED_RE.exec(l.text);
-    if (b) return splitTitleAndName((b[1] as string).trim());
+    const b = a ? null : CHAIRED_RE.exec(l.text);
+    const found: Person | null = a
+      ? { name: a[1] as string, title: (a[2] as string).trim() }
+      : b
+        ? splitTitleAndName((b[1] as string).trim())
+        : null;
+    if (found?.name && (!fromSubject?.title || sameOffice(fromSubject.title, found.title))) return found;
   }
-  return null;
+  return fromSubject;
+}
+
+/** "Giám đốc Sở" and "Giám đốc Sở Nông nghiệp và Môi trường" name the same office. */
+function sameOffice(a: string, b: string | null): boolean {
+  if (!b) return false;
+  const head = (s: string) => s.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  return head(a) === head(b);
 }
 
 const WITH_RE =

@@ -7,7 +7,7 @@ import { type AgencyMatch, matchAgencyListAt } from '../agencies/phrase.ts';
 import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
-import type { OutlineNode, Paragraph } from '../outline/tree.ts';
+import { isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
 import { toneKey } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
@@ -93,7 +93,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
   const consider = (node: OutlineNode) => {
     const p = node.para;
     if (!p?.text) return;
-    if (inAssessment(node)) return;
+    if (inAssessment(node) || isHeadingLine(p.text)) return;
     if (
       ctx.hasTaskTable &&
       /(?:tại|theo|trong)\s+(?:Phụ lục|phụ lục|Bảng|bảng|Danh mục|danh mục)/u.test(p.text)
