@@ -212,6 +212,7 @@ export interface Dashboard {
   byMonth: Row[];
   byDocument: Row[];
   overdue: Task[];
+  dueSoon?: Task[];
   ranking: Row[];
 }
 

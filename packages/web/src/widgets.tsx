@@ -174,7 +174,12 @@ export function AgencyPicker({
       <label htmlFor={inputId} className="field-label">
         {label}
       </label>
-      {names.length > 0 && (
+      {names.length > 0 && disabled && (
+        <p className="muted small">
+          {l('Trong văn bản', 'In the notice')}: {names.map((n) => `“${n}”`).join(', ')}
+        </p>
+      )}
+      {names.length > 0 && !disabled && (
         <ul className="notice-names" aria-label={l('Tên trong văn bản', 'Names in the notice')}>
           {names.map((name) => (
             <NoticeName

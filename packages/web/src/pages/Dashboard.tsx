@@ -142,6 +142,14 @@ export function DashboardPage() {
             </h2>
             <TaskTable tasks={d.overdue} />
           </div>
+          {d.dueSoon && (
+            <div className="card">
+              <h2>
+                {l('Nhiệm vụ sắp đến hạn', 'Due soon')} ({d.dueSoon.length})
+              </h2>
+              <TaskTable tasks={d.dueSoon} />
+            </div>
+          )}
         </>
       )}
     </section>
@@ -177,7 +185,7 @@ function BucketCards({
         <span className="bucket-figure" data-testid="bucket-due_soon">
           {buckets.due_soon ?? 0}
         </span>
-        <span className="bucket-label">{l('Sắp đến hạn (3 ngày)', 'Due within 3 days')}</span>
+        <span className="bucket-label">{l('Sắp đến hạn', 'Due soon')}</span>
         <span className="bucket-share">
           {l('Không có hạn', 'No deadline')}: {buckets.no_deadline ?? 0}
         </span>

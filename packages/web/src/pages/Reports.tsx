@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
-import { api, type ReportQuery, type Row, type Task } from '../api.ts';
-import { sortAgencies } from '../format.ts';
+import { Link } from 'react-router';
+import { api, type ReportQuery, type Row } from '../api.ts';
+import { formatDate, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
-import { BUCKETS, TaskTable } from './Tasks.tsx';
+import { BUCKETS } from './Tasks.tsx';
 
 // Reporting periods of Decree 09/2019 (Art. 12): month, quarter, 6 months, 9 months, year.
 const PERIODS = [
   { value: 'month', vi: 'Tháng', en: 'Month', max: 12 },
   { value: 'quarter', vi: 'Quý', en: 'Quarter', max: 4 },
-  { value: 'half', vi: '6 tháng', en: 'Half year', max: 1 },
+  { value: 'half', vi: '6 tháng (1: đầu năm, 2: cuối năm)', en: 'Half year', max: 2 },
   { value: 'nine-months', vi: '9 tháng', en: 'Nine months', max: 1 },
   { value: 'year', vi: 'Năm', en: 'Year', max: 1 },
 ] as const;
@@ -113,30 +114,93 @@ export function ReportsPage() {
   );
 }
 
+interface ReportTask {
+  id: number;
+  ref: string | null;
+  text: string;
+  documentNumber: string | null;
+  leadAgencyName: string | null;
+  due: string | null;
+  completedOn: string | null;
+  status: string;
+  bucket: string;
+  progressNote: string | null;
+  progressPercent: number | null;
+}
+
 function ReportPreview({ report }: { report: Row }) {
   const { t, l } = useI18n();
-  const figures = ((report.buckets ?? report.figures ?? report.totals) as Row | undefined) ?? report;
-  const tasks = (Array.isArray(report.tasks) ? report.tasks : []) as Task[];
-  const window = report.window as Row | undefined;
+  const figures = ((report.figures ?? report.buckets) as Row | undefined) ?? {};
+  const tasks = (Array.isArray(report.tasks) ? report.tasks : []) as ReportTask[];
+  const period = report.period as { label?: string; from?: string; to?: string } | undefined;
+  const agency = report.agency as { name?: string } | null | undefined;
+  const rate =
+    typeof figures.onTimeRate === 'number' ? `${Math.round(figures.onTimeRate * 1000) / 10}%` : '—';
   return (
     <div className="card" data-testid="report-preview">
-      <h2>{String(report.title ?? l('Kết quả', 'Result'))}</h2>
-      {window && (
+      <h2>
+        {period?.label ?? l('Kết quả', 'Result')} — {agency?.name ?? l('Tất cả cơ quan', 'All agencies')}
+      </h2>
+      {period?.from && (
         <p className="muted">
-          {l('Kỳ báo cáo', 'Window')}: {String(window.from ?? '')} – {String(window.to ?? '')}
+          {l('Kỳ báo cáo', 'Window')}: {formatDate(period.from)} – {formatDate(period.to)} ·{' '}
+          {l('số liệu tính đến', 'as of')} {formatDate(String(report.asOf ?? ''))}
         </p>
       )}
-      <table>
-        <tbody>
-          {BUCKETS.map((b) => (
-            <tr key={b}>
-              <th scope="row">{t(`bucket_${b}` as MessageKey)}</th>
-              <td>{String(figures[b] ?? 0)}</td>
+      <div className="table-wrap">
+        <table>
+          <tbody>
+            {BUCKETS.map((b) => (
+              <tr key={b}>
+                <th scope="row">{t(`bucket_${b}` as MessageKey)}</th>
+                <td data-testid={`report-${b}`}>{String(figures[b] ?? 0)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{l('Tổng số nhiệm vụ', 'Total tasks')}</th>
+              <td>{String(figures.total ?? tasks.length)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {tasks.length > 0 && <TaskTable tasks={tasks} />}
+            <tr>
+              <th scope="row">{l('Tỷ lệ hoàn thành đúng hạn', 'On-time rate')}</th>
+              <td>{rate}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {tasks.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{l('Danh sách nhiệm vụ', 'Tasks')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('document')}</th>
+                <th scope="col">{t('task')}</th>
+                <th scope="col">{t('lead')}</th>
+                <th scope="col">{t('due')}</th>
+                <th scope="col">{t('bucket')}</th>
+                <th scope="col">{l('Tiến độ', 'Progress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((task) => (
+                <tr key={task.id}>
+                  <td className="nowrap">{task.documentNumber ?? ''}</td>
+                  <td>
+                    <Link to={`/tasks/${task.id}`}>{task.text}</Link>
+                  </td>
+                  <td>{task.leadAgencyName ?? ''}</td>
+                  <td className="nowrap">{task.due ? formatDate(task.due) : t('noDeadline')}</td>
+                  <td>{t(`bucket_${task.bucket}` as MessageKey) ?? task.bucket}</td>
+                  <td>
+                    {task.progressPercent !== null ? `${task.progressPercent}% ` : ''}
+                    {task.progressNote ?? ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

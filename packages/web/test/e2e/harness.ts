@@ -49,12 +49,26 @@ export interface Server {
 
 export async function startServer(): Promise<Server> {
   ensureBundle();
+  // Development aid: DONDOC_E2E_URL points the journeys at a server already running
+  // (its database must be fresh and its admin password ADMIN_PASSWORD).
+  const external = process.env.DONDOC_E2E_URL;
+  if (external)
+    return { url: external.replace(/\/$/, ''), dataDir: '', log: () => '', stop: async () => undefined };
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dondoc-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'packages/cli/bin/dondoc.js'), 'serve', '--port', String(port), '--data', dataDir],
+    // --no-sample: the journeys create their own registry and users, so figures are exact.
+    [
+      path.join(ROOT, 'packages/cli/bin/dondoc.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--no-sample',
+    ],
     {
       cwd: ROOT,
       env: {
@@ -198,7 +212,7 @@ export function shooter(journey: string) {
   return async (page: Page, name: string) => {
     n += 1;
     const file = path.join(ARTIFACTS, `${journey}-${String(n).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: false });
     return file;
   };
 }

@@ -150,7 +150,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     while ((await lead0.locator('.chip-remove').count()) > 0)
       await lead0.locator('.chip-remove').first().click();
     await lead0.getByRole('combobox').fill('so noi vu');
-    await lead0.getByRole('option', { name: 'Sở Nội vụ' }).click();
+    await lead0.getByRole('option', { name: 'Sở Nội vụ', exact: true }).click();
     await expect
       .poll(() => lead0.locator('.chip').allInnerTexts())
       .toEqual([expect.stringContaining('Sở Nội vụ')]);
