@@ -90,7 +90,7 @@ describe('convertToText: DOCX', () => {
     expect(text).toContain('a) Hoàn thành trước ngày 30/9/2025.');
     expect(text).toContain('2. Công an tỉnh triển khai đề án 06.');
     expect(text).toContain(
-      'Nhiệm vụ | Đơn vị chủ trì | Thời hạn\nChuyển đổi số | Sở Khoa học và Công nghệ | Quý IV/2025',
+      '| Nhiệm vụ | Đơn vị chủ trì | Thời hạn |\n| Chuyển đổi số | Sở Khoa học và Công nghệ | Quý IV/2025 |',
     );
     expect(text.endsWith('Nơi nhận:')).toBe(true);
   });
@@ -230,7 +230,7 @@ describe('htmlToText (mammoth output)', () => {
       '<h1>THÔNG BÁO</h1><p>Dòng một<br />Dòng hai &amp; ba</p>' +
       '<ol><li>Giao Sở Y tế<ol><li>rà soát</li><li>báo cáo</li></ol></li><li>Giao Sở Nội vụ</li></ol>' +
       '<ul><li>gạch đầu dòng</li></ul>' +
-      '<table><tr><td><p>Ô 1</p><p>tiếp</p></td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>' +
+      '<table><tr><td><p>Ô 1</p><p>tiếp</p></td><td><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></td></tr></table>' +
       '<p>Xem chú thích<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p>' +
       '<ol><li id="footnote-1"><p>Chú thích. <a href="#footnote-ref-1">↑</a></p></li></ol>';
     expect(htmlToText(html)).toBe(
@@ -242,7 +242,7 @@ describe('htmlToText (mammoth output)', () => {
         'b) báo cáo',
         '2. Giao Sở Nội vụ',
         '- gạch đầu dòng',
-        'Ô 1 tiếp | a | b',
+        '| Ô 1<br>tiếp | a ; b<br>c ; d |',
         'Xem chú thích[1]',
         '1. Chú thích.',
       ].join('\n\n'),

@@ -67,8 +67,11 @@ describe('convertToText: scans (tesseract vie, pdftoppm)', () => {
     });
     expect(result.format).toBe('image-ocr');
     expect(result.pages).toBe(1);
-    expect(result.warnings.join(' ')).toContain('OCR');
+    expect(result.warnings).toEqual([expect.stringContaining('OCR')]); // a clean scan: no low-confidence warning
     expectNoticeText(result.text);
+    // Word boxes give the header's two columns (tab) and the paragraphs (blank lines) back.
+    expect(result.text.split('\n')[0]).toBe('ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(result.text).toContain('kết luận như sau:\n\n1. Sở Khoa học và Công nghệ chủ trì');
   });
 
   ocrIt(`reads a PDF with no text layer through pdftoppm -r 300${skipNote}`, async () => {

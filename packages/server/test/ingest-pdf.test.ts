@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { tsvToPages } from '../src/ingest/ocr.ts';
 import { layoutLines, readPdf } from '../src/ingest/pdf.ts';
 import { buildPdf } from './ingest-support.ts';
 
@@ -102,5 +103,40 @@ describe('convertToText: PDF with a text layer', () => {
     ).catch((e: unknown) => e);
     expect((error as IngestError).code).toBe('too-large');
     expect((error as IngestError).status).toBe(413);
+  });
+});
+
+describe('tsvToPages (tesseract word boxes)', () => {
+  const header =
+    'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+  const word = (
+    page: number,
+    par: number,
+    line: number,
+    left: number,
+    top: number,
+    width: number,
+    text: string,
+    conf = 95,
+  ) => `5\t${page}\t1\t${par}\t${line}\t1\t${left}\t${top}\t${width}\t30\t${conf}\t${text}`;
+
+  it('puts a tab at a column gap, a blank line between paragraphs and a page per page_num', () => {
+    const tsv = [
+      header,
+      '4\t1\t1\t1\t1\t0\t341\t176\t1110\t38\t-1\t',
+      word(1, 1, 1, 341, 176, 45, 'ỦY'),
+      word(1, 1, 1, 395, 176, 69, 'BAN'),
+      word(1, 1, 1, 772, 176, 94, 'CỘNG'),
+      word(1, 1, 1, 876, 176, 73, 'HÒA'),
+      word(1, 1, 2, 341, 220, 80, 'Số:'),
+      word(1, 2, 1, 341, 300, 80, 'THÔNG'),
+      word(1, 2, 1, 431, 300, 60, 'BÁO'),
+      word(2, 1, 1, 341, 176, 45, 'Trang', 40),
+      word(2, 1, 1, 395, 176, 20, 'hai', 50),
+    ].join('\n');
+    const pages = tsvToPages(tsv);
+    expect(pages.map((page) => page.text)).toEqual(['ỦY BAN\tCỘNG HÒA\nSố:\n\nTHÔNG BÁO', 'Trang hai']);
+    expect(pages[0]?.confidence).toBeCloseTo(95);
+    expect(pages[1]?.confidence).toBeCloseTo(45);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { docxToText, inspectDocx } from './docx.ts';
 import { formatBytes, IngestError } from './errors.ts';
 import { type ImageInfo, jpegInfo, pngInfo, tiffInfo } from './images.ts';
-import { type OcrSettings, ocrImage, ocrPdfPages } from './ocr.ts';
+import { type OcrPage, type OcrSettings, ocrImage, ocrPdfPages } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import type { ZipInspection } from './zip.ts';
 
@@ -239,6 +239,21 @@ function pageList(pages: number[]): string {
 
 const OCR_REVIEW = 'chữ được nhận dạng tự động (OCR), hãy đối chiếu với bản gốc khi duyệt.';
 
+/** Below this mean word confidence a page's OCR is poor enough to say so. */
+export const LOW_OCR_CONFIDENCE = 75;
+
+function lowConfidenceWarning(pages: Array<[number, OcrPage]>): string[] {
+  const low = pages.filter(([, page]) => page.confidence !== null && page.confidence < LOW_OCR_CONFIDENCE);
+  if (low.length === 0) return [];
+  const detail = low
+    .map(([number, page]) => `trang ${number}: ${Math.round(page.confidence ?? 0)}%`)
+    .join(', ');
+  return [
+    `Bản scan mờ hoặc nghiêng, độ tin cậy nhận dạng thấp (${detail}): hãy soát kỹ số, ngày, tên cơ quan; ` +
+      'nếu sai nhiều, hãy quét lại ở 300 dpi rồi tải lên lại.',
+  ];
+}
+
 async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const pdf = await readPdf(bytes, options.signal);
   const warnings = [...pdf.warnings];
@@ -251,12 +266,13 @@ async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<In
     const mixed = scanPages.length < pdf.pages.length;
     try {
       const ocr = await ocrPdfPages(bytes, scanPages, ocrSettings(options));
-      for (const [page, text] of ocr) texts.set(page, text);
+      for (const [page, result] of ocr) texts.set(page, result.text);
       ocrDone = true;
       warnings.push(
         mixed
           ? `Trang ${pageList(scanPages)} là bản scan: ${OCR_REVIEW}`
           : `Tệp PDF là bản scan: ${OCR_REVIEW}`,
+        ...lowConfidenceWarning([...ocr]),
       );
     } catch (error) {
       // A PDF that has a text layer on other pages still gives that text, with a warning.
@@ -296,9 +312,14 @@ async function convertImage(
   if (info.pages > maxPages) throw tooManyScanPages(info.pages, maxPages);
   const pages = await ocrImage(bytes, IMAGE_EXTENSION[kind], ocrSettings(options));
   const text = pages
+    .map((page) => page.text)
     .filter((page) => page.trim() !== '')
     .join('\n\n')
     .normalize('NFC');
   if (text.trim() === '') throw emptyError('Ảnh (đã nhận dạng chữ)');
-  return { text, format: 'image-ocr', pages: pages.length, warnings: [`Ảnh chụp/bản scan: ${OCR_REVIEW}`] };
+  const warnings = [
+    `Ảnh chụp/bản scan: ${OCR_REVIEW}`,
+    ...lowConfidenceWarning(pages.map((page, i): [number, OcrPage] => [i + 1, page])),
+  ];
+  return { text, format: 'image-ocr', pages: pages.length, warnings };
 }

@@ -2,7 +2,10 @@
  * Turns mammoth's HTML into the plain text the extractor reads:
  * paragraphs and headings → one block each, blocks separated by a blank line;
  * `<br>` → a newline inside the block; list items keep a numbering text ("1.", "a)", "-");
- * tables → one line per row, cells joined by " | ".
+ * tables → one line per row, `| cell | cell |`, the lines of a cell joined by `<br>` — the
+ * markdown-table form the extractor reads (packages/core text/clean.ts rewriteTables: a task
+ * table keeps its rows, a layout table — issuer beside the national motto, recipients beside
+ * the signature — is flattened cell by cell).
  * mammoth's output is a small, well-formed subset of HTML, so a tag tokenizer suffices.
  */
 
@@ -66,7 +69,8 @@ export function htmlToText(html: string): string {
   const sink = (text: string): void => {
     const table = tables.at(-1);
     if (table?.cell) {
-      table.cell.push(text.replace(/\s*\n\s*/g, ' '));
+      // A literal '|' would split the cell; line breaks inside a cell become <br>.
+      table.cell.push(text.replace(/\|/g, '/').replace(/[ \t]*\n[ \t]*/g, '<br>'));
     } else if (table) {
       // Text directly in <table>/<tr> (not valid mammoth output); keep it as a row.
       table.rows.push(text);
@@ -139,8 +143,8 @@ export function htmlToText(html: string): string {
           const table = tables.pop();
           if (table) {
             const rows = table.rows.filter((row) => row.replace(/[\s|]/g, '') !== '');
-            // A table nested in a cell stays inside that cell's line.
-            if (rows.length > 0) sink(tables.length > 0 ? rows.join(' ; ') : rows.join('\n'));
+            // A table nested in a cell stays inside that cell: its rows become lines of the cell.
+            if (rows.length > 0) sink(rows.join('\n'));
           }
         }
         break;
@@ -151,7 +155,7 @@ export function htmlToText(html: string): string {
         if (!isClosing) {
           table.row = [];
         } else if (table.row) {
-          table.rows.push(table.row.join(' | '));
+          table.rows.push(tables.length > 1 ? table.row.join(' ; ') : `| ${table.row.join(' | ')} |`);
           table.row = null;
         }
         break;
@@ -165,7 +169,7 @@ export function htmlToText(html: string): string {
           table.cell = [];
         } else if (table.cell) {
           const cellText = table.cell
-            .join(' ')
+            .join('<br>')
             .replace(/[ \t]+/g, ' ')
             .trim();
           table.cell = null;

@@ -122,30 +122,110 @@ export async function checkOcrTools(settings: OcrSettings, needPdftoppm: boolean
   }
 }
 
-function cleanOcrText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/u, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .normalize('NFC');
+export interface OcrPage {
+  text: string;
+  /** Mean word confidence reported by tesseract (0–100), null when no word was found. */
+  confidence: number | null;
 }
 
-async function tesseract(image: string, settings: OcrSettings): Promise<string[]> {
+interface OcrWord {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  conf: number;
+  text: string;
+}
+
+interface OcrLine {
+  key: string;
+  paragraph: string;
+  words: OcrWord[];
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/**
+ * Rebuilds the text of each page from tesseract's TSV (word boxes), the same way as a PDF
+ * text layer: a wide gap inside a line (the header's second column, Decree 30/2020 Phụ lục I)
+ * becomes a tab, a new paragraph or a clearly larger line step a blank line.
+ */
+export function tsvToPages(tsv: string): OcrPage[] {
+  const pages = new Map<number, OcrLine[]>();
+  for (const row of tsv.split('\n').slice(1)) {
+    const cols = row.split('\t');
+    if (cols.length < 12 || cols[0] !== '5') continue;
+    const text = (cols.slice(11).join('\t') ?? '').trim();
+    if (text === '') continue;
+    const [, page, block, par, line] = cols.map((c) => Number.parseInt(c, 10));
+    const word: OcrWord = {
+      left: Number(cols[6]),
+      top: Number(cols[7]),
+      width: Number(cols[8]),
+      height: Number(cols[9]),
+      conf: Number(cols[10]),
+      text,
+    };
+    const lines = pages.get(page ?? 1) ?? [];
+    pages.set(page ?? 1, lines);
+    const key = `${block}/${par}/${line}`;
+    let current = lines.at(-1);
+    if (!current || current.key !== key) {
+      current = { key, paragraph: `${block}/${par}`, words: [] };
+      lines.push(current);
+    }
+    current.words.push(word);
+  }
+  const out: OcrPage[] = [];
+  const count = Math.max(0, ...pages.keys());
+  for (let number = 1; number <= count; number++) {
+    const lines = pages.get(number) ?? [];
+    const bottoms = lines.map((line) => Math.max(...line.words.map((w) => w.top + w.height)));
+    const steps = bottoms.slice(1).map((bottom, i) => bottom - (bottoms[i] ?? 0));
+    const usual = median(steps.filter((step) => step > 0));
+    let text = '';
+    const confidences: number[] = [];
+    lines.forEach((line, i) => {
+      const words = [...line.words].sort((a, b) => a.left - b.left);
+      const size = median(words.map((w) => w.height)) || 1;
+      let lineText = '';
+      let end = Number.NEGATIVE_INFINITY;
+      for (const word of words) {
+        if (lineText !== '') lineText += word.left - end > size * 2.5 ? '\t' : ' ';
+        lineText += word.text;
+        end = Math.max(end, word.left + word.width);
+        if (word.conf >= 0) confidences.push(word.conf);
+      }
+      if (i > 0) {
+        const newParagraph = lines[i - 1]?.paragraph !== line.paragraph;
+        const step = steps[i - 1] ?? 0;
+        text += newParagraph || (usual > 0 && step > usual * 1.3) ? '\n\n' : '\n';
+      }
+      text += lineText;
+    });
+    out.push({
+      text: text.normalize('NFC'),
+      confidence: confidences.length > 0 ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,
+    });
+  }
+  return out.length > 0 ? out : [{ text: '', confidence: null }];
+}
+
+async function tesseract(image: string, settings: OcrSettings): Promise<OcrPage[]> {
   try {
-    // --psm 6: one uniform block, so the two header columns stay on their rows.
+    // --psm 6: one uniform block, so the two header columns stay on their rows; TSV gives
+    // the word boxes to place tabs and paragraph breaks.
     const { stdout } = await run(
       settings.tesseract,
-      [image, 'stdout', '-l', 'vie', '--psm', '6'],
+      [image, 'stdout', '-l', 'vie', '--psm', '6', 'tsv'],
       settings,
       'tesseract',
     );
-    // tesseract separates the pages of a multi-page image with a form feed.
-    const pages = stdout.toString('utf8').split('\f');
-    if (pages.length > 1 && pages.at(-1)?.trim() === '') pages.pop();
-    return pages.map(cleanOcrText);
+    return tsvToPages(stdout.toString('utf8'));
   } catch (error) {
     if (error instanceof CommandMissing) {
       throw unavailable('Không chạy được chương trình nhận dạng chữ (tesseract).', 'tesseract-missing');
@@ -177,7 +257,7 @@ export async function ocrImage(
   bytes: Uint8Array,
   extension: string,
   settings: OcrSettings,
-): Promise<string[]> {
+): Promise<OcrPage[]> {
   await checkOcrTools(settings, false);
   return withTempDir(async (dir) => {
     const input = join(dir, `input.${extension}`);
@@ -196,12 +276,12 @@ export async function ocrPdfPages(
   bytes: Uint8Array,
   pageNumbers: number[],
   settings: OcrSettings,
-): Promise<Map<number, string>> {
+): Promise<Map<number, OcrPage>> {
   await checkOcrTools(settings, true);
   return withTempDir(async (dir) => {
     const input = join(dir, 'input.pdf');
     await writeFile(input, bytes);
-    const texts = new Map<number, string>();
+    const texts = new Map<number, OcrPage>();
     for (const page of pageNumbers) {
       const prefix = join(dir, `page-${page}`);
       try {
@@ -234,10 +314,12 @@ export async function ocrPdfPages(
         throw unreadable(`trang ${page} của tệp PDF`, error);
       }
       const image = `${prefix}.png`;
-      const [text = ''] = await tesseract(image, settings).catch((error: unknown) => {
-        if (error instanceof IngestError || settings.signal?.aborted) throw error;
-        throw unreadable(`ảnh trang ${page}`, error);
-      });
+      const [text = { text: '', confidence: null }] = await tesseract(image, settings).catch(
+        (error: unknown) => {
+          if (error instanceof IngestError || settings.signal?.aborted) throw error;
+          throw unreadable(`ảnh trang ${page}`, error);
+        },
+      );
       texts.set(page, text);
       await rm(image, { force: true });
     }

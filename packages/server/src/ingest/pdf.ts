@@ -57,7 +57,7 @@ function fontSize(item: PdfTextItem): number {
 /**
  * Rebuilds lines from item positions: items on one baseline (within half a font size) form
  * a line, sorted by x; a gap wider than ~0.2 em becomes a space, a wide gap (a second column
- * of the header, Decree 30/2020 Phụ lục I layout) becomes a tab. A vertical gap well above the
+ * of the header, Decree 30/2020 Phụ lục I layout) becomes a tab. A vertical gap a quarter above the
  * usual line spacing starts a new paragraph (a blank line).
  */
 export function layoutLines(items: PdfTextItem[]): string {
@@ -107,7 +107,7 @@ export function layoutLines(items: PdfTextItem[]): string {
     if (i > 0) {
       const step = steps[i - 1] ?? 0;
       const size = lines[i]?.size ?? 12;
-      out += usual > 0 && step > usual * 1.45 && step > size * 1.6 ? '\n\n' : '\n';
+      out += usual > 0 && step > usual * 1.25 && step > size * 1.4 ? '\n\n' : '\n';
     }
     out += texts[i];
   }
