@@ -84,6 +84,18 @@ export interface TaskItem {
 }
 
 const OFFICE: Role[] = ['admin', 'officer'];
+
+/**
+ * The same rows as `taskInScope` (../auth/access.ts) written as a union of three index
+ * lookups instead of an OR, so that an agency's page over 1M tasks stays fast.
+ */
+function taskIdsInScope(scope: number[]) {
+  if (scope.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`tasks.id in (
+    select ta.task_id from task_agencies ta where ta.agency_id = any(${scope}::int[])
+    union select ta.task_id from task_agencies ta where ta.original_agency_id = any(${scope}::int[])
+    union select t2.id from tasks t2 where t2.lead_agency_id = any(${scope}::int[]))`;
+}
 const isOffice = (u: SessionUser) => OFFICE.includes(u.role);
 
 export async function dueSoonDays(db: Db): Promise<number> {
@@ -109,7 +121,7 @@ export async function listTasks(
   const days = await dueSoonDays(db);
   const scope = await agencyScope(db, user);
   let base = db.selectFrom('tasks');
-  if (scope) base = base.where(taskInScope(scope));
+  if (scope) base = base.where(taskIdsInScope(scope));
   if (query.parentId !== undefined) base = base.where('tasks.parent_task_id', '=', query.parentId);
   else base = base.where(countableTaskWhere());
   if (query.agencyId !== undefined) {
