@@ -44,7 +44,7 @@ describe('dondoc serve (PGlite, real process)', () => {
 
   it('starts on an empty data directory, answers, and stops cleanly on SIGTERM', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-serve-'));
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       DONDOC_LOG: '0',
       DONDOC_REMINDERS: '0',

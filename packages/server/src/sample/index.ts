@@ -65,9 +65,11 @@ export async function loadSampleData(db: Db, adminId: number | null): Promise<Sa
       .values(
         agencies.map((a) => ({ name: a.name, short_name: a.shortName, type: a.type, province: a.province })),
       )
-      .returning('id')
+      .returning(['id', 'name', 'province'])
       .execute();
-    agencies.forEach((a, i) => ids.set(a.key, (rows[i] as { id: number }).id));
+    // Matched by (name, province), unique in the sample, not by RETURNING order.
+    const byName = new Map(rows.map((r) => [`${r.province}|${r.name}`, r.id]));
+    for (const a of agencies) ids.set(a.key, byName.get(`${a.province}|${a.name}`) as number);
     const byProvince = new Map<string, number>();
     for (const a of agencies)
       if (a.type === 'people_committee') byProvince.set(a.province, ids.get(a.key) as number);
