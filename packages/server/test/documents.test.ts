@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { topUpOccurrences } from '../src/tasks/occurrences.ts';
 import { backends, createAgency, loginAs, setupTestApp } from './support/app.ts';
 import { multipart, noticeText, publishNotice, tableCounts, upload } from './tasks-support.ts';
 
@@ -345,6 +346,30 @@ describe.each(backends())('documents ($name)', ({ name }) => {
     // The parent is a container: lists and counts hold its occurrences only.
     expect(all.json().total).toBe(12);
     expect(all.json().items.some((i: { id: number }) => i.id === parent)).toBe(false);
+
+    // Topping up later adds the months past the first horizon, once.
+    const last = kids.map((k) => k.due as string).sort()[11] as string;
+    const later = `${Number(last.slice(0, 4)) + 1}${last.slice(4, 8)}01`;
+    const added = await topUpOccurrences(t.db, later);
+    expect(added).toBeGreaterThan(0);
+    expect(await topUpOccurrences(t.db, later)).toBe(0);
+    const after = await t.db
+      .selectFrom('tasks')
+      .select(['id', 'due'])
+      .where('parent_task_id', '=', parent)
+      .execute();
+    expect(after).toHaveLength(12 + added);
+    expect(new Set(after.map((k) => k.due)).size).toBe(after.length);
+    const agencyRows = await t.db
+      .selectFrom('task_agencies')
+      .select('task_id')
+      .where(
+        'task_id',
+        'in',
+        after.map((k) => k.id),
+      )
+      .execute();
+    expect(agencyRows).toHaveLength(after.length);
   });
 
   it('lets an agency read only documents holding its tasks', async () => {
