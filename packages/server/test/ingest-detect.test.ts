@@ -105,6 +105,18 @@ describe('convertToText: plain text', () => {
 });
 
 describe('convertToText: refusals', () => {
+  it('refuses TCVN3/VNI text saved as UTF-8 (mojibake), saying how to convert it', async () => {
+    for (const legacy of [
+      'Uû ban nh©n d©n tØnh An Giang. Th«ng b¸o kÕt luËn cña Chñ tÞch Uû ban nh©n d©n tØnh',
+      'UÛy ban nhaân daân tænh An Giang. Thoâng baùo keát luaän cuûa Chuû tòch UÛy ban',
+    ]) {
+      const error = await refusal(convertToText({ bytes: utf8(legacy), fileName: 'cu.txt' }));
+      expectCode(error, 'unsupported-format', 415);
+      expect(error.message).toContain('TCVN3');
+      expect(error.message).toContain('Unikey');
+    }
+  });
+
   it('refuses a PNG renamed .pdf (type-mismatch, from the name)', async () => {
     const error = await refusal(convertToText({ bytes: PNG, fileName: 'thong-bao.pdf' }));
     expectCode(error, 'type-mismatch', 415);

@@ -215,6 +215,24 @@ describe('convertToText: DOCX', () => {
     expect(error.status).toBe(422);
   });
 
+  it('refuses a DOCX typed in TCVN3 (.VnTime)', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Uû ban nh©n d©n tØnh An Giang'),
+            new Paragraph('Th«ng b¸o kÕt luËn cña Chñ tÞch'),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const error = await convertToText({ bytes, fileName: 'vntime.docx' }).catch((e) => e);
+    expect(error.code).toBe('unsupported-format');
+    expect(error.details).toEqual({ reason: 'legacy-encoding' });
+    expect(error.message).toContain('bảng mã cũ');
+  });
+
   it('refuses a DOCX with no text as empty', async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph('')] }] });
     const bytes = new Uint8Array(await Packer.toBuffer(doc));

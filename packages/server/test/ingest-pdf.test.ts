@@ -78,6 +78,27 @@ describe('convertToText: PDF with a text layer', () => {
     expect(pdf.pages[1]?.imageCoverage).toBeGreaterThan(0.9);
   });
 
+  it('does not trust a TCVN3 text layer: the page goes to OCR, the other pages keep their text', async () => {
+    const bytes = buildPdf([
+      { lines: [{ x: 72, y: 770, text: 'Uû ban nh©n d©n tØnh An Giang. Th«ng b¸o kÕt luËn cña Chñ tÞch' }] },
+      { lines: [{ x: 72, y: 770, text: 'Unicode page: So Khoa hoc va Cong nghe chu tri thuc hien.' }] },
+    ]);
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages.map((page) => [page.legacyEncoding, page.needsOcr, page.text === ''])).toEqual([
+      [true, true, true],
+      [false, false, false],
+    ]);
+    const result = await convertToText(
+      { bytes, fileName: 'vntime.pdf' },
+      { tesseractCommand: '/nonexistent/tesseract' },
+    );
+    expect(result.text).toBe('Unicode page: So Khoa hoc va Cong nghe chu tri thuc hien.');
+    expect(result.warnings).toEqual([
+      expect.stringContaining('Trang 1 có lớp chữ bằng bảng mã cũ (TCVN3/VNI)'),
+      expect.stringContaining('Trang 1 là bản scan nhưng chưa nhận dạng được chữ'),
+    ]);
+  });
+
   it('refuses corrupt PDF bytes as corrupt-file', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog ');
     const error = await convertToText({ bytes, fileName: 'hong.pdf' }).catch((e: unknown) => e);

@@ -11,6 +11,7 @@ import {
 import { docxToText, inspectDocx } from './docx.ts';
 import { formatBytes, IngestError } from './errors.ts';
 import { type ImageInfo, jpegInfo, pngInfo, tiffInfo } from './images.ts';
+import { detectLegacyEncoding, LEGACY_HINT } from './legacy.ts';
 import { type OcrPage, type OcrSettings, ocrImage, ocrPdfPages } from './ocr.ts';
 import { readPdf } from './pdf.ts';
 import type { ZipInspection } from './zip.ts';
@@ -68,6 +69,14 @@ function emptyError(what: string): IngestError {
   return new IngestError(
     'empty',
     `${what} không có nội dung chữ để trích xuất. Hãy kiểm tra lại tệp (đúng tệp thông báo, không phải trang trắng) rồi tải lên lại.`,
+  );
+}
+
+function legacyError(what: string): IngestError {
+  return new IngestError(
+    'unsupported-format',
+    `${what} được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI, phông .VnTime/VNI-Times) nên không đọc được thành tiếng Việt. ${LEGACY_HINT}`,
+    { reason: 'legacy-encoding' },
   );
 }
 
@@ -198,12 +207,14 @@ export async function convertToText(input: IngestInput, options: IngestOptions =
       if (decoded === null) throw unsupported('unknown', bytes);
       const text = normalizeText(decoded);
       if (text.trim() === '') throw emptyError('Tệp văn bản');
+      if (detectLegacyEncoding(text).legacy) throw legacyError('Tệp văn bản');
       return { text, format: 'text', pages: null, warnings: [] };
     }
     case 'docx': {
       if (zip === null) throw unsupported('zip', bytes);
       const { text, warnings } = await docxToText(zip);
       if (text.trim() === '') throw emptyError('Tệp Word');
+      if (detectLegacyEncoding(text).legacy) throw legacyError('Tệp Word');
       return { text, format: 'docx', pages: null, warnings };
     }
     case 'pdf':
@@ -257,6 +268,12 @@ function lowConfidenceWarning(pages: Array<[number, OcrPage]>): string[] {
 async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const pdf = await readPdf(bytes, options.signal);
   const warnings = [...pdf.warnings];
+  const legacyPages = pdf.pages.filter((page) => page.legacyEncoding).map((page) => page.number);
+  if (legacyPages.length > 0) {
+    warnings.push(
+      `Trang ${pageList(legacyPages)} có lớp chữ bằng bảng mã cũ (TCVN3/VNI) nên được nhận dạng lại từ hình trang (OCR).`,
+    );
+  }
   const scanPages = pdf.pages.filter((page) => page.needsOcr).map((page) => page.number);
   const texts = new Map(pdf.pages.map((page) => [page.number, page.text]));
   let ocrDone = false;

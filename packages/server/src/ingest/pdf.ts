@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from './errors.ts';
+import { detectLegacyEncoding } from './legacy.ts';
 
 /** A text item of pdfjs' getTextContent (marked-content entries have no `str`). */
 interface PdfTextItem {
@@ -19,7 +20,9 @@ export interface PdfPageText {
   chars: number;
   /** Share of the page covered by images (0–1), measured only on pages with little text. */
   imageCoverage: number;
-  /** The text layer is empty or nearly so: the page is a scan and needs OCR. */
+  /** The text layer is in a pre-Unicode code (TCVN3/VNI fonts): unreadable, OCR the page. */
+  legacyEncoding: boolean;
+  /** The text layer is empty, nearly so, or unreadable: the page is a scan and needs OCR. */
   needsOcr: boolean;
 }
 
@@ -240,10 +243,19 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
         text = '';
       }
       const chars = countChars(text);
+      const legacyEncoding = detectLegacyEncoding(text).legacy;
       const needsOcr =
+        legacyEncoding ||
         chars < PDF_LIMITS.scanMaxChars ||
         (chars < PDF_LIMITS.scanImageMaxChars && coverage >= PDF_LIMITS.scanImageCoverage);
-      pages.push({ number, text: text.normalize('NFC'), chars, imageCoverage: coverage, needsOcr });
+      pages.push({
+        number,
+        text: legacyEncoding ? '' : text.normalize('NFC'),
+        chars,
+        imageCoverage: coverage,
+        legacyEncoding,
+        needsOcr,
+      });
     }
     return { pages, warnings };
   } finally {
