@@ -178,7 +178,7 @@ export function TaskPage() {
                   <p>{r.note}</p>
                   {(r.attachments ?? []).map((a) => (
                     <a key={a.id} href={api.attachmentUrl(a.id)} className="attachment">
-                      📎 {a.fileName}
+                      {l('Tệp đính kèm', 'Attachment')}: {a.fileName}
                     </a>
                   ))}
                 </li>

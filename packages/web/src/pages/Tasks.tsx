@@ -233,17 +233,19 @@ export function TaskTable({
           )}
           {tasks.map((task) => (
             <tr key={task.id} className={`urgency-${urgencyOf(task)}`} data-testid="task-row">
-              <td className="nowrap">{task.documentNumber ?? ''}</td>
-              <td>
+              <td className="nowrap" data-label={t('document')}>
+                {task.documentNumber ?? ''}
+              </td>
+              <td data-label={t('task')}>
                 <Link to={`/tasks/${task.id}`}>
                   {task.text.length > 180 ? `${task.text.slice(0, 180)}…` : task.text}
                 </Link>
               </td>
-              <td>{task.leadAgency?.name ?? ''}</td>
-              <td className="nowrap">
+              <td data-label={t('lead')}>{task.leadAgency?.name ?? ''}</td>
+              <td className="nowrap" data-label={t('due')}>
                 <DueCell task={task} />
               </td>
-              <td>
+              <td data-label={t('status')}>
                 <StatusLabel status={task.status} />
               </td>
             </tr>
