@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { configureOcr } from '../src/ingest/ocr.ts';
 import { buildPdf } from './ingest-support.ts';
 
 const fixture = (name: string): Uint8Array =>
@@ -190,5 +191,43 @@ describe('convertToText: OCR not available', () => {
       ),
     ).rejects.toThrow('client went away');
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('runs one OCR job at a time when the concurrency is 1, queued jobs waiting their turn', async () => {
+    const log = join(scratch, 'ocr.log');
+    writeFileSync(log, '');
+    const tesseract = fakeCommand(
+      'tesseract-log',
+      [
+        'if [ "$1" = "--list-langs" ]; then echo vie; exit 0; fi',
+        `echo start >> ${log}`,
+        'sleep 0.3',
+        `echo end >> ${log}`,
+        "printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n'",
+        "printf '5\\t1\\t1\\t1\\t1\\t1\\t10\\t10\\t60\\t30\\t96\\tchủ trì\\n'",
+      ].join('\n'),
+    );
+    const previous = configureOcr({ concurrency: 1 });
+    try {
+      const results = await Promise.all(
+        [1, 2, 3].map((i) =>
+          convertToText(
+            { bytes: fixture('notice-scan.png'), fileName: `scan-${i}.png` },
+            { tesseractCommand: tesseract },
+          ),
+        ),
+      );
+      expect(results.map((r) => r.text)).toEqual(['chủ trì', 'chủ trì', 'chủ trì']);
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+        'start',
+        'end',
+        'start',
+        'end',
+        'start',
+        'end',
+      ]);
+    } finally {
+      configureOcr(previous);
+    }
   });
 });

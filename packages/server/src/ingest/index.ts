@@ -7,3 +7,4 @@ export {
   type IngestResult,
 } from './convert.ts';
 export { INGEST_ERROR_STATUS, IngestError, type IngestErrorCode, isIngestError } from './errors.ts';
+export { configureOcr } from './ocr.ts';

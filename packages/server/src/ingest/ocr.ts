@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
 
@@ -79,6 +79,61 @@ function timeoutError(settings: OcrSettings): IngestError {
       'Hãy thử lại sau, hoặc tách bản scan thành tệp ít trang hơn, hoặc tải lên bản Word/PDF có lớp chữ.',
     { reason: 'timeout', timeoutMs: settings.timeoutMs },
   );
+}
+
+/**
+ * OCR jobs (one file each, its pages one after another) that may run at once in this process.
+ * tesseract keeps a core busy; on the 2-core servers this runs on, one job at a time keeps
+ * the HTTP server responsive and is not slower overall. Others wait within their time budget.
+ */
+const limiter = {
+  concurrency:
+    Number(process.env.DONDOC_OCR_CONCURRENCY) || Math.max(1, Math.floor(availableParallelism() / 2)),
+  active: 0,
+  queue: [] as Array<() => void>,
+};
+
+/** Changes the OCR concurrency of this process (at start-up, or in tests); returns the previous settings. */
+export function configureOcr(settings: { concurrency?: number }): { concurrency: number } {
+  const previous = { concurrency: limiter.concurrency };
+  if (settings.concurrency !== undefined) limiter.concurrency = Math.max(1, Math.floor(settings.concurrency));
+  return previous;
+}
+
+function release(): void {
+  limiter.active -= 1;
+  limiter.queue.shift()?.();
+}
+
+async function withOcrSlot<T>(settings: OcrSettings, job: () => Promise<T>): Promise<T> {
+  if (limiter.active >= limiter.concurrency) {
+    await new Promise<void>((resolve, reject) => {
+      const start = (): void => {
+        clearTimeout(timer);
+        settings.signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const leave = (error: unknown): void => {
+        const index = limiter.queue.indexOf(start);
+        if (index >= 0) limiter.queue.splice(index, 1);
+        settings.signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      const onAbort = (): void => leave(settings.signal?.reason);
+      const timer = setTimeout(
+        () => leave(timeoutError(settings)),
+        Math.max(0, settings.deadline - Date.now()),
+      );
+      settings.signal?.addEventListener('abort', onAbort, { once: true });
+      limiter.queue.push(start);
+    });
+  }
+  limiter.active += 1;
+  try {
+    return await job();
+  } finally {
+    release();
+  }
 }
 
 const verified = new Set<string>();
@@ -259,16 +314,18 @@ export async function ocrImage(
   settings: OcrSettings,
 ): Promise<OcrPage[]> {
   await checkOcrTools(settings, false);
-  return withTempDir(async (dir) => {
-    const input = join(dir, `input.${extension}`);
-    await writeFile(input, bytes);
-    try {
-      return await tesseract(input, settings);
-    } catch (error) {
-      if (error instanceof IngestError || settings.signal?.aborted) throw error;
-      throw unreadable('ảnh', error);
-    }
-  });
+  return withOcrSlot(settings, () =>
+    withTempDir(async (dir) => {
+      const input = join(dir, `input.${extension}`);
+      await writeFile(input, bytes);
+      try {
+        return await tesseract(input, settings);
+      } catch (error) {
+        if (error instanceof IngestError || settings.signal?.aborted) throw error;
+        throw unreadable('ảnh', error);
+      }
+    }),
+  );
 }
 
 /** Renders the given PDF pages at 300 dpi (pdftoppm) and OCRs them one by one. */
@@ -278,51 +335,53 @@ export async function ocrPdfPages(
   settings: OcrSettings,
 ): Promise<Map<number, OcrPage>> {
   await checkOcrTools(settings, true);
-  return withTempDir(async (dir) => {
-    const input = join(dir, 'input.pdf');
-    await writeFile(input, bytes);
-    const texts = new Map<number, OcrPage>();
-    for (const page of pageNumbers) {
-      const prefix = join(dir, `page-${page}`);
-      try {
-        await run(
-          settings.pdftoppm,
-          [
-            '-r',
-            '300',
-            '-gray',
-            '-png',
-            '-f',
-            String(page),
-            '-l',
-            String(page),
-            '-singlefile',
-            input,
-            prefix,
-          ],
-          settings,
-          'pdftoppm',
-        );
-      } catch (error) {
-        if (error instanceof IngestError || settings.signal?.aborted) throw error;
-        if (error instanceof CommandMissing) {
-          throw unavailable(
-            'Không chạy được chương trình chuyển trang PDF thành ảnh (pdftoppm).',
-            'pdftoppm-missing',
+  return withOcrSlot(settings, () =>
+    withTempDir(async (dir) => {
+      const input = join(dir, 'input.pdf');
+      await writeFile(input, bytes);
+      const texts = new Map<number, OcrPage>();
+      for (const page of pageNumbers) {
+        const prefix = join(dir, `page-${page}`);
+        try {
+          await run(
+            settings.pdftoppm,
+            [
+              '-r',
+              '300',
+              '-gray',
+              '-png',
+              '-f',
+              String(page),
+              '-l',
+              String(page),
+              '-singlefile',
+              input,
+              prefix,
+            ],
+            settings,
+            'pdftoppm',
           );
-        }
-        throw unreadable(`trang ${page} của tệp PDF`, error);
-      }
-      const image = `${prefix}.png`;
-      const [text = { text: '', confidence: null }] = await tesseract(image, settings).catch(
-        (error: unknown) => {
+        } catch (error) {
           if (error instanceof IngestError || settings.signal?.aborted) throw error;
-          throw unreadable(`ảnh trang ${page}`, error);
-        },
-      );
-      texts.set(page, text);
-      await rm(image, { force: true });
-    }
-    return texts;
-  });
+          if (error instanceof CommandMissing) {
+            throw unavailable(
+              'Không chạy được chương trình chuyển trang PDF thành ảnh (pdftoppm).',
+              'pdftoppm-missing',
+            );
+          }
+          throw unreadable(`trang ${page} của tệp PDF`, error);
+        }
+        const image = `${prefix}.png`;
+        const [text = { text: '', confidence: null }] = await tesseract(image, settings).catch(
+          (error: unknown) => {
+            if (error instanceof IngestError || settings.signal?.aborted) throw error;
+            throw unreadable(`ảnh trang ${page}`, error);
+          },
+        );
+        texts.set(page, text);
+        await rm(image, { force: true });
+      }
+      return texts;
+    }),
+  );
 }
