@@ -75,6 +75,16 @@ describe('convertToText: scans (tesseract vie, pdftoppm)', () => {
     expect(result.text).toContain('kết luận như sau:\n\n1. Sở Khoa học và Công nghệ chủ trì');
   });
 
+  ocrIt(`reads a tilted, blurred phone photo (JPEG)${skipNote}`, async () => {
+    const result = await convertToText({
+      bytes: fixture('notice-photo.jpg'),
+      fileName: 'anh.jpg',
+      contentType: 'image/jpeg',
+    });
+    expect(result).toMatchObject({ format: 'image-ocr', pages: 1 });
+    expectNoticeText(result.text);
+  });
+
   ocrIt(`reads a PDF with no text layer through pdftoppm -r 300${skipNote}`, async () => {
     const before = ocrTempDirs().length;
     const result = await convertToText({ bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' });
