@@ -279,6 +279,30 @@ describe('npm run eval', () => {
     expect(verbose).toContain('field accuracy: number ');
   });
 
+  it('the "all" line is score.mjs over every set\'s documents in one folder', async () => {
+    const written = path.join(tmp, 'eval-all');
+    const { stdout } = await run(process.execPath, [evalScript, '--write', written]);
+    const lines = stdout.trim().split('\n');
+    const allLine = (lines.at(-1) as string).replace(/^all\s+/, '');
+    const gold = path.join(tmp, 'merged-gold');
+    const pred = path.join(tmp, 'merged-pred');
+    await mkdir(gold, { recursive: true });
+    await mkdir(pred, { recursive: true });
+    let count = 0;
+    for (const set of await readdir(written)) {
+      for (const f of await readdir(path.join(written, set))) {
+        // Prefixed with the set so that equal names in two sets stay two documents.
+        await cp(path.join(repo, 'corpus', set, 'gold', f), path.join(gold, `${set}__${f}`));
+        await cp(path.join(written, set, f), path.join(pred, `${set}__${f}`));
+        count++;
+      }
+    }
+    expect(allLine).toMatch(new RegExp(`^docs ${count} `));
+    const scorer = hasShared ? sharedScore : repoScore;
+    const { stdout: merged } = await run(process.execPath, [scorer, '--gold', gold, '--pred', pred]);
+    expect(merged.trim()).toBe(allLine);
+  });
+
   it('--compare shows what moved since an earlier --json run', async () => {
     const base = (await run(process.execPath, [evalScript, '--set', 'seeds', '--json'])).stdout;
     const same = path.join(tmp, 'baseline.json');

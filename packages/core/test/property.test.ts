@@ -10,8 +10,10 @@ import { extract, type Notice, validateNotice } from '../src/index.ts';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+// FC_SCALE=10 runs ten times as many cases, for a longer hunt than the suite's default.
+const FC_SCALE = Number(process.env.FC_SCALE) > 0 ? Number(process.env.FC_SCALE) : 1;
 const params = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns,
+  numRuns: Math.ceil(numRuns * FC_SCALE),
   ...(FC_SEED !== undefined ? { seed: FC_SEED } : {}),
   ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}),
 });
