@@ -29,7 +29,7 @@ export interface OutlineNode {
 const LEAD_IN_END =
   /(?::|như sau|sau đây|cụ thể sau|các nội dung sau|một số nội dung sau|nhiệm vụ sau)\s*\.?\s*$/iu;
 
-export const isLeadIn = (text: string) => LEAD_IN_END.test(text);
+export const isLeadIn = (text: string) => LEAD_IN_END.test(text.slice(-40));
 
 const ATTRIBUTE_START =
   /^(?:(?:Cơ quan|Đơn vị)\s+)?(?:chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:/iu;

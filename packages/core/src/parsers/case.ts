@@ -13,6 +13,11 @@ const PROPER: string[] = [
   'Việt Nam',
 ].sort((a, b) => b.length - a.length);
 
+const escape = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One pass over the lower-cased name finds every proper name in it, longest first. */
+const PROPER_RE = new RegExp(`(?<![\\p{L}])(?:${PROPER.map(escape).join('|')})(?![\\p{L}])`, 'gu');
+const CANONICAL = new Map(PROPER.map((p) => [p.toLowerCase(), p]));
+
 const HEADS = [
   'Sở',
   'Ban',
@@ -29,17 +34,11 @@ const HEADS = [
 
 /** "SỞ THÔNG TIN VÀ TRUYỀN THÔNG QUẢNG NAM" → "Sở Thông tin và Truyền thông Quảng Nam". */
 export function titleCaseAgency(upper: string): string {
-  let s = upper.toLowerCase().replace(/\s+/g, ' ').trim();
-  for (const p of PROPER) {
-    const low = p.toLowerCase();
-    let i = s.indexOf(low);
-    while (i >= 0) {
-      const before = i === 0 || /[\s(,-]/.test(s[i - 1] as string);
-      const after = i + low.length >= s.length || /[\s),.-]/.test(s[i + low.length] as string);
-      if (before && after) s = s.slice(0, i) + p + s.slice(i + low.length);
-      i = s.indexOf(low, i + low.length);
-    }
-  }
+  let s = upper
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(PROPER_RE, (m) => CANONICAL.get(m) ?? m);
   for (const h of HEADS) {
     const low = h.toLowerCase();
     if (s.startsWith(`${low} `)) s = h + s.slice(low.length);

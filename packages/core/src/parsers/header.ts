@@ -80,6 +80,7 @@ export interface PlaceDate {
 /** "Kiên Giang, ngày 18 tháng 5 năm 2021"; a blank day gives "2020-12". */
 export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
   for (const l of lines) {
+    if (!l.text.includes('ngày')) continue;
     const m = PLACE_DATE_RE.exec(l.text) ?? PLACE_DATE_NUMERIC_RE.exec(l.text);
     if (!m) continue;
     const printed = (m[1] as string).trim();

@@ -57,7 +57,7 @@ const DECLINE_RE =
   /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với)|Đồng ý)(?![\p{L}])/iu;
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
-  if (CLOSING_RE.test(text)) return false;
+  if (CLOSING_RE.test(text.slice(0, 600))) return false;
   if (DECLINE_RE.test(text) && !ev.explicit && !ev.hasDeadline) return false;
   if (!marked && ev.explicit) return true;
   const s = directiveScore(text, ev);

@@ -8,7 +8,6 @@ import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
 import { isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
-import { toneKey } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
 import { findRoles, type Roles } from './roles.ts';
@@ -58,30 +57,43 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       return ref ? [ref] : [];
     });
 
+  /** A lead-in gives its deadline to its items only when it states one plainly. */
+  const plainDeadline = new Map<OutlineNode, Inherited['due']>();
+  const deadlineOf = (n: OutlineNode): Inherited['due'] => {
+    if (!plainDeadline.has(n)) {
+      const d = chooseDeadline(findDeadlines(n.para?.text ?? '', ctx.docDate).filter((x) => x.strength >= 2));
+      plainDeadline.set(n, d ? { due: d.due, dueText: d.dueText } : null);
+    }
+    return plainDeadline.get(n) ?? null;
+  };
+
   /** Agencies and deadline of the nearest heading or lead-in above `node` that names them. */
+  const inheritedCache = new Map<OutlineNode, Inherited>();
   const inheritedFor = (node: OutlineNode): Inherited => {
+    const cached = inheritedCache.get(node);
+    if (cached) return cached;
     let due: Inherited['due'] = null;
+    let result: Inherited | null = null;
     for (let n = node.parent; n?.para; n = n.parent) {
-      if (!due) {
-        // A lead-in gives its deadline to its items only when it states one plainly.
-        const d = chooseDeadline(findDeadlines(n.para.text, ctx.docDate).filter((x) => x.strength >= 2));
-        if (d) due = { due: d.due, dueText: d.dueText };
-      }
+      due ??= deadlineOf(n);
       const r = rolesOf(n);
       if (r.lead.length) {
         const parentInh = inheritedFor(n);
         const lead = resolveAnaphor(r.lead, parentInh.lead);
         if (lead.length) {
-          return {
+          result = {
             lead,
             support: resolveAnaphor(r.support, lead),
             due: due ?? parentInh.due,
             fromAncestor: true,
           };
+          break;
         }
       }
     }
-    return { lead: ctx.counterpart ? [ctx.counterpart] : [], support: [], due, fromAncestor: false };
+    result ??= { lead: ctx.counterpart ? [ctx.counterpart] : [], support: [], due, fromAncestor: false };
+    inheritedCache.set(node, result);
+    return result;
   };
 
   const inAssessment = (node: OutlineNode) => {
@@ -124,8 +136,8 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       if (support.length === 0) support = inh.support;
     }
     lead = unique(lead);
-    const leadKeys = new Set(lead.map((x) => toneKey(x)));
-    support = unique(support).filter((x) => !leadKeys.has(toneKey(x)));
+    const leadKeys = new Set(lead.map(nameKey));
+    support = unique(support).filter((x) => !leadKeys.has(nameKey(x)));
     const rec = findRecurrence(p.text);
     const due = d ? { due: d.due, dueText: d.dueText } : inh.due;
     tasks.push({
@@ -203,10 +215,13 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
   return tasks;
 }
 
+/** Names of one document compare by case and spacing only; its spelling is consistent. */
+const nameKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
 function unique(list: string[]): string[] {
   const seen = new Set<string>();
   return list.filter((x) => {
-    const k = toneKey(x);
+    const k = nameKey(x);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -23,8 +23,6 @@ const LEAD_TRIGGER_RE =
 const SUPPORT_TRIGGER_RE =
   /(?<![\p{L}])(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
 const WORKS_WITH_RE = /(?<![\p{L}])(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
-const LEAD_ROLE_AFTER =
-  /^\s*,?\s*(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/iu;
 
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
 const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)\b[^:]{0,300}:\s*/iu;
@@ -84,9 +82,11 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  // "..., Sở Tài chính chủ trì" anywhere.
-  for (const a of scanAgencies(text)) {
-    if (LEAD_ROLE_AFTER.test(text.slice(a.end)) && !isIssuingAuthority(a.name)) {
+  // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
+  ROLE_WORD_RE.lastIndex = 0;
+  for (let m = ROLE_WORD_RE.exec(text); m; m = ROLE_WORD_RE.exec(text)) {
+    const a = agencyEndingAt(text, text.slice(0, m.index).trimEnd().replace(/,$/, '').trimEnd().length);
+    if (a && !isIssuingAuthority(a.name)) {
       lead.push(a);
       explicit = true;
     }
@@ -110,18 +110,20 @@ export function findRoles(text: string): Roles {
   return { lead: dedupe(lead), support: dedupe(support), implicitSubject, explicit };
 }
 
-/** Every agency phrase that starts a word in the text (for role words after it). */
-function scanAgencies(text: string): AgencyMatch[] {
-  const out: AgencyMatch[] = [];
-  const re = /(?<![\p{L}])(?=\p{Lu})/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+const ROLE_WORD_RE =
+  /(?<![\p{L}])(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
+
+/** The agency phrase that ends right before `end` (searched back over the clause, at most 120 characters). */
+function agencyEndingAt(text: string, end: number): AgencyMatch | null {
+  const from = Math.max(0, end - 120);
+  const re = /(?<![\p{L}])(?=\p{Lu}|các\s)/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const a = matchAgencyAt(text, m.index);
-    if (a) {
-      out.push(a);
-      re.lastIndex = a.end;
-    } else re.lastIndex = m.index + 1;
+    if (a && a.end === end) return a;
+    re.lastIndex = m.index + 1;
   }
-  return out;
+  return null;
 }
 
 function dedupe(list: AgencyMatch[]): AgencyMatch[] {

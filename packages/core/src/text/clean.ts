@@ -257,10 +257,11 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     return dice(setOf(a), setOf(b)) >= 0.6;
   };
   // Candidate pairs: blocks whose opening words agree.
+  const heads = texts.map((t) => (t.length < 40 ? '' : asciiKey(t.slice(0, 60)).slice(0, 40)));
   const byHead = new Map<string, number[]>();
   texts.forEach((t, k) => {
     if (t.length < 40) return;
-    const head = asciiKey(t.slice(0, 60)).slice(0, 40);
+    const head = heads[k] as string;
     const list = byHead.get(head);
     if (list) {
       if (list.length < 8) list.push(k);
@@ -270,8 +271,7 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   let removed = 0;
   for (let i = 0; i < n; i++) {
     if (remove[i] || (texts[i] as string).length < 40) continue;
-    const head = asciiKey((texts[i] as string).slice(0, 60)).slice(0, 40);
-    for (const j of byHead.get(head) ?? []) {
+    for (const j of byHead.get(heads[i] as string) ?? []) {
       if (j <= i) continue;
       // Extend the aligned run, forgiving one block that differs.
       let len = 0;
