@@ -83,6 +83,13 @@ export function DashboardPage() {
       {d && (
         <>
           <BucketCards buckets={d.buckets} agencyId={agencyId} range={range} />
+          <ul className="legend" aria-label={l('Chú giải màu', 'Legend')}>
+            {BUCKETS.map((b) => (
+              <li key={b}>
+                <span className={`swatch seg-${b}`} aria-hidden="true" /> {t(`bucket_${b}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
           <div className="chart-grid">
             <div className="card">
               <h2>{l('Theo cơ quan', 'By agency')}</h2>

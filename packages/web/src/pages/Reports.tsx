@@ -147,7 +147,7 @@ function ReportPreview({ report }: { report: Row }) {
           {l('số liệu tính đến', 'as of')} {formatDate(String(report.asOf ?? ''))}
         </p>
       )}
-      <div className="table-wrap">
+      <div className="table-wrap figures-table">
         <table>
           <tbody>
             {BUCKETS.map((b) => (

@@ -28,7 +28,14 @@ function warningText(w: Warning | string): string {
   return typeof w === 'string' ? w : (w.message ?? w.code ?? '');
 }
 
-/** Which warnings belong to a field ("blank number") or a task; the rest are general. */
+// Warnings of the extractor (core WarningCode) that belong next to one field.
+const FIELD_OF_WARNING: Record<string, FieldKey> = {
+  'blank-number': 'number',
+  'blank-day': 'date',
+  'place-corrected': 'place',
+};
+
+/** Which warnings belong to a field ("blank number") or a task (by span); the rest are general. */
 function placeWarnings(warnings: (Warning | string)[], tasks: DraftTask[]) {
   const byField = new Map<string, string[]>();
   const byTask = new Map<number, string[]>();
@@ -36,14 +43,22 @@ function placeWarnings(warnings: (Warning | string)[], tasks: DraftTask[]) {
   for (const w of warnings) {
     const text = warningText(w);
     if (typeof w !== 'string') {
+      const span = w.span;
       const taskIndex = tasks.findIndex(
-        (t) => (w.taskId && t.id === w.taskId) || (w.taskRef && t.ref === w.taskRef),
+        (t) =>
+          (w.taskId !== undefined && t.id === w.taskId) ||
+          (w.taskRef && t.ref === w.taskRef) ||
+          (w.code === 'task-without-lead' &&
+            span &&
+            t.span &&
+            span.start < t.span.end &&
+            t.span.start < span.end),
       );
       if (taskIndex >= 0) {
         byTask.set(taskIndex, [...(byTask.get(taskIndex) ?? []), text]);
         continue;
       }
-      const field = w.field ?? (w.code && /number/i.test(w.code) ? 'number' : undefined);
+      const field = w.field ?? (w.code ? FIELD_OF_WARNING[w.code] : undefined);
       if (field) {
         byField.set(field, [...(byField.get(field) ?? []), text]);
         continue;
@@ -336,6 +351,11 @@ export function ReviewPage() {
                 value={(record.date as string | null) ?? null}
                 onChange={(v) => setField('date', v)}
               />
+              {(placed.byField.get('date') ?? []).map((w) => (
+                <span key={w} className="warning-text">
+                  ⚠ {w}
+                </span>
+              ))}
             </div>
             {field('issuer', l('Cơ quan ban hành', 'Issuer'))}
           </div>

@@ -6,7 +6,8 @@ import { type MessageKey, useI18n } from '../i18n.tsx';
 import { DueCell, ErrorBox, Loading, Pager, StatusLabel, useLoad } from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
 
-export const BUCKETS = ['open_overdue', 'open_on_time', 'done_on_time', 'done_late'] as const;
+// The official order (Decree 09/2019 reporting): done on time / late; open on time / overdue.
+export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
 export const STATUSES = [
   'not_started',
   'in_progress',
