@@ -197,6 +197,23 @@ describe('extract never throws and returns a valid record', () => {
     );
   });
 
+  it('for normalisation soup (letters, combining marks and the characters clean-up removes)', () => {
+    // Clean-up that deletes a character between a letter and a combining mark must not
+    // leave the text outside NFC.
+    const soup = fc
+      .array(
+        fc.constantFrom(
+          ...['a', 'e', 'o', 'u', 'y', 'ơ', 'ư', 'A', 'Đ', 'i', '1', '.'],
+          ...['\u0300', '\u0301', '\u0302', '\u0303', '\u0306', '\u0309', '\u031b', '\u0323'],
+          ...['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\ufffd', '\u0000', '\u0007'],
+          ...['*', '**', '_', '#', '<b>', '</b>', '|', ' ', '\n', '\t', '\r\n', '-\n'],
+        ),
+        { maxLength: 60 },
+      )
+      .map((xs) => `Số: 12/TB-UBND\n${xs.join('')}\nGiao Sở Tài chính chủ trì thực hiện.`);
+    fc.assert(fc.property(soup, holds), params(400));
+  });
+
   it('for notice-like token soup (impossible dates, broken outlines)', () => {
     fc.assert(fc.property(noticeSoup, holds), params(500));
   });
