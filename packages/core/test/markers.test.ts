@@ -1,0 +1,80 @@
+// List markers (src/outline/markers.ts): I. / 1. / 2.1. / a) / đ) / - / + (Decree 30/2020, Phụ lục I).
+import { describe, expect, it } from 'vitest';
+import { isBullet, RANK, readMarker } from '../src/outline/markers.ts';
+
+describe('readMarker', () => {
+  it('numbered items: "1. Thống nhất ...", "2.1. Phần đầu ...", "2.1.3 ..."', () => {
+    expect(readMarker('1. Thống nhất cơ bản nội dung báo cáo')).toEqual({
+      type: 'num1',
+      label: '1',
+      length: 3,
+    });
+    expect(readMarker('2.1. Phần đầu nâng lên chỉ số xếp hạng')).toEqual({
+      type: 'num2',
+      label: '2.1',
+      length: 5,
+    });
+    expect(readMarker('1.1 Sở Nội vụ chủ trì')).toEqual({ type: 'num2', label: '1.1', length: 4 });
+    expect(readMarker('2.1.3. Rà soát')).toMatchObject({ type: 'num3', label: '2.1.3' });
+    expect(readMarker('1.2.3.4. Rà soát')).toMatchObject({ type: 'num4', label: '1.2.3.4' });
+    expect(readMarker('3) Đối với Sở Y tế')).toMatchObject({ type: 'num1', label: '3' });
+  });
+
+  it('roman numerals and capital letters: "II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN", "A. PHẦN CHUNG"', () => {
+    expect(readMarker('II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN')).toEqual({
+      type: 'roman',
+      label: 'II',
+      length: 4,
+    });
+    expect(readMarker('A. PHẦN CHUNG')).toMatchObject({ type: 'upper', label: 'A' });
+  });
+
+  it('letters of the Vietnamese alphabet: "a) Về bưu chính, viễn thông:", "đ) Sở Xây dựng chỉ đạo ..."', () => {
+    expect(readMarker('a) Về bưu chính, viễn thông:')).toEqual({ type: 'alpha', label: 'a', length: 3 });
+    expect(readMarker('đ) Sở Xây dựng chỉ đạo các doanh nghiệp vận tải')).toMatchObject({
+      type: 'alpha',
+      label: 'đ',
+    });
+    expect(readMarker('b. Rà soát danh sách hộ nghèo')).toMatchObject({ type: 'alpha', label: 'b' });
+  });
+
+  it('ordinal words: "Một là, ...", "Thứ hai: ..."', () => {
+    expect(readMarker('Một là, người đứng đầu các cơ quan, đơn vị trực tiếp chỉ đạo')).toMatchObject({
+      type: 'ordinal',
+      label: 'Một là',
+      length: 'Một là, '.length,
+    });
+    expect(readMarker('Thứ hai: tăng cường kiểm tra')).toMatchObject({ type: 'ordinal', label: 'Thứ hai' });
+  });
+
+  it('bullets: "-", "–", "+", "*", "•"', () => {
+    expect(readMarker('- Tiếp tục tăng cường việc hỗ trợ')).toEqual({ type: 'dash', label: '-', length: 2 });
+    expect(readMarker('– Rà soát')).toMatchObject({ type: 'dash' });
+    expect(readMarker('+ Tổng hợp kết quả thực hiện nhiệm vụ')).toMatchObject({ type: 'plus', label: '+' });
+    expect(readMarker('* Sở Y tế')).toMatchObject({ type: 'star' });
+    expect(readMarker('• Sở Y tế')).toMatchObject({ type: 'star' });
+  });
+
+  it('no marker in a sentence, a date, a number or a percentage', () => {
+    expect(readMarker('Ngày 11 tháng 5 năm 2021, tại Văn phòng')).toBeNull();
+    expect(readMarker('27/3/2021 của Thủ tướng')).toBeNull();
+    expect(readMarker('2021 là năm đầu tiên')).toBeNull();
+    expect(readMarker('100% dịch vụ công')).toBeNull();
+    expect(readMarker('Sở Nội vụ khẩn trương tham mưu')).toBeNull();
+    expect(readMarker('')).toBeNull();
+  });
+});
+
+describe('RANK and isBullet', () => {
+  it('ranks follow the usual nesting I. > 1. > 1.1. > a) > - > +', () => {
+    const order = ['roman', 'num1', 'num2', 'num3', 'alpha', 'dash', 'plus'] as const;
+    for (let i = 1; i < order.length; i++) expect(RANK[order[i - 1]]).toBeLessThan(RANK[order[i]]);
+    expect(RANK.alpha).toBe(RANK.ordinal);
+  });
+
+  it('only -, + and * are bullets', () => {
+    expect(['dash', 'plus', 'star'].every((t) => isBullet(t as 'dash'))).toBe(true);
+    expect(isBullet('num1')).toBe(false);
+    expect(isBullet('alpha')).toBe(false);
+  });
+});
