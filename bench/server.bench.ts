@@ -101,7 +101,7 @@ async function seedTasks(db: Db, from: number, to: number, run: string): Promise
                (array['Triển khai chuyển đổi số', 'Rà soát thủ tục hành chính', 'Giải ngân vốn đầu tư công',
                       'Xây dựng nông thôn mới', 'Phòng, chống dịch bệnh', 'Quản lý đất đai và khoáng sản',
                       'Bảo đảm an toàn thông tin', 'Cải thiện chỉ số PCI'])[1 + g % 8] || ' — nhiệm vụ ' || g,
-               0, 40, 1 + (g * 7919) % ${AGENCIES}, s.due, s.due, s.status,
+               0, 40, 1 + (g::bigint * 7919) % ${AGENCIES}, s.due, s.due, s.status,
                case when s.status = 'done' then
                  (coalesce(s.due, current_date) + ((g % 21) - 14))::timestamp at time zone 'UTC' + interval '3 hours' end,
                now() - ((g % 400) || ' days')::interval
@@ -112,10 +112,10 @@ async function seedTasks(db: Db, from: number, to: number, run: string): Promise
                  'not_started','not_started','in_progress','in_progress','in_progress','in_progress','in_progress',
                  'awaiting_confirmation','returned','paused'])[1 + (g * 13) % 20] as status) s`.execute(trx);
       await sql`insert into task_agencies (task_id, agency_id, role, original_agency_id)
-        select g + 1, 1 + (g * 7919) % ${AGENCIES}, 'lead', 1 + (g * 7919) % ${AGENCIES}
+        select g + 1, 1 + (g::bigint * 7919) % ${AGENCIES}, 'lead', 1 + (g::bigint * 7919) % ${AGENCIES}
         from generate_series(${a}::int, ${b - 1}::int) g
         union all
-        select g + 1, 1 + (g * 7919 + 17) % ${AGENCIES}, 'support', null
+        select g + 1, 1 + (g::bigint * 7919 + 17) % ${AGENCIES}, 'support', null
         from generate_series(${a}::int, ${b - 1}::int) g where g % 3 = 0`.execute(trx);
     });
     process.stdout.write(

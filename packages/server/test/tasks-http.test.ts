@@ -113,6 +113,22 @@ describe.each(backends())('tasks over HTTP ($name)', ({ name }) => {
     );
   });
 
+  it('shows the source sentence of the task from the document text by its span', async () => {
+    const officer = await loginAs(t, 'officer');
+    const a = await createAgency(t.db, {});
+    const { taskIds, documentId } = await publishNotice(t, officer, [{ lead: [a.id] }]);
+    const text = (await get(officer, `/api/documents/${documentId}`)).json().document.text as string;
+    const start = text.indexOf('Giao Sở Thông tin');
+    const end = text.indexOf('(hoàn thành trong tháng 5/2021)');
+    expect(start).toBeGreaterThan(0);
+    const withSpan = await publishNotice(t, officer, [{ lead: [a.id], span: { start, end } }]);
+    const d = (await get(officer, `/api/tasks/${withSpan.taskIds[0]}`)).json();
+    // Each notice text differs only in its tail, so the span points to the same words.
+    expect(d.task.sourceText).toBe(text.slice(start, end));
+    expect(d.task.sourceText).toMatch(/^Giao Sở Thông tin và Truyền thông chủ trì/);
+    expect((await get(officer, `/api/tasks/${taskIds[0]}`)).json().task.sourceText).toBeNull();
+  });
+
   it('pauses and resumes to the previous status', async () => {
     const { officer, leadUser, taskId } = await setup();
     await post(leadUser, `/api/tasks/${taskId}/progress`, { note: 'Bắt đầu' });

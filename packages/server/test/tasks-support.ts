@@ -100,6 +100,7 @@ export async function publishNotice(
     support?: number[];
     due?: string | null;
     recurrence?: string;
+    span?: { start: number; end: number };
   }>,
 ): Promise<Published> {
   const up = await upload(t, officer, [{ fileName: 'tb.txt', content: noticeText('publish') }]);
@@ -117,6 +118,7 @@ export async function publishNotice(
         supportAgencyIds: x.support ?? [],
         due: x.due === undefined ? '2099-12-31' : x.due,
         recurrence: x.recurrence ?? null,
+        span: x.span ?? null,
       })),
     },
   });
