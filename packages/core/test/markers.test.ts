@@ -67,8 +67,9 @@ describe('readMarker', () => {
 
 describe('RANK and isBullet', () => {
   it('ranks follow the usual nesting I. > 1. > 1.1. > a) > - > +', () => {
-    const order = ['roman', 'num1', 'num2', 'num3', 'alpha', 'dash', 'plus'] as const;
-    for (let i = 1; i < order.length; i++) expect(RANK[order[i - 1]]).toBeLessThan(RANK[order[i]]);
+    const ranks = (['roman', 'num1', 'num2', 'num3', 'alpha', 'dash', 'plus'] as const).map((t) => RANK[t]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks).size).toBe(ranks.length);
     expect(RANK.alpha).toBe(RANK.ordinal);
   });
 
