@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import yauzl from 'yauzl';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db/index.ts';
+import { type DatabaseHandle, type Db, migrateToLatest, openDatabase } from '../src/db/index.ts';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -61,7 +61,7 @@ export interface Fixture {
 
 type Row = Record<string, unknown>;
 
-async function insert(h: DatabaseHandle, table: string, row: Row): Promise<number> {
+async function insert(h: { db: Db }, table: string, row: Row): Promise<number> {
   // biome-ignore lint/suspicious/noExplicitAny: fixture rows for any table
   const db = h.db as any;
   const res = (await db.insertInto(table).values(row).returning('id').executeTakeFirstOrThrow()) as {
@@ -75,7 +75,7 @@ async function insert(h: DatabaseHandle, table: string, row: Row): Promise<numbe
  * Times are UTC; Vietnam is UTC+7 (T3 is completed at 23:30 on its due day in Vietnam, T4 at 00:30
  * the day after).
  */
-export async function seedFixture(h: DatabaseHandle): Promise<Fixture> {
+export async function seedFixture(h: { db: Db }): Promise<Fixture> {
   const ktt = await insert(h, 'agencies', {
     name: 'Sở Khoa học và Công nghệ',
     type: 'department',

@@ -1,8 +1,11 @@
 // Report queries. The buckets come from src/tasks/buckets.ts (the one definition); this
 // file only decides which tasks a period's report holds and what each task looked like
 // at the window end.
+
+import type { Kysely } from 'kysely';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
+import type { Database } from '../db/schema.ts';
 import {
   type BucketColumns,
   bucketCounts,
@@ -201,7 +204,7 @@ export async function agencyWithPredecessors(db: Db, id: number): Promise<number
   return rows.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
-export async function readSetting(db: Db, key: string): Promise<unknown> {
+export async function readSetting(db: Kysely<Database>, key: string): Promise<unknown> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value;
 }
