@@ -66,9 +66,9 @@ export function parseTypeLine(lines: Line[]): Found<string> | null {
 }
 
 const PLACE_DATE_RE =
-  /(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_\s]*)\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
+  /(\p{Lu}(?:[\p{L}.'’-]|[ -](?=\S)){1,40}?)\s*,\s*ngày\s*(\d{1,2}|[.…_\s]*)\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
 const PLACE_DATE_NUMERIC_RE =
-  /(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*,\s*ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
+  /(\p{Lu}(?:[\p{L}.'’-]|[ -](?=\S)){1,40}?)\s*,\s*ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/u;
 
 export interface PlaceDate {
   place: string;
@@ -120,14 +120,16 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
   const block: Line[] = [];
   for (const l of lines) {
     if (numberLine !== null && l.index >= numberLine) break;
-    if (NATIONAL_MOTTO.test(l.text)) continue;
-    if (/ngày|Số\s*:/u.test(l.text)) break;
-    const t = l.text.replace(/[*#]/g, '').trim();
+    // Two-column layouts (pdftotext -layout) put the motto beside the issuer: keep the left column.
+    const left = l.text.split(/\s{3,}/)[0] as string;
+    if (NATIONAL_MOTTO.test(left)) continue;
+    if (/ngày|Số\s*:/u.test(left)) break;
+    const t = left.replace(/[*#]/g, '').trim();
     if (t.length >= 3 && t === t.toUpperCase() && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
     else if (block.length) break;
   }
   if (block.length === 0) return null;
-  const texts = block.map((l) => l.text.replace(/[*#]/g, '').trim());
+  const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
   // Two lines "UBND TỈNH X" / "VĂN PHÒNG": the body is the lower one, part of the upper.
   let name: string;
   if (

@@ -6,7 +6,7 @@ import { DIRECTIVE_VERBS } from './roles.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
 export const CLOSING_RE =
-  /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
+  /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|[^.;]{0,150}\bthông báo\s+(?:để|đến|cho|ý kiến)\b[^.;]{0,250}(?:biết|thực hiện|triển khai)|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
 
 /** Section headings whose content is an assessment, not a directive. */
 export const ASSESSMENT_HEADING_RE =

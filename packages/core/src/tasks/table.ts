@@ -75,8 +75,14 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null): Task[] {
       if (!body || body.text.length < 8) continue;
       const agencies = (c: Cell | undefined) => {
         if (!c?.text) return [];
-        const found = matchAgencyListAt(c.text, 0, { bare: true }).map((a) => a.name);
-        return found.length ? found : c.text.split(/\s*;\s*/).filter(Boolean);
+        const found = matchAgencyListAt(c.text, 0, { bare: true });
+        const covered = found.length ? (found[found.length - 1] as { end: number }).end : 0;
+        // A cell is a list of owners: when the phrase grammar reads only part of it, trust the separators.
+        if (covered >= c.text.replace(/[.;,\s]+$/, '').length * 0.8) return found.map((a) => a.name);
+        return c.text
+          .split(/\s*;\s*|,\s*(?=\p{Lu})/u)
+          .map((x) => x.replace(/[.;,]+$/, '').trim())
+          .filter(Boolean);
       };
       const lead = agencies(cell('lead'));
       // A row with no agency and no deadline is a section heading inside the table.

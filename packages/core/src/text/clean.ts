@@ -26,7 +26,7 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  let lines = rewriteTables(normalizeCharacters(raw).split('\n')).map(stripMarkup);
+  let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw).split('\n'))).map(stripMarkup);
   lines = dropPageMarks(lines);
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
@@ -85,6 +85,67 @@ export function dropPageMarks(lines: string[]): string[] {
       /^[*_#=~|>•]+$/.test(t)
     );
   });
+}
+
+/**
+ * A table laid out with spaces (what `pdftotext -layout` makes of a PDF table): a header
+ * line whose columns name the task table, then rows whose cells wrap over several lines.
+ * Rewritten as one '|' row a task, cells joined across their lines.
+ */
+export function rewriteAlignedTables(lines: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    const cols = columnStarts(line);
+    const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
+    if (cols.length < 3 || names.filter((n) => TASK_TABLE_HEADER.test(n)).length < 2) {
+      out.push(line);
+      i++;
+      continue;
+    }
+    const rows: string[][] = [names];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j] as string;
+      if (!l.trim()) break;
+      // A line that starts in the first column and has no cell gaps is prose again.
+      if (!/\S\s{2,}\S/.test(l) && !/^\s/.test(l)) break;
+      const cells = cols.map((c, k) => sliceColumn(l, c, cols[k + 1]));
+      const first = cells[0] ?? '';
+      if (/^\d{1,3}\.?$/.test(first) || rows.length === 1) rows.push(cells);
+      else {
+        const row = rows[rows.length - 1] as string[];
+        cells.forEach((c, k) => {
+          if (c) row[k] = row[k] ? `${row[k]} ${c}` : c;
+        });
+      }
+    }
+    for (const r of rows) out.push(`| ${r.join(' | ')} |`);
+    i = j;
+  }
+  return out;
+}
+
+/** Start offsets of the cells of a line whose cells are separated by 2+ spaces. */
+function columnStarts(line: string): number[] {
+  const starts: number[] = [];
+  const re = /(?:^\s*|\s{2,})(\S)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) starts.push(m.index + m[0].length - 1);
+  return starts;
+}
+
+/** The text of a line between two column starts, moved to the nearest gap so words stay whole. */
+function sliceColumn(line: string, start: number, next: number | undefined): string {
+  const snap = (p: number) => {
+    if (p <= 0 || p >= line.length) return Math.min(Math.max(p, 0), line.length);
+    let a = p;
+    while (a > 0 && line[a - 1] !== ' ') a--;
+    let b = p;
+    while (b < line.length && line[b - 1] !== ' ') b++;
+    return p - a <= b - p ? a : b;
+  };
+  return line.slice(snap(start), next === undefined ? line.length : snap(next)).trim();
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
