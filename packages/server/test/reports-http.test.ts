@@ -55,6 +55,17 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
     );
   });
 
+  it('without a year: the period that holds today', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const res = await get('/api/reports?period=quarter', officer);
+    expect(res.statusCode).toBe(200);
+    const p = res.json().period;
+    expect(p.from <= today && today <= p.to).toBe(true);
+    const y = (await get('/api/reports?period=year', officer)).json().period;
+    expect(y.from <= today && today <= y.to).toBe(true);
+    expect(y.label).toMatch(/^Năm \d{4}$/);
+  });
+
   it('calendar windows and months', async () => {
     const cal = (await get(`/api/reports?${Q3}&mode=calendar`, officer)).json();
     expect(cal.figures).toMatchObject({
@@ -103,7 +114,8 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
     const cases: [string, number, RegExp][] = [
       ['/api/reports?period=quarter&year=2021&index=5', 400, /từ 1 đến 4/],
       ['/api/reports?period=week&year=2021', 400, /không hợp lệ/],
-      ['/api/reports?period=month', 400, /không hợp lệ/],
+      ['/api/reports?period=month&year=2021', 400, /Thiếu chỉ số kỳ báo cáo/],
+      ['/api/reports?period=month&index=3', 400, /phải có năm báo cáo/],
       ['/api/reports?period=year&year=2021&index=2', 400, /index phải là 1/],
       ['/api/reports?period=year&year=abc', 400, /không hợp lệ/],
       [`/api/reports?${Q3}&agencyId=999999`, 404, /Không tìm thấy cơ quan/],

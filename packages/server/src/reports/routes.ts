@@ -12,7 +12,7 @@ import { reportToCsv } from './export-csv.ts';
 import { reportToDocx } from './export-docx.ts';
 import { reportToXlsx } from './export-xlsx.ts';
 import { BUCKETS } from './model.ts';
-import { PERIOD_KINDS, PeriodError, WINDOW_MODES } from './periods.ts';
+import { PERIOD_KINDS, PeriodError, periodContaining, todayInVietnam, WINDOW_MODES } from './periods.ts';
 import { agencyWithPredecessors, dueSoonDays } from './repository.ts';
 import { type BuiltReport, buildReport } from './service.ts';
 
@@ -21,8 +21,9 @@ const READERS = [...READ_ALL_ROLES, 'agency'] as const;
 const reportQuery = z.object({
   agencyId: z.coerce.number().int().positive().optional(),
   period: z.enum(PERIOD_KINDS),
-  year: z.coerce.number().int().min(1990).max(2200),
-  index: z.coerce.number().int().min(1).max(12).default(1),
+  /** without year (and index): the period that holds today */
+  year: z.coerce.number().int().min(1990).max(2200).optional(),
+  index: z.coerce.number().int().min(1).max(12).optional(),
   /** decree09: cut-off 15th → 14th (Decree 09/2019 Art. 12); calendar: whole months */
   mode: z.enum(WINDOW_MODES).default('decree09'),
   includePredecessors: z
@@ -191,10 +192,21 @@ const routes: RouteModule = async (app) => {
 
   const report = async (user: SessionUser, q: z.infer<typeof reportQuery>) => {
     const agencyId = await scopedAgency(db, user, q.agencyId);
+    let { year, index } = q;
+    if (year === undefined) {
+      if (index !== undefined) throw badRequest('Có chỉ số kỳ (index) thì phải có năm báo cáo (year).');
+      const current = periodContaining(q.period, todayInVietnam(), q.mode);
+      year = current.year;
+      index = current.index;
+    } else if (index === undefined) {
+      if (q.period === 'month' || q.period === 'quarter' || q.period === 'half')
+        throw badRequest('Thiếu chỉ số kỳ báo cáo (index): tháng 1–12, quý 1–4 hoặc 1–2 cho 6 tháng.');
+      index = 1;
+    }
     return buildReport(db, {
       kind: q.period,
-      year: q.year,
-      index: q.index,
+      year,
+      index,
       mode: q.mode,
       agencyId,
       includePredecessors: q.includePredecessors,
