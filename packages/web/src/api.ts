@@ -523,6 +523,13 @@ export const api = {
   reportExportUrl: (format: 'xlsx' | 'docx' | 'csv', query: ReportQuery) =>
     withQuery('/api/reports/export', { format, ...query }),
 
+  /** A new token for the agency's iCalendar feed (replaces the previous one). */
+  calendarToken: (agencyId: Id) =>
+    request<{ token: string; path: string }>(
+      'POST',
+      `/api/calendar/${encodeURIComponent(String(agencyId))}/token`,
+      {},
+    ),
   notifications: () => request<List<Row> | Row[]>('GET', '/api/notifications'),
   audit: (query: {
     entity?: string;

@@ -6,8 +6,17 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-export function sortAgencies<T extends Pick<Agency, 'name'>>(agencies: T[]): T[] {
-  return [...agencies].sort((a, b) => compareVi(a.name, b.name));
+/** Name with its province, so that "Công an tỉnh" of two provinces can be told apart. */
+export function agencyLabel(a: Pick<Agency, 'name'> & { province?: string | null }): string {
+  return a.province && !fold(a.name).includes(fold(a.province)) ? `${a.name} (${a.province})` : a.name;
+}
+
+export function sortAgencies<T extends Pick<Agency, 'name'> & { province?: string | null }>(
+  agencies: T[],
+): T[] {
+  return [...agencies].sort(
+    (a, b) => compareVi(a.name, b.name) || compareVi(a.province ?? '', b.province ?? ''),
+  );
 }
 
 /** dd/mm/yyyy, the date form of Decree 30/2020 documents; accepts ISO dates and timestamps. */

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { type Agency, api, type Suggestion } from './api.ts';
-import { compareVi, fold, formatDate } from './format.ts';
+import { agencyLabel, compareVi, fold, formatDate } from './format.ts';
 import { useI18n } from './i18n.tsx';
 
 /** dd/mm/yyyy → ISO date, or null when it is not a real date. */
@@ -137,7 +137,7 @@ export function AgencyPicker({
     return registry
       .filter((a) => !a.dissolvedAt && !ids.includes(a.id))
       .filter((a) => {
-        const hay = fold(`${a.name} ${a.shortName ?? ''}`);
+        const hay = fold(`${a.name} ${a.shortName ?? ''} ${a.province ?? ''}`);
         return words.every((w) => hay.includes(w));
       })
       .sort((a, b) => compareVi(a.name, b.name))
@@ -197,7 +197,7 @@ export function AgencyPicker({
       <ul className="chips" aria-label={`${label}: ${l('đã chọn', 'chosen')}`}>
         {ids.map((id) => {
           const agency = byId.get(id);
-          const name = agency?.name ?? `#${id}`;
+          const name = agency ? agencyLabel(agency) : `#${id}`;
           return (
             <li key={id} className="chip">
               <span>{name}</span>
@@ -256,7 +256,7 @@ export function AgencyPicker({
                     choose(agency);
                   }}
                 >
-                  {agency.name}
+                  {agencyLabel(agency)}
                 </div>
               ))}
             </div>
@@ -299,7 +299,8 @@ function NoticeName({
                   className="link-button"
                   onClick={() => onUse(s.agency)}
                 >
-                  {l('Dùng', 'Use')}: {s.agency.name}
+                  {l('Dùng', 'Use')}: {agencyLabel(s.agency)}
+                  {s.agency.dissolvedAt ? ` — ${l('đã sáp nhập', 'merged')}` : ''}
                 </button>
               ))}
             </span>

@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { type Agency, api } from '../api.ts';
-import { fold, formatDate, sortAgencies, todayIso } from '../format.ts';
+import { agencyLabel, fold, formatDate, sortAgencies, todayIso } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorBox, Field, Loading, useLoad } from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
@@ -224,7 +224,7 @@ function Succession({
         >
           {agencies.map((a) => (
             <option key={a.id} value={String(a.id)}>
-              {a.name}
+              {agencyLabel(a)}
             </option>
           ))}
         </select>
@@ -234,7 +234,7 @@ function Succession({
           <option value="">—</option>
           {agencies.map((a) => (
             <option key={a.id} value={String(a.id)}>
-              {a.name}
+              {agencyLabel(a)}
             </option>
           ))}
         </select>

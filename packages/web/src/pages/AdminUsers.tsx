@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { api, type Role, type User } from '../api.ts';
-import { sortAgencies } from '../format.ts';
+import { agencyLabel, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Field, Loading, useLoad } from '../ui.tsx';
 
@@ -182,7 +182,7 @@ function CreateUser({
             <option value="">—</option>
             {agencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {agencyLabel(a)}
               </option>
             ))}
           </select>

@@ -78,6 +78,7 @@ export function CalendarPage() {
           </button>
         </div>
       </div>
+      {user.role === 'agency' && user.agencyId !== null && <FeedLink agencyId={user.agencyId} />}
       <ErrorBox error={loaded.error} />
       {loaded.loading && !loaded.data ? <Loading /> : null}
       <table className="calendar">
@@ -127,5 +128,43 @@ export function CalendarPage() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The agency's deadlines as an iCalendar feed for Outlook / Google Calendar / phones. */
+function FeedLink({ agencyId }: { agencyId: number }) {
+  const { l } = useI18n();
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div className="feed">
+      <button
+        type="button"
+        className="btn-secondary"
+        onClick={async () => {
+          setError(null);
+          try {
+            const r = await api.calendarToken(agencyId);
+            setUrl(new URL(r.path, window.location.origin).toString());
+          } catch (e) {
+            setError(e);
+          }
+        }}
+      >
+        {l('Tạo đường dẫn lịch (iCalendar)', 'Create a calendar feed link (iCalendar)')}
+      </button>
+      {url && (
+        <label className="field">
+          <span className="field-label">
+            {l(
+              'Thêm đường dẫn này vào ứng dụng lịch (đường dẫn cũ hết hiệu lực):',
+              'Add this link to your calendar app (the previous link stops working):',
+            )}
+          </span>
+          <input readOnly value={url} onFocus={(e) => e.target.select()} />
+        </label>
+      )}
+      <ErrorBox error={error} />
+    </div>
   );
 }

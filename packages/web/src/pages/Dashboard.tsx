@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type BucketFigures, type Row } from '../api.ts';
-import { sortAgencies } from '../format.ts';
+import { agencyLabel, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
@@ -66,7 +66,7 @@ export function DashboardPage() {
             <option value="">{t('allAgencies')}</option>
             {sorted.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {agencyLabel(a)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ReportQuery, type Row } from '../api.ts';
-import { formatDate, sortAgencies } from '../format.ts';
+import { agencyLabel, formatDate, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
 import { BUCKETS } from './Tasks.tsx';
@@ -50,7 +50,7 @@ export function ReportsPage() {
             <option value="">{t('allAgencies')}</option>
             {sorted.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {agencyLabel(a)}
               </option>
             ))}
           </select>

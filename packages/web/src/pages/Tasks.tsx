@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Task, type TaskQuery } from '../api.ts';
-import { sortAgencies, urgencyOf } from '../format.ts';
+import { agencyLabel, sortAgencies, urgencyOf } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { DueCell, ErrorBox, Loading, Pager, StatusLabel, useLoad } from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
@@ -103,7 +103,7 @@ export function TasksPage() {
             <option value="">{t('allAgencies')}</option>
             {sortedAgencies.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {agencyLabel(a)}
               </option>
             ))}
           </select>
