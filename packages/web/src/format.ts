@@ -80,3 +80,15 @@ export function urgencyOf(
   if (task.dueSoon || task.due <= addDays(today, 3)) return 'soon';
   return 'normal';
 }
+
+/** dd/mm/yyyy → ISO date, or null when it is not a real date. */
+export function parseDmy(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const d = Number(m[1]);
+  const mo = Number(m[2]);
+  const y = Number(m[3]);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

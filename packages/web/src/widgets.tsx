@@ -1,19 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { type Agency, api, type Suggestion } from './api.ts';
-import { agencyLabel, compareVi, fold, formatDate } from './format.ts';
-import { useI18n } from './i18n.tsx';
+import { agencyLabel, compareVi, fold, formatDate, parseDmy } from './format.ts';
 
-/** dd/mm/yyyy → ISO date, or null when it is not a real date. */
-export function parseDmy(text: string): string | null {
-  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const d = Number(m[1]);
-  const mo = Number(m[2]);
-  const y = Number(m[3]);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export { parseDmy };
+
+import { useI18n } from './i18n.tsx';
 
 /** A date typed as dd/mm/yyyy (the form users write), held as ISO. */
 export function DateInput({
