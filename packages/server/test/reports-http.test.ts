@@ -238,7 +238,16 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
     expect(d.overdue.map((x: { id: number }) => x.id)).toEqual(
       ['T18', 'T14', 'T5', 'T6', 'T12', 'T13', 'T7'].map((n) => f.t[n]),
     );
-    expect(d.overdue[0]).toMatchObject({ id: f.t.T18, due: '2021-06-14', documentNumber: '45/TB-UBND' });
+    expect(d.overdue[0]).toMatchObject({
+      id: f.t.T18,
+      due: '2021-06-14',
+      documentNumber: '45/TB-UBND',
+      leadAgency: { id: f.agencies.tc, name: 'Sở Tài chính' },
+      status: 'paused',
+      bucket: 'open_overdue',
+      dueSoon: false,
+    });
+    expect(d.overdue[0].days).toBeGreaterThan(1900);
     expect(d.overdue).toHaveLength(7);
     expect(d.byDocument[0].document).toMatchObject({ id: f.documents.d3, number: '501/TB-VP' });
 

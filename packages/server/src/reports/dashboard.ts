@@ -47,6 +47,9 @@ export interface DashboardTask {
   leadAgency: { id: number; name: string } | null;
   /** days past the deadline (overdue list) or left before it (due-soon list) */
   days: number;
+  bucket: 'open_overdue' | 'open_on_time';
+  dueSoon: boolean;
+  noDeadline: false;
 }
 
 export interface Dashboard {
@@ -371,7 +374,7 @@ async function detailLists(
     return byDocument;
   })();
 
-  const list = async (where: ReturnType<typeof bucketWhere>, order: 'asc' | 'desc') => {
+  const list = async (where: ReturnType<typeof bucketWhere>, kind: 'overdue' | 'due_soon') => {
     const rows = await filtered(db, q)
       .where(where)
       .innerJoin('documents', 'documents.id', 'tasks.document_id')
@@ -388,7 +391,7 @@ async function detailLists(
         'agencies.name as agency_name',
         sql<number>`abs(tasks.due - ${asOf}::date)`.as('days'),
       ])
-      .orderBy('tasks.due', order)
+      .orderBy('tasks.due', 'asc')
       .orderBy('tasks.id')
       .limit(listLimit)
       .execute();
@@ -402,13 +405,16 @@ async function detailLists(
         documentNumber: documentNumber(r.number, r.notation),
         leadAgency: r.lead_agency_id === null ? null : { id: r.lead_agency_id, name: r.agency_name ?? '' },
         days: Number(r.days),
+        bucket: kind === 'overdue' ? 'open_overdue' : 'open_on_time',
+        dueSoon: kind === 'due_soon',
+        noDeadline: false,
       }),
     );
   };
   // Most overdue first; soonest due first.
   const [overdue, dueSoon] = await Promise.all([
-    list(bucketWhere('open_overdue', asOf), 'asc'),
-    list(sql<SqlBool>`${dueSoonWhere(asOf, days)}`, 'asc'),
+    list(bucketWhere('open_overdue', asOf), 'overdue'),
+    list(sql<SqlBool>`${dueSoonWhere(asOf, days)}`, 'due_soon'),
   ]);
 
   return { byDocument: await byDocumentP, overdue, dueSoon };

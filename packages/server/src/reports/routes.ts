@@ -110,6 +110,9 @@ const dashboardTask = z.object({
   documentNumber: z.string().nullable(),
   leadAgency: agencyRef.nullable(),
   days: z.number(),
+  bucket: z.enum(['open_overdue', 'open_on_time']),
+  dueSoon: z.boolean(),
+  noDeadline: z.literal(false),
 });
 const dashboardResponse = z.object({
   asOf: z.string(),
