@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertToText, IngestError } from '../src/ingest/index.ts';
+import { renderRows } from '../src/ingest/layout.ts';
 import { tsvToPages } from '../src/ingest/ocr.ts';
 import { layoutLines, readPdf } from '../src/ingest/pdf.ts';
-import { buildPdf } from './ingest-support.ts';
+import { buildPdf, HEADER, SIGNATURE } from './ingest-support.ts';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`./fixtures/ingest/${name}`, import.meta.url)));
@@ -17,11 +18,10 @@ describe('layoutLines', () => {
     const text = layoutLines([
       item('dân', 150, 700, 20),
       item('Ủy ban nhân', 72, 700.4, 70),
-      item('CỘNG HÒA XÃ HỘI', 320, 700, 120),
       item('chủ trì', 72, 685, 40),
       item('Tiếp', 72, 640, 30),
     ]);
-    expect(text).toBe('Ủy ban nhân dân\tCỘNG HÒA XÃ HỘI\nchủ trì\n\nTiếp');
+    expect(text).toBe('Ủy ban nhân dân\nchủ trì\n\nTiếp');
   });
 
   it('joins glyph runs of one word without a space', () => {
@@ -41,16 +41,15 @@ describe('convertToText: PDF with a text layer', () => {
     expect(result.warnings).toEqual([]);
     const { text } = result;
     expect(text).toBe(text.normalize('NFC'));
-    const lines = text.split('\n');
-    // The two header columns (Decree 30/2020 layout) stay on their rows, split by a tab.
-    expect(lines[0]).toBe('ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(lines[2]).toBe('Số: 215/TB-UBND\tAn Giang, ngày 20 tháng 8 năm 2025');
-    expect(lines).toContain('THÔNG BÁO');
+    // The header's two columns (Decree 30/2020 layout) come out one after the other.
+    expect(text.startsWith(HEADER)).toBe(true);
+    expect(text).toContain('\n\nTHÔNG BÁO\n');
     expect(text).toContain(
       '1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính hoàn\nthiện kế hoạch chuyển đổi số',
     );
     expect(text).toContain('Ủy ban nhân dân tỉnh');
-    expect(text.endsWith('- Lưu: VT.')).toBe(true);
+    // So do the recipients and the signature.
+    expect(text.endsWith(SIGNATURE)).toBe(true);
   });
 
   it('separates pages by a blank line and counts them', async () => {
@@ -127,6 +126,49 @@ describe('convertToText: PDF with a text layer', () => {
   });
 });
 
+describe('renderRows (columns and tables)', () => {
+  const seg = (x: number, end: number, text: string) => ({ x, end, text });
+  const row = (breakBefore: boolean, ...segments: ReturnType<typeof seg>[]) => ({
+    segments,
+    size: 12,
+    breakBefore,
+  });
+
+  it('writes a two-column header and signature block column by column, tables by tabs', () => {
+    const text = renderRows([
+      row(false, seg(90, 200, 'ỦY BAN NHÂN DÂN'), seg(280, 520, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')),
+      row(false, seg(100, 190, 'TỈNH AN GIANG'), seg(320, 480, 'Độc lập - Tự do - Hạnh phúc')),
+      row(false, seg(95, 195, 'Số: 215/TB-UBND')),
+      row(false, seg(300, 500, 'An Giang, ngày 20 tháng 8 năm 2025')),
+      row(true, seg(260, 350, 'THÔNG BÁO')),
+      row(true, seg(72, 520, 'Nội dung kết luận trải hết bề ngang trang.')),
+      row(false, seg(72, 100, 'STT'), seg(150, 250, 'Nội dung'), seg(300, 400, 'Chủ trì')),
+      row(true, seg(72, 150, 'Nơi nhận:'), seg(330, 460, 'KT. CHỦ TỊCH')),
+      row(false, seg(72, 140, '- Như trên;'), seg(335, 455, 'PHÓ CHỦ TỊCH')),
+      row(false, seg(72, 140, '- Lưu: VT.')),
+      row(true, seg(340, 450, 'Nguyễn Văn A')),
+    ]);
+    expect(text).toBe(
+      [
+        'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 215/TB-UBND',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Giang, ngày 20 tháng 8 năm 2025',
+        'THÔNG BÁO',
+        'Nội dung kết luận trải hết bề ngang trang.\nSTT\tNội dung\tChủ trì',
+        'Nơi nhận:\n- Như trên;\n- Lưu: VT.',
+        'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A',
+      ].join('\n\n'),
+    );
+  });
+
+  it('does not pull a short body line after a paragraph gap into a column', () => {
+    const text = renderRows([
+      row(false, seg(72, 150, 'Nơi nhận:'), seg(330, 460, 'KT. CHỦ TỊCH')),
+      row(true, seg(72, 120, 'Ghi chú.')),
+    ]);
+    expect(text).toBe('Nơi nhận:\n\nKT. CHỦ TỊCH\n\nGhi chú.');
+  });
+});
+
 describe('tsvToPages (tesseract word boxes)', () => {
   const header =
     'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
@@ -156,7 +198,7 @@ describe('tsvToPages (tesseract word boxes)', () => {
       word(2, 1, 1, 395, 176, 20, 'hai', 50),
     ].join('\n');
     const pages = tsvToPages(tsv);
-    expect(pages.map((page) => page.text)).toEqual(['ỦY BAN\tCỘNG HÒA\nSố:\n\nTHÔNG BÁO', 'Trang hai']);
+    expect(pages.map((page) => page.text)).toEqual(['ỦY BAN\nSố:\n\nCỘNG HÒA\n\nTHÔNG BÁO', 'Trang hai']);
     expect(pages[0]?.confidence).toBeCloseTo(95);
     expect(pages[1]?.confidence).toBeCloseTo(45);
   });

@@ -156,3 +156,10 @@ export function buildPdf(pages: PdfPageSpec[], options: { encrypted?: boolean } 
   parts.push(Buffer.from(xref, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
+
+/** The header and signature of fixtures/ingest/notice.html as ingest writes them (columns one after the other). */
+export const HEADER =
+  'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 215/TB-UBND\n\n' +
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Giang, ngày 20 tháng 8 năm 2025\n\n';
+export const SIGNATURE =
+  'Nơi nhận:\n- Như trên;\n- Thường trực Tỉnh ủy;\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Văn An';

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestError } from './errors.ts';
+import { type Row, renderRows, type Segment } from './layout.ts';
 
 /** OCR with Debian's `tesseract` (Vietnamese data from `tesseract-ocr-vie`) and `pdftoppm`. */
 export interface OcrSettings {
@@ -242,26 +243,28 @@ export function tsvToPages(tsv: string): OcrPage[] {
     const bottoms = lines.map((line) => Math.max(...line.words.map((w) => w.top + w.height)));
     const steps = bottoms.slice(1).map((bottom, i) => bottom - (bottoms[i] ?? 0));
     const usual = median(steps.filter((step) => step > 0));
-    let text = '';
     const confidences: number[] = [];
-    lines.forEach((line, i) => {
+    const rows: Row[] = lines.map((line, i) => {
       const words = [...line.words].sort((a, b) => a.left - b.left);
       const size = median(words.map((w) => w.height)) || 1;
-      let lineText = '';
-      let end = Number.NEGATIVE_INFINITY;
+      const segments: Segment[] = [];
+      let current: Segment | null = null;
       for (const word of words) {
-        if (lineText !== '') lineText += word.left - end > size * 2.5 ? '\t' : ' ';
-        lineText += word.text;
-        end = Math.max(end, word.left + word.width);
         if (word.conf >= 0) confidences.push(word.conf);
+        if (current && word.left - current.end > size * 2.5) current = null;
+        if (!current) {
+          current = { x: word.left, end: word.left + word.width, text: word.text };
+          segments.push(current);
+          continue;
+        }
+        current.text += ` ${word.text}`;
+        current.end = Math.max(current.end, word.left + word.width);
       }
-      if (i > 0) {
-        const newParagraph = lines[i - 1]?.paragraph !== line.paragraph;
-        const step = steps[i - 1] ?? 0;
-        text += newParagraph || (usual > 0 && step > usual * 1.3) ? '\n\n' : '\n';
-      }
-      text += lineText;
+      const newParagraph = i > 0 && lines[i - 1]?.paragraph !== line.paragraph;
+      const step = steps[i - 1] ?? 0;
+      return { segments, size, breakBefore: i > 0 && (newParagraph || (usual > 0 && step > usual * 1.3)) };
     });
+    const text = renderRows(rows);
     out.push({
       text: text.normalize('NFC'),
       confidence: confidences.length > 0 ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,

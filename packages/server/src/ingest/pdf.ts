@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from './errors.ts';
+import { type Row, renderRows, type Segment } from './layout.ts';
 import { detectLegacyEncoding } from './legacy.ts';
 
 /** A text item of pdfjs' getTextContent (marked-content entries have no `str`). */
@@ -59,8 +60,8 @@ function fontSize(item: PdfTextItem): number {
 
 /**
  * Rebuilds lines from item positions: items on one baseline (within half a font size) form
- * a line, sorted by x; a gap wider than ~0.2 em becomes a space, a wide gap (a second column
- * of the header, Decree 30/2020 Phụ lục I layout) becomes a tab. A vertical gap a quarter above the
+ * a row, sorted by x; a gap wider than ~0.2 em becomes a space, a gap over 3 em splits the
+ * row into parts (columns, table cells; see layout.ts). A vertical step a quarter above the
  * usual line spacing starts a new paragraph (a blank line).
  */
 export function layoutLines(items: PdfTextItem[]): string {
@@ -80,24 +81,6 @@ export function layoutLines(items: PdfTextItem[]): string {
   }
   lines.sort((a, b) => b.y - a.y);
 
-  const texts = lines.map((line) => {
-    line.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
-    let out = '';
-    let end = Number.NEGATIVE_INFINITY;
-    for (const item of line.items) {
-      const x = item.transform[4] ?? 0;
-      const gap = x - end;
-      const size = fontSize(item);
-      if (out !== '') {
-        if (gap > size * 3) out = `${out.trimEnd()}\t`;
-        else if (gap > size * 0.2 && !/\s$/.test(out) && !/^\s/.test(item.str)) out += ' ';
-      }
-      out += item.str;
-      end = Math.max(end, x + item.width);
-    }
-    return out.replace(/[ \u00a0]+/g, ' ').trim();
-  });
-
   const steps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1];
@@ -105,16 +88,34 @@ export function layoutLines(items: PdfTextItem[]): string {
     if (previous && current) steps.push(previous.y - current.y);
   }
   const usual = median(steps.filter((step) => step > 0));
-  let out = '';
-  for (let i = 0; i < texts.length; i++) {
-    if (i > 0) {
-      const step = steps[i - 1] ?? 0;
-      const size = lines[i]?.size ?? 12;
-      out += usual > 0 && step > usual * 1.25 && step > size * 1.4 ? '\n\n' : '\n';
+
+  const rows: Row[] = lines.map((line, i) => {
+    line.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
+    const segments: Segment[] = [];
+    let current: Segment | null = null;
+    for (const item of line.items) {
+      const x = item.transform[4] ?? 0;
+      const size = fontSize(item);
+      if (current && x - current.end > size * 3) current = null;
+      if (!current) {
+        current = { x, end: x + item.width, text: item.str };
+        segments.push(current);
+        continue;
+      }
+      if (x - current.end > size * 0.2 && !/\s$/.test(current.text) && !/^\s/.test(item.str))
+        current.text += ' ';
+      current.text += item.str;
+      current.end = Math.max(current.end, x + item.width);
     }
-    out += texts[i];
-  }
-  return out;
+    for (const segment of segments) segment.text = segment.text.replace(/[ \u00a0]+/g, ' ').trim();
+    const step = i > 0 ? (steps[i - 1] ?? 0) : 0;
+    return {
+      segments: segments.filter((segment) => segment.text !== ''),
+      size: line.size,
+      breakBefore: i > 0 && usual > 0 && step > usual * 1.25 && step > line.size * 1.4,
+    };
+  });
+  return renderRows(rows);
 }
 
 function median(values: number[]): number {
