@@ -83,6 +83,10 @@ describe.each(backends())('reminders delivery ($name)', ({ name }) => {
     await Promise.all(systems.map((s) => s.stop()));
     await second?.close();
     second = null;
+    // pg's pool.end() resolves before the sockets are closed; DROP DATABASE ... WITH (FORCE)
+    // in dispose() would then kill them mid-goodbye (an unhandled 57P01). Close, then wait.
+    await database.close();
+    await new Promise((r) => setTimeout(r, 100));
     await database.dispose();
   });
 
@@ -337,6 +341,42 @@ describe.each(backends())('reminders delivery ($name)', ({ name }) => {
       .where('done_at', 'is not', null)
       .execute();
     expect(done).toHaveLength(120);
+  });
+
+  it('purges finished jobs after 30 days, keeps failed ones', async () => {
+    await enqueueJobs(
+      database.db,
+      [{ kind: 'mail', payload: { to: 'x@tinh.gov.vn', subject: 's', text: 't' } }],
+      clock,
+    );
+    await drain(systems);
+    await enqueueJobs(
+      database.db,
+      [{ kind: 'mail', payload: { to: 'y@tinh.gov.vn', subject: 's', text: 't' } }],
+      clock,
+    );
+    await database.db.updateTable('jobs').set({ failed_at: clock }).where('done_at', 'is', null).execute();
+    const fresh = createReminderSystem({
+      db: database.db,
+      now: () => clock,
+      env: { DONDOC_SMTP_URL: smtp.url },
+    });
+    systems.push(fresh);
+    await fresh.tick();
+    const mails = () =>
+      database.db.selectFrom('jobs').select(['failed_at', 'done_at']).where('kind', '=', 'mail').execute();
+    expect(await mails()).toHaveLength(2);
+    clock = new Date(clock.getTime() + 31 * 86_400_000);
+    const later = createReminderSystem({
+      db: database.db,
+      now: () => clock,
+      env: { DONDOC_SMTP_URL: smtp.url },
+    });
+    systems.push(later);
+    await later.tick();
+    const left = await mails();
+    expect(left).toHaveLength(1);
+    expect(left[0]?.failed_at).not.toBeNull();
   });
 
   it('runs on its own timers and stops cleanly', async () => {

@@ -63,6 +63,9 @@ describe.each(backends())('two server instances ($name)', ({ name }) => {
   afterAll(async () => {
     for (const a of apps) await a.close();
     await secondPool?.close();
+    // pg's pool.end() resolves before its sockets close: let them close before DROP ... FORCE.
+    await database?.close();
+    await new Promise((r) => setTimeout(r, 100));
     await database?.dispose();
     await smtp?.close();
   });

@@ -54,6 +54,9 @@ export async function enqueueJobs(
 ): Promise<number> {
   if (jobs.length === 0) return 0;
   let created = 0;
+  // Same keys in the same order from every instance: concurrent inserts of one key wait for
+  // each other instead of deadlocking.
+  jobs = [...jobs].sort((a, b) => (a.dedupeKey ?? '').localeCompare(b.dedupeKey ?? ''));
   // Multi-row inserts, in chunks (one statement per row is ten times slower on PGlite).
   for (let i = 0; i < jobs.length; i += 500) {
     const rows = jobs.slice(i, i + 500).map((j) => ({
@@ -77,6 +80,16 @@ export async function enqueueJobs(
 
 export async function enqueueJob(db: DbOrTrx, job: EnqueueInput, now: Date = new Date()): Promise<boolean> {
   return (await enqueueJobs(db, [job], now)) === 1;
+}
+
+/** Removes finished jobs older than `days` (their dedupe keys are dated, so they are not needed
+ * to keep today's reminders unique). Failed jobs stay for the admin. */
+export async function purgeFinishedJobs(db: DbOrTrx, now: Date, days = 30): Promise<number> {
+  const res = await db
+    .deleteFrom('jobs')
+    .where('done_at', '<', new Date(now.getTime() - days * 86_400_000))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
 
 /** 30 s, 1 min, 2 min, ... capped at 1 h. */

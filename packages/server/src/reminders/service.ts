@@ -60,6 +60,7 @@ export async function scheduleDue(
     .where('due', 'is not', null)
     .where('due', '<=', horizon)
     .where(countableTaskWhere())
+    .orderBy('id')
     .execute();
   const runAt = sendTimeFor(today, now, s);
   const jobs = tasks.flatMap((t) =>

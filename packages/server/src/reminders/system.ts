@@ -8,7 +8,7 @@ import type { App } from '../http/types.ts';
 import { resolveSmtpConfig } from '../mail/config.ts';
 import { MailerCache, type MailLogger } from '../mail/mailer.ts';
 import { MAIL_JOB } from '../notifications/service.ts';
-import { type Db, type JobLogger, JobRunner } from './jobs.ts';
+import { type Db, type JobLogger, JobRunner, purgeFinishedJobs } from './jobs.ts';
 import {
   DIGEST_JOB,
   digestHandler,
@@ -79,7 +79,17 @@ export function createReminderSystem(options: ReminderSystemOptions): ReminderSy
   let ticking: Promise<unknown> | null = null;
   let stopped = true;
 
-  const tick = () => scheduleDue(db, clock());
+  let purgedOn = '';
+  const tick = async () => {
+    const now = clock();
+    const result = await scheduleDue(db, now);
+    // Once a day per instance: drop finished jobs older than 30 days.
+    if (purgedOn !== result.date) {
+      purgedOn = result.date;
+      await purgeFinishedJobs(db, now);
+    }
+    return result;
+  };
   const loop = () => {
     timer = null;
     if (stopped) return;
