@@ -39,6 +39,8 @@ export const PDF_LIMITS = {
   /** A page mostly covered by an image with only a stamp/signature text layer is a scan. */
   scanImageCoverage: 0.5,
   scanImageMaxChars: 200,
+  /** pdfjs runs on the server's thread: stop a pathological file between pages. */
+  maxParseMs: 60_000,
 } as const;
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -219,8 +221,17 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
     }
     const pages: PdfPageText[] = [];
     const warnings: string[] = [];
+    const started = Date.now();
     for (let number = 1; number <= doc.numPages; number++) {
       signal?.throwIfAborted();
+      if (Date.now() - started > PDF_LIMITS.maxParseMs) {
+        throw new IngestError(
+          'too-large',
+          `Tệp PDF quá phức tạp: đọc ${number - 1}/${doc.numPages} trang đã mất hơn ${PDF_LIMITS.maxParseMs / 1000} giây. ` +
+            'Hãy xuất lại tệp ra PDF (In → Lưu dưới dạng PDF) hoặc tách riêng phần thông báo rồi tải lên lại.',
+          { pagesRead: number - 1, pages: doc.numPages },
+        );
+      }
       let text = '';
       let coverage = 0;
       try {
