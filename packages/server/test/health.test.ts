@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { backends, setupTestApp } from './support/app.ts';
 
 describe.each(backends())('health, docs and bad input ($name)', ({ name }) => {
@@ -88,5 +91,34 @@ describe.each(backends())('health, docs and bad input ($name)', ({ name }) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(res.statusCode).toBe(401);
     expect((res.json() as { error: { message: string } }).error.message).toMatch(/đăng nhập/);
+  });
+});
+
+describe('web bundle and SPA fallback', () => {
+  const web = mkdtempSync(path.join(os.tmpdir(), 'dondoc-web-'));
+  writeFileSync(
+    path.join(web, 'index.html'),
+    '<!doctype html><html lang="vi"><body>ứng dụng dondoc</body></html>',
+  );
+  mkdirSync(path.join(web, 'assets'));
+  writeFileSync(path.join(web, 'assets', 'app.js'), 'console.log(1)');
+  const t = setupTestApp('pglite', { webDist: web });
+  afterAll(() => rmSync(web, { recursive: true, force: true }));
+
+  it('serves files, gives index.html to client-side routes, JSON 404 to /api and missing files', async () => {
+    const root = await t.app.inject({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toContain('ứng dụng dondoc');
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe('console.log(1)');
+    const route = await t.app.inject({ method: 'GET', url: '/tasks/12?tab=history' });
+    expect(route.statusCode).toBe(200);
+    expect(route.body).toContain('ứng dụng dondoc');
+    const missing = await t.app.inject({ method: 'GET', url: '/assets/khong-co.js' });
+    expect(missing.statusCode).toBe(404);
+    const api = await t.app.inject({ method: 'GET', url: '/api/khong-co' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toMatch(/json/);
   });
 });
