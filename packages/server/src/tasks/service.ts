@@ -87,15 +87,18 @@ const OFFICE: Role[] = ['admin', 'officer'];
 
 /**
  * The same rows as `taskInScope` (../auth/access.ts) written as a union of three index
- * lookups instead of an OR, so that an agency's page over 1M tasks stays fast.
+ * lookups (index-only with migration 0051) instead of an OR, so an agency's page over 1M
+ * tasks stays fast.
  */
 function taskIdsInScope(scope: number[]) {
   if (scope.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`tasks.id in (
+  // `= any(array(...))`: the ids are computed once, then fetched through the primary key.
+  return sql<boolean>`tasks.id = any(array(
     select ta.task_id from task_agencies ta where ta.agency_id = any(${scope}::int[])
     union select ta.task_id from task_agencies ta where ta.original_agency_id = any(${scope}::int[])
-    union select t2.id from tasks t2 where t2.lead_agency_id = any(${scope}::int[]))`;
+    union select t2.id from tasks t2 where t2.lead_agency_id = any(${scope}::int[])))`;
 }
+
 const isOffice = (u: SessionUser) => OFFICE.includes(u.role);
 
 export async function dueSoonDays(db: Db): Promise<number> {
@@ -127,15 +130,9 @@ export async function listTasks(
   if (query.agencyId !== undefined) {
     const ids = await relatedAgencyIds(db, query.agencyId);
     const role = query.agencyRole;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_agencies as fa')
-          .select('fa.id')
-          .whereRef('fa.task_id', '=', 'tasks.id')
-          .where('fa.agency_id', 'in', ids)
-          .$if(role !== undefined, (q) => q.where('fa.role', '=', role as 'lead' | 'support')),
-      ),
+    base = base.where(
+      sql<boolean>`tasks.id = any(array(select fa.task_id from task_agencies fa
+        where fa.agency_id = any(${ids}::int[])${role ? sql` and fa.role = ${role}` : sql``}))`,
     );
   }
   if (query.status?.length) base = base.where('tasks.status', 'in', query.status);
