@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; DONDOC_E2E_CHROMIUM points elsewhere (or at nothing, to check the skip). */
+export const CHROMIUM = process.env.DONDOC_E2E_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
 export const ADMIN_PASSWORD = 'Quan-tri-e2e-2025!';
 
@@ -224,4 +225,21 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Form controls without an accessible name (no <label>, aria-label or aria-labelledby;
+ * buttons without text). Evaluated as a string so this file needs no DOM types.
+ */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const controls = Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea, button'));
+    return controls
+      .filter((el) => {
+        if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
+        if (el.tagName === 'BUTTON') return !(el.textContent || '').trim();
+        return !(el.labels && el.labels.length > 0);
+      })
+      .map((el) => el.outerHTML.slice(0, 160));
+  })()`)) as string[];
 }

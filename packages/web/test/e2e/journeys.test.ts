@@ -23,6 +23,7 @@ import {
   shooter,
   signIn,
   startServer,
+  unlabelledControls,
 } from './harness.ts';
 
 const SKIP = browserSkipReason();
@@ -129,6 +130,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     expect(count).toBeGreaterThan(3);
     // Highlights of the tasks in the source text.
     expect(await page.getByTestId('source-text').locator('mark.hl-task').count()).toBeGreaterThan(0);
+    expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'review');
 
     // Match the notice's name once; the review applies it to every task that uses it.
@@ -192,6 +194,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await page.getByTestId('bucket-cards').waitFor();
     before = await readFigures(page);
     expect(before.open_on_time).toBeGreaterThanOrEqual(1);
+    expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'dashboard');
   });
 
@@ -206,6 +209,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await shot(page, 'inbox');
     await row.first().getByRole('link').click();
     await page.waitForURL(`**/tasks/${taskId}`);
+    expect(await unlabelledControls(page)).toEqual([]);
 
     const attachment = path.join(ARTIFACTS, 'bao-cao-tien-do.txt');
     writeFileSync(attachment, 'Báo cáo tiến độ: đã hoàn thành dự thảo kế hoạch.\n');
@@ -249,6 +253,13 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const page = await newPage();
     await signIn(page, server.url, USERS.officer.username, PASSWORD);
     await page.goto(`${server.url}/tasks/${taskId}`);
+    // The extension the agency asked for: approved, the due date moves.
+    await page.getByTestId('extension-list').getByLabel('Ý kiến').fill('Đồng ý gia hạn theo đề nghị.');
+    await page.getByRole('button', { name: 'Đồng ý gia hạn' }).click();
+    await page.getByText('Đã đồng ý gia hạn.').waitFor();
+    await expect.poll(() => page.getByTestId('task-due').innerText()).toContain(dmy(isoPlus(40)));
+    await page.getByTestId('extension-list').getByText('Đã đồng ý').waitFor();
+    await shot(page, 'extension-approved');
     await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
     await page.getByText('Đã xác nhận hoàn thành.').waitFor();
     await expect.poll(() => page.getByTestId('task-status').innerText()).toContain('Hoàn thành');
@@ -301,8 +312,73 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     expect(all).toContain(taskText.slice(0, 30));
   });
 
+  it('admin records a merger: open tasks follow the agency to its successor', async () => {
+    const shot = shooter('6-admin');
+    const openBefore = await admin.json<{ total: number }>(
+      'GET',
+      `/api/tasks?agencyId=${agencies.tttt?.id}&agencyRole=lead&status=not_started,in_progress,returned&pageSize=1`,
+    );
+    expect(openBefore.total).toBeGreaterThan(0);
+    const page = await newPage();
+    await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Danh mục cơ quan' }).click();
+    await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Khoa học và Công nghệ');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.getByText('Đã thêm cơ quan.').waitFor();
+    await page
+      .getByLabel('Cơ quan cũ (giữ Ctrl để chọn nhiều)')
+      .selectOption({ label: 'Sở Thông tin và Truyền thông' });
+    await page.getByLabel('Cơ quan kế thừa').selectOption({ label: 'Sở Khoa học và Công nghệ' });
+    await page
+      .getByLabel('Căn cứ (quyết định, ghi chú)')
+      .fill('Hợp nhất theo Nghị quyết của HĐND tỉnh, hiệu lực 01/7/2025');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
+    const flash = page.getByText(
+      /Đã ghi nhận kế thừa: \d+ nhiệm vụ chưa hoàn thành đã chuyển sang Sở Khoa học và Công nghệ/,
+    );
+    await flash.waitFor();
+    const moved = Number((await flash.innerText()).match(/: (\d+) nhiệm vụ/)?.[1]);
+    expect(moved).toBe(openBefore.total);
+    await shot(page, 'succession');
+    const khcn = (
+      await admin.json<{ items: AgencyRow[] }>('GET', '/api/agencies?q=Khoa%20h%E1%BB%8Dc&pageSize=50')
+    ).items.find((a) => a.name === 'Sở Khoa học và Công nghệ');
+    const now = await admin.json<{ total: number }>(
+      'GET',
+      `/api/tasks?agencyId=${khcn?.id}&agencyRole=lead&pageSize=1`,
+    );
+    expect(now.total).toBeGreaterThanOrEqual(moved);
+  });
+
+  it('a wrong password is explained in Vietnamese; an expired session goes to sign-in and back', async () => {
+    const shot = shooter('7-auth');
+    const page = await newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill(USERS.officer.username);
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    await shot(page, 'wrong-password');
+    await signIn(page, server.url, USERS.officer.username, PASSWORD);
+    await page.goto(`${server.url}/tasks?bucket=open_overdue`);
+    await page.getByTestId('task-row').first().waitFor();
+    await page.context().clearCookies();
+    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('Tên đăng nhập').fill(USERS.officer.username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/dashboard');
+    // English is one switch away.
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByRole('heading', { name: 'Task dashboard' }).waitFor();
+    await shot(page, 'english');
+    await page.getByLabel('Language').selectOption('vi');
+  });
+
   it('another agency typing the task URL sees "Không có quyền" and the API refuses', async () => {
-    const shot = shooter('6-forbidden');
+    const shot = shooter('8-forbidden');
     const page = await newPage();
     await signIn(page, server.url, USERS.other.username, PASSWORD);
     await page.goto(`${server.url}/tasks/${taskId}`);
