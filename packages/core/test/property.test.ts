@@ -161,7 +161,108 @@ const noticeSoup = fc
   })
   .map((xs) => xs.join(''));
 
+// A well-formed notice whose directive items are made of random agencies, verbs and
+// deadline phrases — many with impossible or odd dates — so that the task, role and
+// deadline paths run on every case (the token soup above rarely yields a task).
+const day = fc.integer({ min: 0, max: 40 });
+const month = fc.integer({ min: 0, max: 14 });
+const year = fc.oneof(fc.integer({ min: 1990, max: 2040 }), fc.constantFrom(0, 99, 2100, 9999, 20211));
+const deadline = fc.oneof(
+  fc.constant(''),
+  fc.tuple(day, month, year).map(([d, m, y]) => ` trước ngày ${d}/${m}/${y}`),
+  fc.tuple(day, month, year).map(([d, m, y]) => `, hoàn thành chậm nhất ngày ${d} tháng ${m} năm ${y}`),
+  fc.tuple(month, year).map(([m, y]) => ` trong tháng ${m}/${y}`),
+  fc
+    .tuple(fc.constantFrom('I', 'II', 'III', 'IV', 'V', 'IIII', '0', '4'), year)
+    .map(([q, y]) => ` trong quý ${q}/${y}`),
+  fc
+    .tuple(fc.constantFrom('6 tháng đầu năm', '6 tháng cuối năm', 'cuối năm', 'năm', '9 tháng đầu năm'), year)
+    .map(([p, y]) => ` trong ${p} ${y}`),
+  fc.integer({ min: 0, max: 100_000_000 }).map((n) => ` trong ${n} ngày kể từ ngày ký`),
+  fc.constantFrom(
+    ' hằng tháng',
+    ' định kỳ hằng quý',
+    ' trước ngày 25 hằng tháng',
+    ' giai đoạn 2021-2025',
+    ' ngay',
+  ),
+);
+const agency = fc.constantFrom(
+  'Sở Tài chính',
+  'Sở Khoa học và Công nghệ',
+  'Sở Thông tin và Truyền thông',
+  'Công an tỉnh',
+  'UBND các xã, phường',
+  'Văn phòng UBND tỉnh',
+  'Sở KH&ĐT',
+  'Ban Quản lý dự án',
+);
+const item = fc
+  .tuple(
+    fc.constantFrom('Giao', 'Đề nghị', 'Yêu cầu', ''),
+    agency,
+    fc.constantFrom(' chủ trì, phối hợp với ', ' phối hợp với ', ' và ', ' '),
+    agency,
+    fc.constantFrom(
+      ' tham mưu UBND tỉnh ban hành kế hoạch',
+      ' rà soát, báo cáo kết quả',
+      ' triển khai thực hiện',
+    ),
+    deadline,
+    fc.constantFrom('.', ';', '', './.'),
+  )
+  .map((xs) => xs.join('').trim());
+const marker = fc.constantFrom(
+  '1.',
+  '2.',
+  '2.1.',
+  '3.2.1.',
+  'a)',
+  'đ)',
+  '-',
+  '+',
+  '•',
+  'II.',
+  '',
+  '**1.**',
+  '1)',
+);
+const noticeSkeleton = fc
+  .tuple(
+    fc.tuple(day, month, year),
+    fc.array(fc.tuple(marker, item, fc.boolean()), { minLength: 1, maxLength: 25 }),
+    fc.boolean(),
+  )
+  .map(([[d, m, y], items, footer]) =>
+    [
+      'ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ',
+      'Số: 12/TB-UBND',
+      `Phú Thọ, ngày ${d} tháng ${m} năm ${y}`,
+      'THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại cuộc họp',
+      `Ngày ${d}/${m}/${y}, Chủ tịch UBND tỉnh chủ trì cuộc họp. Chủ tịch UBND tỉnh kết luận như sau:`,
+      ...items.map(([mk, it, lead]) => (lead ? `${mk} ${it} như sau:` : `${mk} ${it}`)),
+      ...(footer ? ['Nơi nhận:\n- Như trên;\n- Lưu: VT.', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', 'Nguyễn Văn A'] : []),
+    ].join('\n\n'),
+  );
+
 describe('extract never throws and returns a valid record', () => {
+  it('for generated notices with random directives and deadlines (tasks, roles, dates)', () => {
+    let withTasks = 0;
+    let dues = 0;
+    fc.assert(
+      fc.property(noticeSkeleton, (text) => {
+        const r = extract(text);
+        if (r.tasks.length > 0) withTasks++;
+        dues += r.tasks.filter((t) => t.due !== null).length;
+        return holds(text);
+      }),
+      params(300),
+    );
+    // The generator must reach the paths it is for: most notices yield tasks, some dues.
+    expect(withTasks).toBeGreaterThan(100 * FC_SCALE);
+    expect(dues).toBeGreaterThan(50 * FC_SCALE);
+  });
+
   it('for arbitrary strings (ASCII, graphemes, full unicode, lone surrogates)', () => {
     const anyString = fc.oneof(
       fc.string({ maxLength: 500 }),
