@@ -42,7 +42,7 @@ const STOP = new Set(
     'chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận thuộc ngoài này đó sau trước ' +
     'từ đến vào ra lên bám thường cụ như gồm bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút ' +
     'lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm công việc nội ban ' +
-    'một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
+    'bàn một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
   ).split(' '),
 );
 

@@ -24,7 +24,7 @@ const HOUR = String.raw`(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\
 
 const FULL_DATE_PREFIX = new RegExp(String.raw`^${HOUR}(?:ngày\s+)?`, 'iu');
 const DAY_MONTH = new RegExp(
-  String.raw`^${HOUR}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/.-]|\s*[/.-]\s*\d)`,
+  String.raw`^${HOUR}(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/-]|\s*[/.-]\s*\d)`,
   'iu',
 );
 const MONTH = new RegExp(String.raw`^(?:cuối\s+)?tháng\s+(\d{1,2})${YEAR}?(?![\d/])`, 'iu');

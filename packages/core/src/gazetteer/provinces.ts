@@ -105,9 +105,10 @@ const KIND_PREFIX = /^(?:tinh|thanh pho|tp)\s+/;
  * tone placement, case and a leading "tỉnh"/"thành phố"/"TP.".
  */
 export function lookupProvince(name: string): Province | null {
-  const key = asciiKey(name).replace(KIND_PREFIX, '');
+  const full = asciiKey(name);
+  const key = full.replace(KIND_PREFIX, '');
   if (!key) return null;
-  const hit = byKey.get(key);
+  const hit = byKey.get(full) ?? byKey.get(key);
   if (hit) return hit;
   // One OCR slip (a letter lost, added or changed) when it points at a single unit.
   if (key.length < 5) return null;

@@ -130,23 +130,24 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
   }
   if (block.length === 0) return null;
   const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
-  // Two lines "UBND TỈNH X" / "VĂN PHÒNG": the body is the lower one, part of the upper.
-  let name: string;
-  if (
-    texts.length >= 2 &&
-    /^(VĂN PHÒNG|SỞ|BAN|PHÒNG)\b/u.test(texts[texts.length - 1] as string) &&
-    texts.length === 2
-  )
-    name = `${texts[1]} ${texts[0]}`;
-  else name = texts.join(' ');
-  name = name.replace(/^UBND\b/u, 'ỦY BAN NHÂN DÂN').replace(/\bUBND\b/u, 'ỦY BAN NHÂN DÂN');
+  // Two lines "UBND TỈNH X" / "SỞ Y TẾ": the body is the lower one, within the upper's province.
+  // A Văn phòng belongs to the UBND itself; a Sở only to the province.
+  let name = texts.join(' ');
+  const lower = texts[texts.length - 1] as string;
+  if (texts.length === 2 && /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L}])/u.test(lower)) {
+    const upper = texts[0] as string;
+    name = /^VĂN PHÒNG/u.test(lower)
+      ? `${lower} ${upper}`
+      : `${lower} ${upper.replace(/^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/u, '')}`;
+  }
+  name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
   const first = block[0] as Line;
   const last = block[block.length - 1] as Line;
   return { value: titleCaseAgency(name), span: { start: first.start, end: last.end }, line: first.index };
 }
 
 const SUBJECT_STOP =
-  /^(?:Ngày|Sáng|Chiều|Tối|Hôm nay|Căn cứ|Thực hiện|Kính gửi|Theo|Vừa qua|Trong|Sau khi|Tham dự|Dự họp|Tại|Chiều ngày|Sáng ngày|Thời gian)\b/u;
+  /^(?:Ngày|Sáng|Chiều|Tối|Hôm nay|Căn cứ|Thực hiện|Kính gửi|Theo|Vừa qua|Trong|Sau khi|Tham dự|Dự họp|Tại|Chiều ngày|Sáng ngày|Thời gian)(?![\p{L}])/u;
 
 /** Trích yếu: the lines after the type line (or "V/v ..." in a công văn), up to the body. */
 export function parseSubject(lines: Line[], typeLine: number | null, after: number): Found<string> | null {
@@ -188,7 +189,7 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
   let number: string | null = null;
   let date: string | null = null;
   for (const l of stamp) {
-    const n = /Số\s*(?:đến)?\s*[:.]?\s*(\d{1,7})(?!\s*\/)/u.exec(l.text);
+    const n = /Số\s*(?:đến)?\s*[:.]?\s*(\d{1,7})(?!\d)(?!\s*\/)/u.exec(l.text);
     if (n && !number) number = n[1] as string;
     const d = /Ngày\s*[:.]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})/u.exec(l.text);
     if (d && !date) {

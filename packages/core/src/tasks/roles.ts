@@ -25,7 +25,7 @@ const SUPPORT_TRIGGER_RE =
 const WORKS_WITH_RE = /(?<![\p{L}])(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
 
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
-const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)\b[^:]{0,300}:\s*/iu;
+const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)(?![\p{L}])[^:]{0,300}:\s*/iu;
 const CLAUSE_START_RE =
   /(?:[;.]\s+|:\s+|,\s*(?=(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)(?![\p{L}])))(?:(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)\s*,?\s*)?/giu;
 
@@ -47,7 +47,7 @@ export function findRoles(text: string): Roles {
   // "Đối với X, ..." or X as the subject at the start of the item.
   const opener = /^Đối với\s+/iu.exec(text.slice(bodyStart));
   const startPos = bodyStart + (opener ? opener[0].length : 0);
-  const subject = matchAgencyListAt(text, startPos);
+  const subject = matchAgencyListAt(text, startPos).filter((a) => !isIssuingAuthority(a.name));
   let implicitSubject = false;
   if (subject.length) {
     lead.push(...subject);

@@ -39,7 +39,14 @@ export function cleanText(input: string): CleanResult {
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
   blocks = joinPageBreaks(blocks);
-  return { text: blocks.map((b) => b.join('\n')).join('\n\n'), warnings };
+  // Removing characters can leave a combining mark beside a new base letter: recompose.
+  return {
+    text: blocks
+      .map((b) => b.join('\n'))
+      .join('\n\n')
+      .normalize('NFC'),
+    warnings,
+  };
 }
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */

@@ -1,0 +1,68 @@
+// Vietnamese personal names (src/parsers/names.ts).
+import { describe, expect, it } from 'vitest';
+import { isPersonName, splitTitleAndName, trailingName } from '../src/parsers/names.ts';
+
+describe('isPersonName', () => {
+  it("names of the seeds' signers and presiders", () => {
+    for (const n of [
+      'Trần Công Danh',
+      'Nguyễn Lưu Trung',
+      'Đỗ Thị Lê Hảo',
+      'Phạm Anh Tuấn',
+      'Võ Văn Viên',
+      'Nguyễn Ngọc Sinh',
+    ])
+      expect(isPersonName(n), n).toBe(true);
+  });
+
+  it('not a title, an agency, one word or a lower-case word', () => {
+    expect(isPersonName('PHÓ CHÁNH VĂN PHÒNG')).toBe(false);
+    expect(isPersonName('Sở Tài chính')).toBe(false);
+    expect(isPersonName('Nguyễn')).toBe(false);
+    expect(isPersonName('Nguyễn văn An')).toBe(false);
+    expect(isPersonName('Kiên Giang')).toBe(false);
+  });
+});
+
+describe('splitTitleAndName', () => {
+  it('"Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung" (seed 000 subject)', () => {
+    expect(splitTitleAndName('Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung')).toEqual({
+      title: 'Phó Chủ tịch UBND tỉnh',
+      name: 'Nguyễn Lưu Trung',
+    });
+  });
+
+  it('"Chủ tịch UBND tỉnh Phạm Vũ Hồng" — a name with a surname-like middle word', () => {
+    expect(splitTitleAndName('Chủ tịch UBND tỉnh Phạm Vũ Hồng')).toEqual({
+      title: 'Chủ tịch UBND tỉnh',
+      name: 'Phạm Vũ Hồng',
+    });
+  });
+
+  it('a title without a name: "Giám đốc Sở Thông tin và Truyền thông"', () => {
+    expect(splitTitleAndName('Giám đốc Sở Thông tin và Truyền thông')).toEqual({
+      title: 'Giám đốc Sở Thông tin và Truyền thông',
+      name: null,
+    });
+  });
+
+  it('a trailing comma before the name is dropped from the title', () => {
+    expect(splitTitleAndName('Trưởng Ban Chỉ đạo, Võ Minh Hoàng')).toEqual({
+      title: 'Trưởng Ban Chỉ đạo',
+      name: 'Võ Minh Hoàng',
+    });
+  });
+});
+
+describe('trailingName', () => {
+  it('"Lưu: VT, K9, K8. Lê Ngọc An" → "Lê Ngọc An" and where it starts', () => {
+    const s = 'Lưu: VT, K9, K8. Lê Ngọc An';
+    const r = trailingName(s);
+    expect(r).toEqual({ name: 'Lê Ngọc An', index: s.indexOf('Lê Ngọc An') });
+  });
+
+  it('no name at the end: null', () => {
+    expect(trailingName('Lưu: VT, ltram.')).toBeNull();
+    expect(trailingName('Lưu: VT, KGVX(Hậu)')).toBeNull();
+  });
+});
