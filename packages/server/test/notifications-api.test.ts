@@ -225,4 +225,44 @@ describe.each(backends())('notifications and settings API ($name)', ({ name }) =
     expect(res.json()).toMatchObject({ host: null, source: 'none' });
     expect((await get(admin, '/api/settings/jobs')).statusCode).toBe(200);
   });
+
+  it('lists failed jobs and retries one, for the admin only', async () => {
+    const job = await t.db
+      .insertInto('jobs')
+      .values({
+        kind: 'mail',
+        payload: JSON.stringify({ to: 'sai@tinh.gov.vn', subject: 'Nhắc việc', text: 't' }),
+        attempts: 8,
+        failed_at: new Date(),
+        last_error: 'SMTP 550: mailbox unavailable',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await get(u1, '/api/settings/jobs/failed')).statusCode).toBe(403);
+    let res = await get(admin, '/api/settings/jobs/failed');
+    expect(res.json()).toMatchObject({
+      total: 1,
+      items: [{ id: job.id, kind: 'mail', to: 'sai@tinh.gov.vn', subject: 'Nhắc việc', attempts: 8 }],
+    });
+    res = await post(admin, `/api/settings/jobs/${job.id}/retry`);
+    expect(res.statusCode).toBe(200);
+    const row = await t.db.selectFrom('jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect([row.failed_at, row.attempts]).toEqual([null, 0]);
+    expect((await post(admin, `/api/settings/jobs/${job.id}/retry`)).statusCode).toBe(404);
+    expect((await get(admin, '/api/settings/jobs/failed')).json().total).toBe(0);
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    for (const path of [
+      '/api/notifications',
+      '/api/notifications/{id}/read',
+      '/api/notifications/read-all',
+      '/api/settings/reminders',
+      '/api/settings/smtp',
+      '/api/settings/smtp/test',
+      '/api/settings/jobs/failed',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
 });

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { audit } from '../audit/index.ts';
 import { currentUser, requireRole } from '../auth/guards.ts';
-import { AppError, badRequest } from '../errors.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
+import { idParams, pageQuery } from '../http/schemas.ts';
 import type { RouteModule } from '../http/types.ts';
 import { resolveSmtpConfig, SmtpUrlError } from '../mail/config.ts';
 import { createMailer } from '../mail/mailer.ts';
@@ -241,6 +242,91 @@ const routes: RouteModule = async (app) => {
       },
     },
     async () => jobStats(app.db),
+  );
+
+  app.get(
+    '/api/settings/jobs/failed',
+    {
+      preHandler: admin,
+      schema: {
+        tags: ['settings'],
+        summary: 'Công việc nền bị lỗi (thư không gửi được ...)',
+        querystring: pageQuery,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                kind: z.string(),
+                to: z.string().nullable(),
+                subject: z.string().nullable(),
+                attempts: z.number(),
+                lastError: z.string().nullable(),
+                failedAt: z.string(),
+              }),
+            ),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const base = app.db.selectFrom('jobs').where('failed_at', 'is not', null);
+      const { total } = await base
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      const rows = await base
+        .select(['id', 'kind', 'payload', 'attempts', 'last_error', 'failed_at'])
+        .orderBy('failed_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return {
+        total: Number(total),
+        items: rows.map((r) => {
+          const p = (r.payload ?? {}) as { to?: unknown; subject?: unknown };
+          return {
+            id: r.id,
+            kind: r.kind,
+            to: typeof p.to === 'string' ? p.to : null,
+            subject: typeof p.subject === 'string' ? p.subject : null,
+            attempts: r.attempts,
+            lastError: r.last_error,
+            failedAt: new Date(r.failed_at as Date).toISOString(),
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/settings/jobs/:id/retry',
+    {
+      preHandler: admin,
+      schema: {
+        tags: ['settings'],
+        summary: 'Chạy lại một công việc nền bị lỗi',
+        params: idParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const id = request.params.id;
+      await app.db.transaction().execute(async (trx) => {
+        const res = await trx
+          .updateTable('jobs')
+          .set({ failed_at: null, attempts: 0, run_at: new Date(), locked_by: null, locked_until: null })
+          .where('id', '=', id)
+          .where('failed_at', 'is not', null)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw notFound('Không tìm thấy công việc bị lỗi này.');
+        await audit(trx, { userId: user.id, action: 'job.retry', entity: 'job', entityId: id });
+      });
+      return { ok: true as const };
+    },
   );
 };
 
