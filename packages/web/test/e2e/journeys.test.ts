@@ -373,6 +373,8 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     // English is one switch away.
     await page.getByLabel('Ngôn ngữ').selectOption('en');
     await page.getByRole('heading', { name: 'Task dashboard' }).waitFor();
+    await page.getByTestId('bucket-cards').waitFor();
+    expect(await page.getByTestId('bucket-done_on_time').innerText()).toContain('Done on time');
     await shot(page, 'english');
     await page.getByLabel('Language').selectOption('vi');
   });
