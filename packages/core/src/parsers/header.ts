@@ -183,7 +183,10 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
 
 /** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 416 Ngày: 9/2/18". */
 export function parseReceived(lines: Line[]): Found<Received> | null {
-  const k = lines.findIndex((l) => /(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) && l.text.length < 80);
+  // "ĐẾN", "CÔNG VĂN ĐẾN", or the stamp's own lines "Số đến: 123" / "Ngày đến: 9/2/18".
+  const k = lines.findIndex(
+    (l) => (/(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) || /^Số đến\s*:/iu.test(l.text)) && l.text.length < 80,
+  );
   if (k < 0) return null;
   const stamp = lines.slice(k, k + 4);
   let number: string | null = null;
@@ -191,7 +194,7 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
   for (const l of stamp) {
     const n = /Số\s*(?:đến)?\s*[:.]?\s*(\d{1,7})(?!\d)(?!\s*\/)/u.exec(l.text);
     if (n && !number) number = n[1] as string;
-    const d = /Ngày\s*[:.]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})/u.exec(l.text);
+    const d = /Ngày\s*(?:đến)?\s*[:.]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2,4})/u.exec(l.text);
     if (d && !date) {
       const y = fullYear(+(d[3] as string));
       const mo = +(d[2] as string);
