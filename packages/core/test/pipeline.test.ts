@@ -1,0 +1,184 @@
+// extract() end to end on the five seed notices, compared with corpus/seeds/gold field by
+// field: document fields, recipients, signer, the ĐẾN stamp, and the tasks matched by their
+// text with their lead, support and due date (CONTRACT rules: agencies compared folded —
+// NFC, lower case, one tone placement, abbreviations expanded — one containing the other).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandAbbreviations } from '../src/agencies/lexicon.ts';
+import { extract, validateNotice } from '../src/index.ts';
+import { toneKey } from '../src/text/fold.ts';
+import type { Notice, Task } from '../src/types.ts';
+
+const seeds = path.resolve(import.meta.dirname, '../../../corpus/seeds');
+const files = readdirSync(seeds)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+interface GoldTask {
+  ref?: string | null;
+  text: string;
+  lead: string[];
+  support: string[];
+  due: string | null;
+  dueAmbiguous?: boolean;
+  optional?: boolean;
+}
+interface Gold extends Omit<Notice, 'tasks' | 'warnings' | 'text' | 'spans'> {
+  tasks: GoldTask[];
+}
+
+/** Task text as compared: markup the cleaner removes ("**tháng 5/2021**") dropped, whitespace folded. */
+const textKey = (s: string) => s.normalize('NFC').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+const agencyKey = (s: string) =>
+  toneKey(expandAbbreviations(s.normalize('NFC')))
+    .replace(/[.,;:()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const sameAgency = (a: string, b: string) => {
+  const x = agencyKey(a);
+  const y = agencyKey(b);
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+};
+/** Every gold name has a predicted one and every predicted name a gold one. */
+function agencyDiff(gold: string[], pred: string[]): { missing: string[]; extra: string[] } {
+  return {
+    missing: gold.filter((g) => !pred.some((p) => sameAgency(g, p))),
+    extra: pred.filter((p) => !gold.some((g) => sameAgency(g, p))),
+  };
+}
+
+describe.each(files)('extract(%s)', (file) => {
+  const input = readFileSync(path.join(seeds, file), 'utf8');
+  const gold = JSON.parse(
+    readFileSync(path.join(seeds, 'gold', file.replace(/\.txt$/, '.json')), 'utf8'),
+  ) as Gold;
+  const record = extract(input);
+
+  it('is valid notice@1 and warns of nothing unexpected', () => {
+    expect(validateNotice(record)).toEqual([]);
+    expect(record.schema).toBe('notice@1');
+    expect(record.warnings.map((w) => w.code)).not.toContain('not-a-notice');
+    expect(record.warnings.map((w) => w.code)).not.toContain('task-without-lead');
+  });
+
+  it('number, notation, type, place, date, subject', () => {
+    expect({
+      number: record.number,
+      notation: record.notation,
+      docType: record.docType,
+      place: record.place,
+      date: record.date,
+      subject: record.subject,
+    }).toEqual({
+      number: gold.number,
+      notation: gold.notation,
+      docType: gold.docType,
+      place: gold.place,
+      date: gold.date,
+      subject: gold.subject === null ? null : textKey(gold.subject),
+    });
+  });
+
+  it('issuer', () => {
+    expect(record.issuer).not.toBeNull();
+    expect(
+      sameAgency(gold.issuer as string, record.issuer as string),
+      `${record.issuer} ≠ ${gold.issuer}`,
+    ).toBe(true);
+  });
+
+  it('meeting date and presider', () => {
+    expect(record.meeting.date).toBe(gold.meeting.date);
+    expect(record.meeting.presider?.name ?? null).toBe(gold.meeting.presider?.name ?? null);
+    if (gold.meeting.presider?.title)
+      expect(agencyKey(record.meeting.presider?.title ?? '')).toBe(agencyKey(gold.meeting.presider.title));
+  });
+
+  it('recipients, signer and the ĐẾN stamp', () => {
+    expect(record.recipients).toEqual(gold.recipients);
+    expect(record.signer).toEqual(gold.signer);
+    expect(record.received).toEqual(gold.received);
+  });
+
+  it('finds every required gold task by its text, and no task that gold lacks', () => {
+    const predicted = new Set(record.tasks.map((t) => textKey(t.text)));
+    const goldTexts = new Set(gold.tasks.map((t) => textKey(t.text)));
+    const missed = gold.tasks
+      .filter((t) => !t.optional && !predicted.has(textKey(t.text)))
+      .map((t) => t.text);
+    const extra = record.tasks.filter((t) => !goldTexts.has(textKey(t.text))).map((t) => t.text);
+    expect({ missed, extra }).toEqual({ missed: [], extra: [] });
+  });
+
+  it('each matched task has the gold lead, support and due date', () => {
+    const byText = new Map<string, Task>(record.tasks.map((t) => [textKey(t.text), t]));
+    const wrong: unknown[] = [];
+    for (const g of gold.tasks) {
+      const p = byText.get(textKey(g.text));
+      if (!p) continue;
+      const lead = agencyDiff(g.lead, p.lead);
+      const support = agencyDiff(g.support, p.support);
+      const dueOk = p.due === (g.due ?? null) || (g.dueAmbiguous === true && p.due === null);
+      if (
+        lead.missing.length ||
+        lead.extra.length ||
+        support.missing.length ||
+        support.extra.length ||
+        !dueOk
+      )
+        wrong.push({ task: g.text.slice(0, 60), lead, support, due: { gold: g.due ?? null, pred: p.due } });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("every task's text is the whitespace-folded slice of record.text at its span", () => {
+    for (const t of record.tasks) {
+      expect(t.span.start).toBeLessThan(t.span.end);
+      expect(record.text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ').trim()).toBe(t.text);
+    }
+  });
+
+  it('field spans point at their words', () => {
+    const at = (k: keyof Notice['spans']) => {
+      const s = record.spans[k];
+      return s ? record.text.slice(s.start, s.end) : null;
+    };
+    if (record.number) expect(at('number')).toContain(record.number);
+    if (record.notation) expect(at('notation')?.replace(/\s+/g, '')).toContain(record.notation);
+    if (record.date && record.date.length === 10) expect(at('date')).toMatch(/ngày/);
+    // A name glued to the archive line ("Lưu: VT, K9, K8. Lê Ngọc An", seed 003) has no block span.
+    if (record.signer?.name && record.spans.signer) expect(at('signer')).toContain(record.signer.name);
+    if (record.recipients.length) expect(at('recipients')).toMatch(/^N[ơo]i nh[ậa]n/u);
+  });
+});
+
+describe('extract on input that is no notice', () => {
+  it('never throws and says what it found', () => {
+    const r = extract('Xin chào. Đây là một đoạn văn bản bất kỳ, không có số, ký hiệu hay địa danh.');
+    expect(validateNotice(r)).toEqual([]);
+    expect(r.tasks).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toContain('not-a-notice');
+    expect(r.warnings[0]?.message).toMatch(/thông báo kết luận/);
+  });
+
+  it('an invitation (Giấy mời) gives no tasks (Decree 30/2020, Phụ lục III types)', () => {
+    const r = extract(
+      [
+        'ỦY BAN NHÂN DÂN',
+        'TỈNH GIA LAI',
+        '',
+        'Số: 215/GM-UBND',
+        '',
+        'Gia Lai, ngày 20 tháng 10 năm 2025',
+        '',
+        'GIẤY MỜI',
+        'Họp bàn giải pháp thúc đẩy giải ngân vốn đầu tư công năm 2025',
+        '',
+        '1. Giao Sở Tài chính chuẩn bị báo cáo tình hình giải ngân, gửi các đại biểu trước ngày 22/10/2025.',
+      ].join('\n'),
+    );
+    expect(r.docType).toBe('GM');
+    expect(r.tasks).toEqual([]);
+  });
+});
