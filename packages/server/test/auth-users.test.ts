@@ -25,7 +25,7 @@ describe.each(backends())('users and audit ($name)', ({ name }) => {
       },
     });
     expect(created.statusCode).toBe(201);
-    const u = created.json() as UserView & { agencyName: string };
+    const u = (created.json() as { user: UserView & { agencyName: string } }).user;
     expect(u).toMatchObject({
       username: 'soyte.phutho',
       role: 'agency',
@@ -56,7 +56,7 @@ describe.each(backends())('users and audit ($name)', ({ name }) => {
       payload: { role: 'viewer', agencyId: null, displayName: 'Người xem' },
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ role: 'viewer', agencyId: null });
+    expect(patched.json()).toMatchObject({ user: { role: 'viewer', agencyId: null } });
     // A role change ends the user's sessions.
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode,

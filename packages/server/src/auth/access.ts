@@ -28,23 +28,19 @@ export async function agencyScope(db: Db, user: SessionUser): Promise<number[] |
 }
 
 /**
- * A `where` for queries over `tasks`:
+ * A `where` for queries over `tasks` (the table must be called `tasks`):
  *   const scope = await agencyScope(db, user);
  *   if (scope) query = query.where(taskInScope(scope));
+ * Three index lookups united, then fetched by primary key (`= any(array(...))`), instead of
+ * an OR with EXISTS: ~3× faster on an agency's page of 100k tasks (server-tasks' measure).
  */
 export function taskInScope(scope: number[]) {
-  return (eb: ExpressionBuilder<Database, 'tasks'>) => {
-    if (scope.length === 0) return eb.val(false);
-    return eb.or([
-      eb('tasks.lead_agency_id', 'in', scope),
-      eb.exists(
-        eb
-          .selectFrom('task_agencies as ta')
-          .select('ta.id')
-          .whereRef('ta.task_id', '=', 'tasks.id')
-          .where((e) => e.or([e('ta.agency_id', 'in', scope), e('ta.original_agency_id', 'in', scope)])),
-      ),
-    ]);
+  return (_eb?: ExpressionBuilder<Database, 'tasks'>) => {
+    if (scope.length === 0) return sql<boolean>`false`;
+    return sql<boolean>`tasks.id = any(array(
+      select ta.task_id from task_agencies ta where ta.agency_id = any(${scope}::int[])
+      union select ta.task_id from task_agencies ta where ta.original_agency_id = any(${scope}::int[])
+      union select t2.id from tasks t2 where t2.lead_agency_id = any(${scope}::int[])))`;
   };
 }
 

@@ -41,6 +41,12 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, DROP DATABASE ... FORCE) must not
+    // crash the process; the pool replaces it on the next query.
+    pool.on('error', (err) => {
+      if ((err as { code?: string }).code !== '57P01')
+        console.warn(`[dondoc] PostgreSQL connection error: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     let closed = false;
     return {

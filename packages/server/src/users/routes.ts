@@ -47,9 +47,14 @@ const routes: RouteModule = async (app) => {
     '/api/users/:id',
     {
       preHandler: admin,
-      schema: { tags: ['users'], summary: 'Một người dùng', params: idParams, response: { 200: userView } },
+      schema: {
+        tags: ['users'],
+        summary: 'Một người dùng',
+        params: idParams,
+        response: { 200: z.object({ user: userView }) },
+      },
     },
-    async (request) => getUser(app.db, request.params.id),
+    async (request) => ({ user: await getUser(app.db, request.params.id) }),
   );
 
   app.post(
@@ -72,12 +77,12 @@ const routes: RouteModule = async (app) => {
           role,
           agencyId: z.number().int().positive().nullable().optional(),
         }),
-        response: { 201: userView },
+        response: { 201: z.object({ user: userView }) },
       },
     },
     async (request, reply) => {
       const user = await createUser(app.db, currentUser(request), request.body);
-      return reply.status(201).send(user);
+      return reply.status(201).send({ user });
     },
   );
 
@@ -99,10 +104,12 @@ const routes: RouteModule = async (app) => {
             active: z.boolean(),
           })
           .partial(),
-        response: { 200: userView },
+        response: { 200: z.object({ user: userView }) },
       },
     },
-    async (request) => updateUser(app.db, currentUser(request), request.params.id, request.body),
+    async (request) => ({
+      user: await updateUser(app.db, currentUser(request), request.params.id, request.body),
+    }),
   );
 };
 

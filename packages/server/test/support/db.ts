@@ -137,10 +137,20 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
     ...h,
     async dispose() {
       await h.close();
+      // pool.end() resolves before its sockets are gone: retry a plain DROP for a while
+      // (no FORCE, so no connection is killed under someone's feet), FORCE as a last resort.
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (let i = 0; ; i++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name}${i >= 30 ? ' WITH (FORCE)' : ''}`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006' || i >= 30) throw err;
+            await sleep(100);
+          }
+        }
       } finally {
         await c.end();
       }
