@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import type { Role } from './api.ts';
 import { useAuth, useUser } from './auth.tsx';
 import { type MessageKey, useI18n } from './i18n.tsx';
+import { Notifications } from './Notifications.tsx';
 
 interface NavItem {
   to: string;
@@ -63,6 +64,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="userbox">
+          <Notifications />
           <span className="user-name" data-testid="current-user">
             {user.displayName || user.username}
             <small>

@@ -228,6 +228,18 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+export interface Notification {
+  id: Id;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  taskId: Id | null;
+  documentId: Id | null;
+  read: boolean;
+  createdAt: string;
+}
+
 export interface ReminderSettings {
   daysBefore: number[];
   overdueEveryDays: number;
@@ -530,7 +542,14 @@ export const api = {
       `/api/calendar/${encodeURIComponent(String(agencyId))}/token`,
       {},
     ),
-  notifications: () => request<List<Row> | Row[]>('GET', '/api/notifications'),
+  notifications: () =>
+    request<List<Notification> & { unread: number }>(
+      'GET',
+      withQuery('/api/notifications', { pageSize: 20 }),
+    ),
+  readNotification: (id: Id) =>
+    request<{ ok: true }>('POST', `/api/notifications/${encodeURIComponent(String(id))}/read`, {}),
+  readAllNotifications: () => request<{ updated: number }>('POST', '/api/notifications/read-all', {}),
   audit: (query: {
     entity?: string;
     entityId?: string;

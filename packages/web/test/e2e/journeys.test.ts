@@ -207,6 +207,19 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const row = page.getByTestId('task-row').filter({ hasText: taskText.slice(0, 40) });
     await row.first().waitFor();
     await shot(page, 'inbox');
+    // Publication notified the agency: the bell shows it and leads to the task.
+    await expect
+      .poll(() => page.getByTestId('notifications-unread').innerText(), { timeout: 20_000 })
+      .toMatch(/^[1-9]/);
+    await page.getByTestId('notifications-button').click();
+    const note = page
+      .getByTestId('notifications-panel')
+      .getByRole('button', { name: /Nhiệm vụ mới \(chủ trì\)/ });
+    await note.first().waitFor();
+    await shot(page, 'notifications');
+    await note.first().click();
+    await page.waitForURL(`**/tasks/${taskId}`);
+    await page.goBack();
     await row.first().getByRole('link').click();
     await page.waitForURL(`**/tasks/${taskId}`);
     expect(await unlabelledControls(page)).toEqual([]);
