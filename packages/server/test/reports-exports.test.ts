@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reportToCsv } from '../src/reports/export-csv.ts';
 import { reportToDocx } from '../src/reports/export-docx.ts';
 import { reportToXlsx } from '../src/reports/export-xlsx.ts';
-import { figuresOf, type Report, type ReportTask } from '../src/reports/model.ts';
+import { agencyRow, figuresOf, type Report, type ReportTask } from '../src/reports/model.ts';
 import { reportPeriod } from '../src/reports/periods.ts';
 import { parseCsv, unzipEntry } from './reports-support.ts';
 
@@ -75,6 +75,16 @@ function makeReport(): Report {
     parentIssuer: 'Ủy ban nhân dân tỉnh Kiên Giang',
     generatedAt: '2021-09-15T02:00:00.000Z',
     figures,
+    byAgency: [
+      agencyRow(
+        { id: 1, name: 'Sở Khoa học và Công nghệ' },
+        { done_on_time: 1, done_late: 1, open_on_time: 1, open_overdue: 1 },
+      ),
+      agencyRow(
+        { id: 2, name: 'Sở Tài chính' },
+        { done_on_time: 0, done_late: 0, open_on_time: 1, open_overdue: 0 },
+      ),
+    ],
     tasks,
     lists,
   };
@@ -159,6 +169,22 @@ describe('XLSX export', () => {
     expect(last.getCell(6).value).toBe(
       'Đã ban hành Kế hoạch số 12/KH-SKHCN (100%) Hoàn thành ngày 20/08/2021',
     );
+
+    const by = wb.getWorksheet('Theo cơ quan');
+    expect(by?.getRow(1).getCell(1).value).toBe('TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ - QUÝ III/2021');
+    expect(by?.getRow(2).getCell(2).value).toBe('Cơ quan chủ trì');
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => by?.getRow(3).getCell(c).value)).toEqual([
+      1,
+      'Sở Khoa học và Công nghệ',
+      4,
+      1,
+      1,
+      1,
+      1,
+      '33,3%',
+    ]);
+    expect(by?.getRow(5).getCell(2).value).toBe('Tổng cộng');
+    expect(by?.getRow(5).getCell(3).value).toBe(5);
   });
 });
 
@@ -181,6 +207,9 @@ describe('DOCX export', () => {
     expect(text).toContain('Xây dựng kế hoạch chuyển đổi số, báo cáo "UBND tỉnh"');
     expect(text).toContain('30/06/2021');
     expect(text).toContain('Không có thời hạn');
+    expect(text).toContain('II. TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ');
+    expect(text).toContain('III. DANH MỤC NHIỆM VỤ');
+    expect(text).not.toContain('Ghi chú: danh mục chỉ liệt kê');
     // the table holds one row a task, in report order
     const html = (await mammoth.convertToHtml({ buffer: buf })).value;
     const tables = html.match(/<table>.*?<\/table>/gs) ?? [];
@@ -217,5 +246,20 @@ describe('CSV export', () => {
     expect(byId.get('3')?.[1]).toBe("'=SUM(A1) không phải công thức");
     expect(byId.get('3')?.[9]).toBe('Công an tỉnh; Văn phòng UBND tỉnh');
     expect(text).toContain('"Xây dựng kế hoạch chuyển đổi số, báo cáo ""UBND tỉnh"""');
+  });
+});
+
+describe('a cut task list is said so', () => {
+  it('prints the note in XLSX and DOCX', async () => {
+    const r = { ...makeReport(), truncated: true, tasks: tasks.slice(0, 2) };
+    const { value } = await mammoth.extractRawText({ buffer: await reportToDocx(r) });
+    expect(value).toContain('Ghi chú: danh mục chỉ liệt kê 2 trong tổng số 5 nhiệm vụ');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(r)) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.getWorksheet('Báo cáo')?.eachRow((row) => {
+      cells.push(String(row.getCell(1).value ?? ''));
+    });
+    expect(cells.some((c) => c.startsWith('Ghi chú: danh mục chỉ liệt kê 2 trong tổng số 5'))).toBe(true);
   });
 });

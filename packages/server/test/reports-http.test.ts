@@ -50,6 +50,13 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
       onTimeRate: 0.4,
     });
     expect(body.tasks).toHaveLength(14);
+    expect(
+      body.byAgency.map((a: { agency: { id: number }; total: number }) => [a.agency.id, a.total]),
+    ).toEqual([
+      [f.agencies.ktt, 11],
+      [f.agencies.tc, 2],
+      [f.agencies.tttt, 1],
+    ]);
     expect([...body.lists.open_overdue].sort((a: number, b: number) => a - b)).toEqual(
       [f.t.T5, f.t.T11, f.t.T18].sort((a, b) => (a ?? 0) - (b ?? 0)),
     );

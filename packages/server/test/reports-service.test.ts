@@ -53,6 +53,37 @@ for (const backend of backends()) {
       expect(r.lists.due_soon).toEqual(ids(['T6']));
       expect(r.tasks).toHaveLength(14);
       expect(r.truncated).toBe(false);
+      // per lead agency, sorted by name (Vietnamese collation): Khoa học…, Tài chính, Thông tin…
+      expect(r.byAgency).toEqual([
+        // T1 T3 T17 | T2 T4 T10 | T6 T7 T8 | T5 T11
+        {
+          agency: { id: f.agencies.ktt, name: 'Sở Khoa học và Công nghệ' },
+          done_on_time: 3,
+          done_late: 3,
+          open_on_time: 3,
+          open_overdue: 2,
+          total: 11,
+          onTimeRate: 0.375,
+        },
+        {
+          agency: { id: f.agencies.tc, name: 'Sở Tài chính' },
+          done_on_time: 0,
+          done_late: 0,
+          open_on_time: 1,
+          open_overdue: 1,
+          total: 2,
+          onTimeRate: 0,
+        },
+        {
+          agency: { id: f.agencies.tttt, name: 'Sở Thông tin và Truyền thông' },
+          done_on_time: 1,
+          done_late: 0,
+          open_on_time: 0,
+          open_overdue: 0,
+          total: 1,
+          onTimeRate: 1,
+        },
+      ]);
 
       const t5 = r.tasks.find((t) => t.id === f.t.T5);
       expect(t5).toMatchObject({

@@ -17,7 +17,9 @@ import {
   WidthType,
 } from 'docx';
 import {
+  AGENCY_TABLE_HEADERS,
   agencyLine,
+  agencyTableRows,
   documentCell,
   periodLine,
   progressCell,
@@ -28,6 +30,7 @@ import {
   statusCell,
   summaryLines,
   TABLE_HEADERS,
+  truncationNote,
 } from './model.ts';
 import { formatDateVi } from './periods.ts';
 
@@ -159,7 +162,43 @@ function taskTable(report: Report): Table {
   });
 }
 
+const AGENCY_SHARES = [4, 36, 9, 11, 11, 11, 11, 7];
+
+function agencyTable(report: Report): Table {
+  const total = AGENCY_SHARES.reduce((a, b) => a + b, 0);
+  const cols = AGENCY_SHARES.map((x) => Math.floor((USABLE * x) / total));
+  cols[1] = (cols[1] ?? 0) + USABLE - cols.reduce((a, b) => a + b, 0);
+  const f = report.figures;
+  const sum = ['', 'Tổng cộng', f.total, f.done_on_time, f.done_late, f.open_on_time, f.open_overdue, ''];
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: USABLE, type: WidthType.DXA },
+    columnWidths: cols,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: AGENCY_TABLE_HEADERS.map((h, i) =>
+          cell(h, cols[i] ?? 0, { bold: true, center: true, shade: true }),
+        ),
+      }),
+      ...agencyTableRows(report).map(
+        (values) =>
+          new TableRow({
+            children: values.map((v, i) => cell(String(v), cols[i] ?? 0, { center: i !== 1 })),
+          }),
+      ),
+      new TableRow({
+        children: sum.map((v, i) => cell(String(v), cols[i] ?? 0, { bold: true, center: i !== 1 })),
+      }),
+    ],
+  });
+}
+
 export async function reportToDocx(report: Report): Promise<Buffer> {
+  const byAgency = report.byAgency.length
+    ? [para('II. TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ', { bold: true }), agencyTable(report), para('')]
+    : [];
+  const note = truncationNote(report);
   const children = [
     headerBlock(report),
     para(''),
@@ -170,9 +209,11 @@ export async function reportToDocx(report: Report): Promise<Buffer> {
     para(''),
     para('I. TỔNG HỢP KẾT QUẢ', { bold: true }),
     ...summaryLines(report).map((s) => para(s, { align: 'both' })),
-    para('II. DANH MỤC NHIỆM VỤ', { bold: true }),
+    ...byAgency,
+    para(byAgency.length ? 'III. DANH MỤC NHIỆM VỤ' : 'II. DANH MỤC NHIỆM VỤ', { bold: true }),
     taskTable(report),
     para(''),
+    ...(note ? [para(note, { italics: true, size: 12 })] : []),
     para(
       `Số liệu tính đến ngày ${formatDateVi(report.asOf)}; lập ngày ${formatDateVi(report.generatedAt)}.`,
       {

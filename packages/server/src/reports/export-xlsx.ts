@@ -2,7 +2,9 @@
 // then the task table with a bold, frozen header row, wrapped text and fixed widths.
 import ExcelJS from 'exceljs';
 import {
+  AGENCY_TABLE_HEADERS,
   agencyLine,
+  agencyTableRows,
   documentCell,
   periodLine,
   progressCell,
@@ -13,6 +15,7 @@ import {
   statusCell,
   summaryLines,
   TABLE_HEADERS,
+  truncationNote,
 } from './model.ts';
 import { formatDateVi } from './periods.ts';
 
@@ -89,9 +92,52 @@ export async function reportToXlsx(report: Report): Promise<Buffer> {
   ws.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: last } };
 
   ws.addRow([]);
+  const note = truncationNote(report);
+  if (note) line(note, { size: 11 });
   line(`Số liệu tính đến ngày ${formatDateVi(report.asOf)}; lập ngày ${formatDateVi(report.generatedAt)}.`, {
     size: 11,
   });
+
+  // Figures per lead agency (the summary table of a province-wide report).
+  if (report.byAgency.length) {
+    const by = wb.addWorksheet('Theo cơ quan', {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    by.columns = [6, 45, 10, 14, 14, 16, 16, 12].map((width) => ({ width }));
+    const title = by.addRow([`TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ - ${report.period.label.toUpperCase()}`]);
+    by.mergeCells(title.number, 1, title.number, AGENCY_TABLE_HEADERS.length);
+    title.getCell(1).font = { name: FONT, size: 13, bold: true };
+    title.getCell(1).alignment = { horizontal: 'center' };
+    const head = by.addRow([...AGENCY_TABLE_HEADERS]);
+    head.eachCell((cell) => {
+      cell.font = { name: FONT, size: 12, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = thin;
+    });
+    by.views = [{ state: 'frozen', xSplit: 0, ySplit: head.number, topLeftCell: `A${head.number + 1}` }];
+    for (const values of agencyTableRows(report)) {
+      const row = by.addRow(values);
+      row.eachCell((cell, col) => {
+        cell.font = { name: FONT, size: 12 };
+        cell.alignment = { vertical: 'top', wrapText: true, horizontal: col === 2 ? 'left' : 'center' };
+        cell.border = thin;
+      });
+    }
+    const f = report.figures;
+    const sum = by.addRow([
+      '',
+      'Tổng cộng',
+      f.total,
+      f.done_on_time,
+      f.done_late,
+      f.open_on_time,
+      f.open_overdue,
+    ]);
+    sum.eachCell((cell) => {
+      cell.font = { name: FONT, size: 12, bold: true };
+      cell.border = thin;
+    });
+  }
 
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);

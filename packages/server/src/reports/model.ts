@@ -68,6 +68,13 @@ export interface ReportAgency {
   name: string;
 }
 
+/** One lead agency's figures in a report. */
+export interface ReportAgencyRow extends BucketCounts {
+  agency: ReportAgency | null;
+  total: number;
+  onTimeRate: number | null;
+}
+
 export interface Report {
   period: ReportPeriod;
   /** the day the buckets are computed for: the window end, or today when the window is still running */
@@ -79,7 +86,11 @@ export interface Report {
   parentIssuer: string | null;
   generatedAt: string;
   figures: ReportFigures;
+  /** figures per lead agency (chủ trì), by name */
+  byAgency: ReportAgencyRow[];
   tasks: ReportTask[];
+  /** true when the task list was cut (the figures stay complete) */
+  truncated?: boolean;
   /** task ids behind each number */
   lists: Record<BucketName | 'due_soon' | 'no_deadline', number[]>;
 }
@@ -218,4 +229,46 @@ export function sortForReport(tasks: readonly ReportTask[]): ReportTask[] {
       (a.documentDate ?? '').localeCompare(b.documentDate ?? '') ||
       a.id - b.id,
   );
+}
+
+export function agencyRow(agency: ReportAgency | null, c: BucketCounts): ReportAgencyRow {
+  const done = c.done_on_time + c.done_late;
+  return {
+    agency,
+    done_on_time: c.done_on_time,
+    done_late: c.done_late,
+    open_on_time: c.open_on_time,
+    open_overdue: c.open_overdue,
+    total: done + c.open_on_time + c.open_overdue,
+    onTimeRate: ratio(c.done_on_time, done + c.open_overdue),
+  };
+}
+
+export const AGENCY_TABLE_HEADERS = [
+  'STT',
+  'Cơ quan chủ trì',
+  'Tổng số',
+  'Hoàn thành đúng hạn',
+  'Hoàn thành quá hạn',
+  'Chưa hoàn thành trong hạn',
+  'Chưa hoàn thành quá hạn',
+  'Tỷ lệ đúng hạn',
+] as const;
+
+export function agencyTableRows(r: Report): (string | number)[][] {
+  return r.byAgency.map((a, i) => [
+    i + 1,
+    a.agency?.name ?? 'Chưa xác định cơ quan chủ trì',
+    a.total,
+    a.done_on_time,
+    a.done_late,
+    a.open_on_time,
+    a.open_overdue,
+    formatPercentVi(a.onTimeRate),
+  ]);
+}
+
+export function truncationNote(r: Report): string | null {
+  if (!r.truncated) return null;
+  return `Ghi chú: danh mục chỉ liệt kê ${r.tasks.length.toLocaleString('vi-VN')} trong tổng số ${r.figures.total.toLocaleString('vi-VN')} nhiệm vụ; số liệu tổng hợp ở trên là đầy đủ.`;
 }

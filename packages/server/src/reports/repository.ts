@@ -94,6 +94,7 @@ function windowTasks(db: Db, q: ReportQuery) {
 
 export interface ReportRows {
   counts: ReturnType<typeof toCounts> & { total: number };
+  byAgency: { agency: ReportAgency | null; counts: ReturnType<typeof toCounts> }[];
   tasks: ReportTask[];
   truncated: boolean;
 }
@@ -104,11 +105,29 @@ export function documentNumber(number: string | null, notation: string | null): 
 }
 
 export async function reportRows(db: Db, q: ReportQuery): Promise<ReportRows> {
-  const counted = await db
+  // One scan: the totals (grouping ()) and each lead agency's figures.
+  const grouped = await db
     .selectFrom(windowTasks(db, q).as('t'))
-    .select([...bucketCounts(q.asOf, q.dueSoonDays, AT_END), sql<number>`count(*)`.as('total')])
-    .executeTakeFirstOrThrow();
-  const counts = { ...toCounts(counted), total: Number(counted.total) };
+    .leftJoin('agencies as lead', 'lead.id', 't.lead_agency_id')
+    .select([
+      't.lead_agency_id',
+      'lead.name',
+      sql<number>`grouping(t.lead_agency_id, lead.name)`.as('g'),
+      ...bucketCounts(q.asOf, q.dueSoonDays, AT_END),
+      sql<number>`count(*)`.as('total'),
+    ])
+    .groupBy(sql`grouping sets ((), (t.lead_agency_id, lead.name))`)
+    .execute();
+  const totalRow = grouped.find((r) => Number(r.g) !== 0);
+  const counts = { ...toCounts(totalRow ?? {}), total: Number(totalRow?.total ?? 0) };
+  const byAgency = grouped
+    .filter((r) => Number(r.g) === 0)
+    .map((r) => ({
+      agency:
+        r.lead_agency_id === null ? null : { id: r.lead_agency_id, name: r.name ?? `#${r.lead_agency_id}` },
+      counts: toCounts(r),
+    }))
+    .sort((a, b) => (a.agency?.name ?? '\uffff').localeCompare(b.agency?.name ?? '\uffff', 'vi'));
 
   const cutoff = sql`${q.to}::date`;
   const rows = await db
@@ -173,7 +192,7 @@ export async function reportRows(db: Db, q: ReportQuery): Promise<ReportRows> {
     progressNote: r.progress_note ?? null,
     progressPercent: r.progress_percent ?? null,
   }));
-  return { counts, tasks, truncated };
+  return { counts, byAgency, tasks, truncated };
 }
 
 export async function findAgency(

@@ -96,6 +96,14 @@ const reportResponse = z.object({
     due_soon: z.array(z.number()),
     no_deadline: z.array(z.number()),
   }),
+  byAgency: z.array(
+    z.object({
+      ...counts,
+      agency: agencyRef.nullable(),
+      total: z.number(),
+      onTimeRate: z.number().nullable(),
+    }),
+  ),
   tasks: z.array(reportTask),
   truncated: z.boolean(),
 });

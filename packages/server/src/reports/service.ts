@@ -1,7 +1,7 @@
 // Report assembly: period → window → figures and task lists (Decree 09/2019 Art. 12).
 import type { Db } from '../db/index.ts';
 import { notFound } from '../errors.ts';
-import { figuresFromCounts, type Report } from './model.ts';
+import { agencyRow, figuresFromCounts, type Report } from './model.ts';
 import { type PeriodKind, reportPeriod, todayInVietnam, type WindowMode } from './periods.ts';
 import { agencyWithPredecessors, dueSoonDays, findAgency, readSetting, reportRows } from './repository.ts';
 
@@ -29,7 +29,6 @@ export interface ReportRequest {
 export interface BuiltReport extends Report {
   /** the lead agencies counted (the agency and those merged into it) */
   agencyIds: number[] | null;
-  /** true when the task list was cut at `limit` (figures still complete) */
   truncated: boolean;
 }
 
@@ -56,7 +55,7 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
   }
 
   const days = await dueSoonDays(db);
-  const { counts, tasks, truncated } = await reportRows(db, {
+  const { counts, byAgency, tasks, truncated } = await reportRows(db, {
     from: period.from,
     to: period.to,
     asOf,
@@ -87,6 +86,7 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<BuiltRepo
     parentIssuer: await textSetting(db, PARENT_ISSUER_SETTING, DEFAULT_PARENT_ISSUER),
     generatedAt: now.toISOString(),
     figures,
+    byAgency: byAgency.map((a) => agencyRow(a.agency, a.counts)),
     tasks,
     lists,
     truncated,
