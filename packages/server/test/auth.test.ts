@@ -111,6 +111,34 @@ describe.each(backends())('auth ($name)', ({ name }) => {
     await expect(login(t.app, 'nguoi-khac', 'mat-khau-dung')).resolves.toBeTruthy();
   });
 
+  it('caps failures per IP across usernames (10 × the per-user limit)', async () => {
+    const ip = '203.0.113.7';
+    await createUser(t.db, { role: 'viewer', username: 'nan-nhan', password: 'mat-khau-dung' });
+    for (let i = 0; i < 30; i++) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { username: `doan-mo-${i}`, password: 'sai' },
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      payload: { username: 'nan-nhan', password: 'mat-khau-dung' },
+    });
+    expect(blocked.statusCode).toBe(429);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '203.0.113.8',
+      payload: { username: 'nan-nhan', password: 'mat-khau-dung' },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
   it('a deactivated account cannot log in and loses its sessions', async () => {
     const admin = await loginAs(t, 'admin');
     const u = await loginAs(t, 'viewer');

@@ -24,6 +24,8 @@ const DUMMY_HASH = await hashPassword('dondoc-dummy-password');
 
 const routes: RouteModule = async (app) => {
   const limiter = new LoginLimiter(app.config.loginMaxFailures, app.config.loginWindowSeconds * 1000);
+  // Guessing across many usernames from one address: a looser cap per IP.
+  const ipLimiter = new LoginLimiter(app.config.loginMaxFailures * 10, app.config.loginWindowSeconds * 1000);
 
   app.post(
     '/api/auth/login',
@@ -39,7 +41,7 @@ const routes: RouteModule = async (app) => {
     async (request, reply) => {
       const username = request.body.username.toLowerCase();
       const key = `${username}|${request.ip}`;
-      const wait = limiter.retryAfter(key);
+      const wait = Math.max(limiter.retryAfter(key), ipLimiter.retryAfter(request.ip));
       if (wait > 0) {
         reply.header('retry-after', String(wait));
         throw new AppError(
@@ -57,6 +59,7 @@ const routes: RouteModule = async (app) => {
       const ok = await verifyPassword(request.body.password, row?.password_hash ?? DUMMY_HASH);
       if (!row || !ok || !row.active) {
         limiter.fail(key);
+        ipLimiter.fail(request.ip);
         throw new AppError(
           'invalid_credentials',
           401,
