@@ -169,8 +169,16 @@ describe('chooseDeadline', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: a day/month with no year at the end of a sentence ("24/9.") is not read (periods.ts
+describe('known bugs and regressions', () => {
+  // Bug: "trước ngày 15/6 và 15/12 hằng năm" names days that recur every year, not one
+  // deadline; the first is read as due 2026-06-15 (s14, gold null).
+  it.fails('"báo cáo ... định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm)" has no single due date (s14)', () => {
+    const s =
+      'Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp kết quả thực hiện, báo cáo UBND thành phố định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm).';
+    expect(chosen(s, { y: 2025, m: 11, d: 10 })).toBeNull();
+  });
+
+  // Regression (was a bug, fixed in 1c8412c): a day/month with no year at the end of a sentence ("24/9.") is not read (periods.ts
   // DAY_MONTH lookahead rejects the full stop), so s29's urgent deadline is lost.
   it('"hoàn thành trước 17 giờ ngày 24/9." → 2025-09-24 (s29)', () => {
     const s =

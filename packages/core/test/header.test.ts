@@ -142,7 +142,7 @@ describe('parseIssuerBlock', () => {
     expect(parseIssuerBlock(ls, 2)?.value).toBe('Văn phòng Ủy ban nhân dân tỉnh Kiên Giang');
   });
 
-  // Bug: /^(VĂN PHÒNG|SỞ|BAN|PHÒNG)\b/u — \b is ASCII-only, so it never holds after "SỞ"
+  // Regression (was a bug, fixed in 1c8412c): /^(VĂN PHÒNG|SỞ|BAN|PHÒNG)\b/u — \b is ASCII-only, so it never holds after "SỞ"
   // (Ở is no \w), and the department is put after its parent in lower case (s28).
   it('"UBND TỈNH NINH BÌNH / SỞ Y TẾ" is the Sở Y tế (s28)', () => {
     const ls = lines('UBND TỈNH NINH BÌNH', 'SỞ Y TẾ', 'Số: 58/KH-SYT');
@@ -200,7 +200,7 @@ describe('parseSubject', () => {
     expect(parseSubject(lines('Số: 1/TB-UBND', 'Ngày 31/01/2018'), null, 0)).toBeNull();
   });
 
-  // Bug: SUBJECT_STOP ends with an ASCII-only \b, which never holds after "Căn cứ", "Kính gửi",
+  // Regression (was a bug, fixed in 1c8412c): SUBJECT_STOP ends with an ASCII-only \b, which never holds after "Căn cứ", "Kính gửi",
   // "Tham dự", "Dự họp" (last letter not in \w); the opening sentence joins the subject
   // when no blank line separates them.
   it('a subject stops at "Căn cứ ..." on the next line', () => {
@@ -235,7 +235,7 @@ describe('parseReceived', () => {
     expect(parseReceived(lines('Số: 312 /TB-VP', 'THÔNG BÁO'))).toBeNull();
   });
 
-  // Bug: /Số\s*...(\d{1,7})(?!\s*\/)/ backtracks to "4" in "46/TB-UBND" (the lookahead then
+  // Regression (was a bug, fixed in 1c8412c): /Số\s*...(\d{1,7})(?!\s*\/)/ backtracks to "4" in "46/TB-UBND" (the lookahead then
   // sees "6"), so the document number under a stamp reads as stamp number "4".
   it('a number with a slash near the stamp is the document number, not the stamp', () => {
     expect(parseReceived(lines('ĐẾN', 'Số: 46/TB-UBND'))).toBeNull();

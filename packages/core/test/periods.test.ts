@@ -80,8 +80,8 @@ describe('parsePeriodAt', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: DAY_MONTH rejects a day/month followed by "." (the lookahead [\d/.-] is meant for
+describe('regressions', () => {
+  // Regression (was a bug, fixed in 1c8412c): DAY_MONTH rejects a day/month followed by "." (the lookahead [\d/.-] is meant for
   // "24/9/2025"), so a deadline at the end of a sentence is lost (s29).
   it('"17 giờ ngày 24/9." at the end of a sentence is 24 September', () => {
     expect(due('17 giờ ngày 24/9.', { y: 2025, m: 9, d: 23 })).toBe('2025-09-24');

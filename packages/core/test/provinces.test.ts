@@ -69,8 +69,8 @@ describe('lookupProvince', () => {
   });
 });
 
-describe('lookupProvince, known bugs', () => {
-  // Bug: the "tp" kind prefix is stripped from the query ("tp hcm" → "hcm") but the alias
+describe('lookupProvince, regressions', () => {
+  // Regression (was a bug, fixed in 1c8412c): the "tp" kind prefix is stripped from the query ("tp hcm" → "hcm") but the alias
   // "TP.HCM" is stored under "tp hcm", so the alias never matches.
   it('finds the alias "TP.HCM" (as in "TP.HCM, ngày 05 tháng 11 năm 2025")', () => {
     expect(lookupProvince('TP.HCM')?.name).toBe('Hồ Chí Minh');

@@ -84,7 +84,7 @@ describe('findRoles: lead', () => {
     ]);
   });
 
-  // Bug: the subject at the start of an item is not checked with isIssuingAuthority (the
+  // Regression (was a bug, fixed in 1c8412c): the subject at the start of an item is not checked with isIssuingAuthority (the
   // "giao/đề nghị/yêu cầu" triggers are), so the chairman who demands becomes a lead.
   it('my own: "Chủ tịch UBND tỉnh yêu cầu UBND các xã, phường ..." — the chairman does not lead', () => {
     expect(
