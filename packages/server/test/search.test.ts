@@ -1,6 +1,6 @@
+import { asciiKey } from '@dondoc/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { asciiKey } from '../../core/src/text/fold.ts';
 import { snippet } from '../src/search/service.ts';
 import { backends, createAgency, loginAs, setupTestApp } from './support/app.ts';
 import { insertDocument, insertTask } from './support/fixtures.ts';

@@ -4,9 +4,9 @@
  * the open tasks to the successor and keeps the original agency on each task row so
  * history still shows the old name.
  */
+
+import { asciiKey } from '@dondoc/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
-// The core does not export its folding helpers yet (see docs/NOTES-server-foundation.md).
-import { asciiKey } from '../../../core/src/text/fold.ts';
 import { audit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import type { AgencyType, Database } from '../db/schema.ts';

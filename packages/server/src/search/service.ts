@@ -3,8 +3,9 @@
  * placement: the query is folded like the `search_text` columns (dondoc_fold =
  * asciiKey), every word must occur, and trigram GIN indexes serve the LIKEs.
  */
+
+import { asciiKey } from '@dondoc/core';
 import { sql } from 'kysely';
-import { asciiKey } from '../../../core/src/text/fold.ts';
 import { agencyScope, taskInScope } from '../auth/access.ts';
 import type { Db } from '../db/index.ts';
 import type { DocumentStatus, TaskStatus } from '../db/schema.ts';
