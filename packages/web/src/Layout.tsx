@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from './api.ts';
 import { useAuth, useUser } from './auth.tsx';
 import { type MessageKey, useI18n } from './i18n.tsx';
@@ -42,6 +43,21 @@ export function Layout() {
   const { logout } = useAuth();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After a route change, move focus to the page and name the tab after its heading,
+  // so that screen-reader and keyboard users land on the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const h1 = main.current?.querySelector('h1')?.textContent;
+      document.title = h1 ? `${h1} — ${t('appName')}` : t('appName');
+      if (!first.current) main.current?.focus({ preventScroll: false });
+      first.current = false;
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [location.pathname]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -91,7 +107,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </div>

@@ -292,13 +292,37 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     expect(await rows.count()).toBe(after.done_on_time);
     expect(await rows.first().innerText()).toContain('Sở Nội vụ');
     await shot(leader, 'drilldown');
+
+    // Free text without diacritics, then sorting by the deadline column.
+    await leader.goto(`${server.url}/tasks`);
+    await leader.getByLabel('Tìm kiếm').fill('ket noi voi he thong thong tin bao cao chinh phu');
+    await leader.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await leader.waitForURL('**/tasks?*q=*');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Sở Nội vụ');
+    await shot(leader, 'search-without-diacritics');
+    await leader.getByRole('button', { name: 'Xóa lọc' }).click();
+    const dueHeader = leader.getByRole('columnheader', { name: /Hạn/ });
+    expect(await dueHeader.getAttribute('aria-sort')).toBe('ascending');
+    await dueHeader.getByRole('button').click();
+    await expect.poll(() => dueHeader.getAttribute('aria-sort')).toBe('descending');
+    const dues = await rows.locator('td[data-label="Hạn"]').allInnerTexts();
+    const iso = dues
+      .map((d) => d.match(/(\d{2})\/(\d{2})\/(\d{4})/))
+      .filter(Boolean)
+      .map((m) => `${m?.[3]}-${m?.[2]}-${m?.[1]}`);
+    expect(iso.length).toBeGreaterThan(1);
+    expect([...iso].sort().reverse()).toEqual(iso);
   });
 
   it('a report previews and downloads as XLSX that reads back', async () => {
     const shot = shooter('5-report');
     const page = await newPage();
     await signIn(page, server.url, USERS.leader.username, PASSWORD);
-    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Báo cáo', exact: true })
+      .click();
     await page.getByLabel('Cơ quan').selectOption({ label: 'Sở Nội vụ' });
     await page.getByLabel('Kỳ báo cáo').selectOption('year');
     await page.getByRole('button', { name: 'Xem trước' }).click();
@@ -334,7 +358,10 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     expect(openBefore.total).toBeGreaterThan(0);
     const page = await newPage();
     await signIn(page, server.url, 'admin', ADMIN_PASSWORD);
-    await page.getByRole('link', { name: 'Danh mục cơ quan' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Danh mục cơ quan', exact: true })
+      .click();
     await page.getByLabel('Tên cơ quan', { exact: true }).fill('Sở Khoa học và Công nghệ');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.getByText('Đã thêm cơ quan.').waitFor();
@@ -377,7 +404,10 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await page.goto(`${server.url}/tasks?bucket=open_overdue`);
     await page.getByTestId('task-row').first().waitFor();
     await page.context().clearCookies();
-    await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Tổng quan', exact: true })
+      .click();
     await page.waitForURL('**/login');
     await page.getByLabel('Tên đăng nhập').fill(USERS.officer.username);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
