@@ -86,6 +86,22 @@ describe('convertToText: scans (tesseract vie, pdftoppm)', () => {
     expectNoticeText(result.text);
   });
 
+  ocrIt(
+    `turns a photo taken sideways back and keeps its columns${skipNote}`,
+    async () => {
+      const result = await convertToText({ bytes: fixture('notice-sideways.jpg'), fileName: 'xoay.jpg' });
+      expect(result).toMatchObject({ format: 'image-ocr', pages: 1 });
+      expect(result.warnings).toContainEqual(
+        expect.stringContaining('bị xoay ngang/ngược, đã được tự xoay lại'),
+      );
+      expectNoticeText(result.text);
+      expect(result.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(result.text.indexOf('Nơi nhận:')).toBeLessThan(result.text.indexOf('TL. CHỦ TỊCH'));
+      expect(result.text.indexOf('Lưu: VT')).toBeLessThan(result.text.indexOf('TL. CHỦ TỊCH'));
+    },
+    120_000,
+  );
+
   ocrIt(`reads a PDF with no text layer through pdftoppm -r 300${skipNote}`, async () => {
     const before = ocrTempDirs().length;
     const result = await convertToText({ bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' });

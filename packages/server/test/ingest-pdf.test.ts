@@ -202,4 +202,18 @@ describe('tsvToPages (tesseract word boxes)', () => {
     expect(pages[0]?.confidence).toBeCloseTo(95);
     expect(pages[1]?.confidence).toBeCloseTo(45);
   });
+
+  it('turns the word boxes of a page read sideways (--psm 1) back into lines', () => {
+    // Page turned 90°: words of a line go down the image, lines follow right to left.
+    const box = (line: number, left: number, top: number, text: string) =>
+      `5\t1\t1\t1\t${line}\t1\t${left}\t${top}\t30\t60\t95\t${text}`;
+    const tsv = [
+      header,
+      box(1, 900, 100, 'Một'),
+      box(1, 900, 170, 'hai'),
+      box(2, 850, 100, 'Ba'),
+      box(2, 850, 170, 'bốn'),
+    ].join('\n');
+    expect(tsvToPages(tsv)[0]?.text).toBe('Một hai\nBa bốn');
+  });
 });

@@ -253,16 +253,25 @@ const OCR_REVIEW = 'chữ được nhận dạng tự động (OCR), hãy đối
 /** Below this mean word confidence a page's OCR is poor enough to say so. */
 export const LOW_OCR_CONFIDENCE = 75;
 
-function lowConfidenceWarning(pages: Array<[number, OcrPage]>): string[] {
+function ocrQualityWarnings(pages: Array<[number, OcrPage]>): string[] {
+  const warnings: string[] = [];
+  const turned = pages.filter(([, page]) => page.rotated);
+  if (turned.length > 0) {
+    warnings.push(
+      `Trang ${pageList(turned.map(([number]) => number))} bị xoay ngang/ngược, đã được tự xoay lại để nhận dạng.`,
+    );
+  }
   const low = pages.filter(([, page]) => page.confidence !== null && page.confidence < LOW_OCR_CONFIDENCE);
-  if (low.length === 0) return [];
-  const detail = low
-    .map(([number, page]) => `trang ${number}: ${Math.round(page.confidence ?? 0)}%`)
-    .join(', ');
-  return [
-    `Bản scan mờ hoặc nghiêng, độ tin cậy nhận dạng thấp (${detail}): hãy soát kỹ số, ngày, tên cơ quan; ` +
-      'nếu sai nhiều, hãy quét lại ở 300 dpi rồi tải lên lại.',
-  ];
+  if (low.length > 0) {
+    const detail = low
+      .map(([number, page]) => `trang ${number}: ${Math.round(page.confidence ?? 0)}%`)
+      .join(', ');
+    warnings.push(
+      `Bản scan mờ hoặc nghiêng, độ tin cậy nhận dạng thấp (${detail}): hãy soát kỹ số, ngày, tên cơ quan; ` +
+        'nếu sai nhiều, hãy quét lại ở 300 dpi rồi tải lên lại.',
+    );
+  }
+  return warnings;
 }
 
 async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
@@ -289,7 +298,7 @@ async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<In
         mixed
           ? `Trang ${pageList(scanPages)} là bản scan: ${OCR_REVIEW}`
           : `Tệp PDF là bản scan: ${OCR_REVIEW}`,
-        ...lowConfidenceWarning([...ocr]),
+        ...ocrQualityWarnings([...ocr]),
       );
     } catch (error) {
       // A PDF that has a text layer on other pages still gives that text, with a warning.
@@ -336,7 +345,7 @@ async function convertImage(
   if (text.trim() === '') throw emptyError('Ảnh (đã nhận dạng chữ)');
   const warnings = [
     `Ảnh chụp/bản scan: ${OCR_REVIEW}`,
-    ...lowConfidenceWarning(pages.map((page, i): [number, OcrPage] => [i + 1, page])),
+    ...ocrQualityWarnings(pages.map((page, i): [number, OcrPage] => [i + 1, page])),
   ];
   return { text, format: 'image-ocr', pages: pages.length, warnings };
 }

@@ -20,8 +20,10 @@ export interface Row {
   segments: Segment[];
   /** Typical glyph size on the row, in the same unit as x. */
   size: number;
-  /** A clearly larger step before this row: a new paragraph. */
+  /** A new paragraph starts here (a larger step, or the OCR engine says so). */
   breakBefore: boolean;
+  /** Only the vertical step is larger (when it differs from breakBefore). */
+  gapBefore?: boolean;
 }
 
 interface Run {
@@ -65,7 +67,7 @@ function findRun(rows: Row[], seed: number, floor: number): Run {
       continue;
     }
     const side = sideOf(row, leftEnd, rightStart);
-    if (side === 'right' || (side === 'left' && !row.breakBefore)) {
+    if (side === 'right' || (side === 'left' && !(row.gapBefore ?? row.breakBefore))) {
       members.set(k, side);
       end = k;
       continue;

@@ -182,6 +182,8 @@ export interface OcrPage {
   text: string;
   /** Mean word confidence reported by tesseract (0–100), null when no word was found. */
   confidence: number | null;
+  /** Degrees the page was turned to be read (a sideways photo), when it was. */
+  rotated?: number;
 }
 
 interface OcrWord {
@@ -195,6 +197,7 @@ interface OcrWord {
 
 interface OcrLine {
   key: string;
+  block: string;
   paragraph: string;
   words: OcrWord[];
 }
@@ -203,6 +206,115 @@ function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/**
+ * With `--psm 1` tesseract reads a sideways or upside-down page but reports the word boxes in
+ * the image's own frame. Turns the boxes into the reading frame (x along the line, y down the
+ * page), judging the direction from how the words of each line follow one another.
+ */
+function uprightLines(lines: OcrLine[]): OcrLine[] {
+  let horizontal = 0;
+  let vertical = 0;
+  let along = 0;
+  const direction = { right: 0, left: 0, down: 0, up: 0 };
+  for (const line of lines) {
+    const first = line.words[0];
+    const last = line.words.at(-1);
+    if (!first || !last || first === last) continue;
+    const dx = last.left + last.width / 2 - (first.left + first.width / 2);
+    const dy = last.top + last.height / 2 - (first.top + first.height / 2);
+    if (Math.abs(dx) >= Math.abs(dy)) {
+      horizontal += 1;
+      direction[dx >= 0 ? 'right' : 'left'] += 1;
+    } else {
+      vertical += 1;
+      direction[dy >= 0 ? 'down' : 'up'] += 1;
+    }
+    along += 1;
+  }
+  if (along === 0) return lines;
+  const reading =
+    horizontal >= vertical
+      ? direction.right >= direction.left
+        ? 'right'
+        : 'left'
+      : direction.down >= direction.up
+        ? 'down'
+        : 'up';
+  if (reading === 'right') return lines;
+  // Lines follow one another across the reading direction; find which way.
+  const cross = (word: OcrWord): number =>
+    reading === 'left' ? word.top + word.height / 2 : word.left + word.width / 2;
+  const firstLine = lines[0]?.words[0];
+  const lastLine = lines.at(-1)?.words[0];
+  const forward = firstLine && lastLine ? cross(lastLine) >= cross(firstLine) : true;
+  const turn = (word: OcrWord): OcrWord => {
+    switch (reading) {
+      case 'left':
+        return {
+          ...word,
+          left: -(word.left + word.width),
+          top: forward ? word.top : -(word.top + word.height),
+        };
+      case 'down':
+        return {
+          ...word,
+          left: word.top,
+          width: word.height,
+          top: forward ? word.left : -(word.left + word.width),
+          height: word.width,
+        };
+      default:
+        return {
+          ...word,
+          left: -(word.top + word.height),
+          width: word.height,
+          top: forward ? word.left : -(word.left + word.width),
+          height: word.width,
+        };
+    }
+  };
+  return lines.map((line) => ({ ...line, words: line.words.map(turn) }));
+}
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function boxOf(line: OcrLine): Box {
+  return {
+    top: Math.min(...line.words.map((w) => w.top)),
+    bottom: Math.max(...line.words.map((w) => w.top + w.height)),
+    left: Math.min(...line.words.map((w) => w.left)),
+    right: Math.max(...line.words.map((w) => w.left + w.width)),
+  };
+}
+
+/**
+ * Lines of different blocks side by side (with --psm 1 the header's two columns are two
+ * blocks) form one row, as a row of --psm 6 does; lines are put in page order.
+ */
+function mergeRows(lines: OcrLine[]): OcrLine[][] {
+  if (new Set(lines.map((line) => line.block)).size <= 1) return lines.map((line) => [line]);
+  const boxed = lines.map((line) => ({ line, box: boxOf(line) })).sort((a, b) => a.box.top - b.box.top);
+  const rows: Array<Array<{ line: OcrLine; box: Box }>> = [];
+  for (const entry of boxed) {
+    const row = rows.at(-1);
+    const fits =
+      row?.every(({ line, box }) => {
+        const overlap = Math.min(box.bottom, entry.box.bottom) - Math.max(box.top, entry.box.top);
+        const height = Math.min(box.bottom - box.top, entry.box.bottom - entry.box.top);
+        const apart = entry.box.left >= box.right || entry.box.right <= box.left;
+        return line.block !== entry.line.block && apart && overlap >= height * 0.5;
+      }) ?? false;
+    if (row && fits) row.push(entry);
+    else rows.push([entry]);
+  }
+  return rows.map((row) => row.sort((a, b) => a.box.left - b.box.left).map(({ line }) => line));
 }
 
 /**
@@ -231,7 +343,7 @@ export function tsvToPages(tsv: string): OcrPage[] {
     const key = `${block}/${par}/${line}`;
     let current = lines.at(-1);
     if (!current || current.key !== key) {
-      current = { key, paragraph: `${block}/${par}`, words: [] };
+      current = { key, block: String(block), paragraph: `${block}/${par}`, words: [] };
       lines.push(current);
     }
     current.words.push(word);
@@ -239,19 +351,26 @@ export function tsvToPages(tsv: string): OcrPage[] {
   const out: OcrPage[] = [];
   const count = Math.max(0, ...pages.keys());
   for (let number = 1; number <= count; number++) {
-    const lines = pages.get(number) ?? [];
-    const bottoms = lines.map((line) => Math.max(...line.words.map((w) => w.top + w.height)));
+    const rows = mergeRows(uprightLines(pages.get(number) ?? []));
+    const bottoms = rows.map((row) =>
+      Math.max(...row.flatMap((line) => line.words.map((w) => w.top + w.height))),
+    );
     const steps = bottoms.slice(1).map((bottom, i) => bottom - (bottoms[i] ?? 0));
     const usual = median(steps.filter((step) => step > 0));
     const confidences: number[] = [];
-    const rows: Row[] = lines.map((line, i) => {
-      const words = [...line.words].sort((a, b) => a.left - b.left);
-      const size = median(words.map((w) => w.height)) || 1;
+    const layoutRows: Row[] = rows.map((row, i) => {
+      const words = row
+        .flatMap((line, index) => line.words.map((word) => ({ word, index })))
+        .sort((a, b) => a.word.left - b.word.left);
+      const size = median(words.map(({ word }) => word.height)) || 1;
       const segments: Segment[] = [];
       let current: Segment | null = null;
-      for (const word of words) {
+      let currentLine = -1;
+      for (const { word, index } of words) {
         if (word.conf >= 0) confidences.push(word.conf);
-        if (current && word.left - current.end > size * 2.5) current = null;
+        // A wide gap, or a word of another tesseract line (another block), starts a new part.
+        if (current && (word.left - current.end > size * 2.5 || index !== currentLine)) current = null;
+        currentLine = index;
         if (!current) {
           current = { x: word.left, end: word.left + word.width, text: word.text };
           segments.push(current);
@@ -260,11 +379,13 @@ export function tsvToPages(tsv: string): OcrPage[] {
         current.text += ` ${word.text}`;
         current.end = Math.max(current.end, word.left + word.width);
       }
-      const newParagraph = i > 0 && lines[i - 1]?.paragraph !== line.paragraph;
+      const previous = new Set((rows[i - 1] ?? []).map((line) => line.paragraph));
+      const newParagraph = i > 0 && row.every((line) => !previous.has(line.paragraph));
       const step = steps[i - 1] ?? 0;
-      return { segments, size, breakBefore: i > 0 && (newParagraph || (usual > 0 && step > usual * 1.3)) };
+      const gapBefore = i > 0 && usual > 0 && step > usual * 1.3;
+      return { segments, size, breakBefore: gapBefore || newParagraph, gapBefore };
     });
-    const text = renderRows(rows);
+    const text = renderRows(layoutRows);
     out.push({
       text: text.normalize('NFC'),
       confidence: confidences.length > 0 ? confidences.reduce((a, b) => a + b, 0) / confidences.length : null,
@@ -273,13 +394,13 @@ export function tsvToPages(tsv: string): OcrPage[] {
   return out.length > 0 ? out : [{ text: '', confidence: null }];
 }
 
-async function tesseract(image: string, settings: OcrSettings): Promise<OcrPage[]> {
+async function tesseract(image: string, settings: OcrSettings, psm: '6' | '1' = '6'): Promise<OcrPage[]> {
   try {
-    // --psm 6: one uniform block, so the two header columns stay on their rows; TSV gives
-    // the word boxes to place tabs and paragraph breaks.
+    // --psm 6: one uniform block, so a row of the header's two columns stays one row; TSV gives
+    // the word boxes for the layout. --psm 1 (with orientation detection) reads a turned page.
     const { stdout } = await run(
       settings.tesseract,
-      [image, 'stdout', '-l', 'vie', '--psm', '6', 'tsv'],
+      [image, 'stdout', '-l', 'vie', '--psm', psm, 'tsv'],
       settings,
       'tesseract',
     );
@@ -290,6 +411,36 @@ async function tesseract(image: string, settings: OcrSettings): Promise<OcrPage[
     }
     throw error;
   }
+}
+
+/** Below this mean word confidence a page may be turned (a phone photo taken sideways). */
+const TURNED_PAGE_CONFIDENCE = 60;
+
+/** Degrees tesseract's orientation detection (osd.traineddata) would turn the page by; 0 when unsure. */
+async function orientation(image: string, settings: OcrSettings): Promise<number> {
+  try {
+    const { stdout } = await run(settings.tesseract, [image, 'stdout', '--psm', '0'], settings, 'tesseract');
+    const text = stdout.toString('utf8');
+    const rotate = Number(/Rotate:\s*(\d+)/.exec(text)?.[1] ?? 0);
+    const confidence = Number(/Orientation confidence:\s*([\d.]+)/.exec(text)?.[1] ?? 0);
+    return confidence >= 1.5 ? rotate : 0;
+  } catch (error) {
+    if (error instanceof IngestError || settings.signal?.aborted) throw error;
+    return 0; // no osd data, or too little text to tell
+  }
+}
+
+/** OCR of one image file; a poor single page is checked for being turned and read again if so. */
+async function recognise(image: string, settings: OcrSettings): Promise<OcrPage[]> {
+  const pages = await tesseract(image, settings);
+  const [page] = pages;
+  if (pages.length !== 1 || !page || (page.confidence ?? 0) >= TURNED_PAGE_CONFIDENCE) return pages;
+  const rotate = await orientation(image, settings);
+  if (rotate === 0) return pages;
+  const turned = await tesseract(image, settings, '1');
+  const [again] = turned;
+  if (!again || (again.confidence ?? 0) <= (page.confidence ?? 0)) return pages;
+  return [{ ...again, rotated: rotate }];
 }
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
@@ -322,7 +473,7 @@ export async function ocrImage(
       const input = join(dir, `input.${extension}`);
       await writeFile(input, bytes);
       try {
-        return await tesseract(input, settings);
+        return await recognise(input, settings);
       } catch (error) {
         if (error instanceof IngestError || settings.signal?.aborted) throw error;
         throw unreadable('ảnh', error);
@@ -375,7 +526,7 @@ export async function ocrPdfPages(
           throw unreadable(`trang ${page} của tệp PDF`, error);
         }
         const image = `${prefix}.png`;
-        const [text = { text: '', confidence: null }] = await tesseract(image, settings).catch(
+        const [text = { text: '', confidence: null }] = await recognise(image, settings).catch(
           (error: unknown) => {
             if (error instanceof IngestError || settings.signal?.aborted) throw error;
             throw unreadable(`ảnh trang ${page}`, error);
