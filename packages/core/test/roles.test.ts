@@ -93,6 +93,39 @@ describe('findRoles: lead', () => {
   });
 });
 
+describe('findRoles: more of our own sentences', () => {
+  it('"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền, vận động."', () => {
+    expect(
+      roles(
+        'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tuyên truyền, vận động.',
+      ).lead,
+    ).toEqual(['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'các tổ chức chính trị - xã hội']);
+  });
+
+  it('"Giao Sở Khoa học và Công nghệ (cơ quan thường trực) chủ trì theo dõi."', () => {
+    expect(roles('Giao Sở Khoa học và Công nghệ (cơ quan thường trực) chủ trì theo dõi.').lead).toEqual([
+      'Sở Khoa học và Công nghệ',
+    ]);
+  });
+
+  it('"Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các xã, phường rà soát, tổng hợp."', () => {
+    expect(
+      roles('Sở Y tế chủ trì, phối hợp với Sở Tài chính và UBND các xã, phường rà soát, tổng hợp.'),
+    ).toMatchObject({
+      lead: ['Sở Y tế'],
+      support: ['Sở Tài chính', 'UBND các xã, phường'],
+    });
+  });
+
+  // Bug: PERSON_PREFIX_RE knows "Giám đốc", "Chủ tịch", "Trưởng ban" ... but not "Chánh Văn
+  // phòng", so the usual closing task "Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc" has no lead.
+  it.fails('"Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện." names the Văn phòng UBND tỉnh', () => {
+    const r = roles('Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.');
+    expect(r.lead).toHaveLength(1);
+    expect(r.lead[0]).toMatch(/Văn phòng UBND tỉnh$/);
+  });
+});
+
 describe('findRoles: support', () => {
   it('"giao A chủ trì, phối hợp cùng B" (seed 002, 2.3)', () => {
     const r = roles(
