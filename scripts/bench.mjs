@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every bench/*.bench.ts in turn, each in its own Node process
-// through tsx, and lets each print its figures.
+// through tsx (with --expose-gc, so that a bench can measure retained memory), and lets
+// each print its figures.
 //
 //   node scripts/bench.mjs [NAME...]     NAME filters by file name (e.g. `core`, `server`)
 // Options after `--` are passed to every bench (e.g. `-- --notices 5000`).
@@ -32,10 +33,14 @@ const failed = [];
 for (const f of chosen) {
   console.log(`\n### ${f}`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, f), ...passThrough], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(dir, f), ...passThrough],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   if (r.status !== 0) {
     failed.push(f);
