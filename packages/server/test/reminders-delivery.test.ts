@@ -3,6 +3,8 @@
  * deliver, every mail arrives exactly once even with two instances working concurrently
  * (PostgreSQL: two connection pools = two servers; PGlite: two runners in one process).
  */
+
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/index.ts';
 import { openDatabase } from '../src/db/index.ts';
@@ -42,20 +44,14 @@ describe.each(backends())('reminders delivery ($name)', ({ name }) => {
   let clock: Date;
   let systems: ReminderSystem[] = [];
 
+  let dbB: Db;
+
+  // One database per backend for the file; tables are emptied before each test (opening a
+  // PGlite copy per test costs seconds and hundreds of MB).
   beforeAll(async () => {
     smtp = await startTestSmtp();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-
-  beforeEach(async () => {
     database = await createTestDatabase(name);
-    smtp.clear();
-    smtp.setFailing(false);
-    // 09:00 in Hà Nội: after the default 07:00 send hour.
-    clock = localDateTime('2026-03-10', 9);
-    let dbB: Db = database.db;
+    dbB = database.db;
     if (name === 'postgres') {
       // A second server instance: its own connection pool to the same database.
       const row = await database.db
@@ -63,10 +59,28 @@ describe.each(backends())('reminders delivery ($name)', ({ name }) => {
         .executeTakeFirstOrThrow();
       const url = new URL(process.env.DONDOC_TEST_DATABASE_URL as string);
       url.pathname = `/${row.name}`;
-      const h = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-      second = h;
-      dbB = h.db;
+      second = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+      dbB = second.db;
     }
+  });
+  afterAll(async () => {
+    await second?.close();
+    // pg's pool.end() resolves before the sockets are closed; DROP DATABASE ... WITH (FORCE)
+    // in dispose() would then kill them mid-goodbye (an unhandled 57P01). Close, then wait.
+    await database?.close();
+    await new Promise((r) => setTimeout(r, 100));
+    await database?.dispose();
+    await smtp?.close();
+  });
+
+  beforeEach(async () => {
+    await sql`TRUNCATE jobs, notifications, settings, task_agencies, tasks, documents, users, agencies RESTART IDENTITY CASCADE`.execute(
+      database.db,
+    );
+    smtp.clear();
+    smtp.setFailing(false);
+    // 09:00 in Hà Nội: after the default 07:00 send hour.
+    clock = localDateTime('2026-03-10', 9);
     const common = {
       now: () => clock,
       env: { DONDOC_SMTP_URL: smtp.url, DONDOC_PUBLIC_URL: 'https://dondoc.tinh.gov.vn' },
@@ -81,13 +95,6 @@ describe.each(backends())('reminders delivery ($name)', ({ name }) => {
 
   afterEach(async () => {
     await Promise.all(systems.map((s) => s.stop()));
-    await second?.close();
-    second = null;
-    // pg's pool.end() resolves before the sockets are closed; DROP DATABASE ... WITH (FORCE)
-    // in dispose() would then kill them mid-goodbye (an unhandled 57P01). Close, then wait.
-    await database.close();
-    await new Promise((r) => setTimeout(r, 100));
-    await database.dispose();
   });
 
   it('delivers each reminder and the digest exactly once with two instances working at once', async () => {

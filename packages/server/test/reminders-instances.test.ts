@@ -11,7 +11,7 @@ import { type Db, openDatabase } from '../src/db/index.ts';
 import type { App } from '../src/http/types.ts';
 import { localDate, localDateTime } from '../src/reminders/schedule.ts';
 import { attachReminders, type ReminderSystem } from '../src/reminders/system.ts';
-import { seed, type World } from './reminders-support.ts';
+import { FIXTURE_PASSWORD, seed, type World } from './reminders-support.ts';
 import { login } from './support/app.ts';
 import { backends, createTestDatabase, type TestDatabase } from './support/db.ts';
 import { startTestSmtp, type TestSmtpServer } from './support/smtp.ts';
@@ -85,14 +85,13 @@ describe.each(backends())('two server instances ($name)', ({ name }) => {
       .execute();
     expect(workers.every((w) => w.locked_by === 'app-0' || w.locked_by === 'app-1')).toBe(true);
 
-    // Fixture users have the default test password.
     const user = await database.db
       .selectFrom('users')
       .select('username')
       .where('id', '=', world.users.a1?.id as number)
       .executeTakeFirstOrThrow();
     for (const app of apps) {
-      const session = await login(app, user.username, 'mat-khau-thu-nghiem');
+      const session = await login(app, user.username, FIXTURE_PASSWORD);
       const res = await app.inject({ method: 'GET', url: '/api/notifications', headers: session.headers });
       expect(res.statusCode).toBe(200);
       expect(

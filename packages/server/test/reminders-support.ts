@@ -1,7 +1,17 @@
 /** Shared fixtures of the reminder tests: agencies, users, a published notice and tasks around a date. */
+
+import { hashPassword } from '../src/auth/password.ts';
 import type { Db } from '../src/db/index.ts';
 import { addDays, localDateTime } from '../src/reminders/schedule.ts';
-import { createAgency, createUser } from './support/app.ts';
+import { createAgency } from './support/app.ts';
+
+/** The password of every fixture user (hashed once: scrypt is deliberately slow). */
+export const FIXTURE_PASSWORD = 'mat-khau-thu-nghiem';
+let hash: Promise<string> | null = null;
+const passwordHash = () => {
+  hash ??= hashPassword(FIXTURE_PASSWORD);
+  return hash;
+};
 
 export interface World {
   today: string;
@@ -24,12 +34,18 @@ export async function seed(db: Db, today: string): Promise<World> {
     agencyId?: number,
     email = true,
   ) => {
-    const u = await createUser(db, {
-      role,
-      ...(agencyId ? { agencyId } : {}),
-      displayName: `Cán bộ ${key}`,
-      ...(email ? { email: `${key}@tinh.gov.vn` } : {}),
-    });
+    const u = await db
+      .insertInto('users')
+      .values({
+        username: `${key}-${Math.random().toString(36).slice(2, 8)}`,
+        display_name: `Cán bộ ${key}`,
+        email: email ? `${key}@tinh.gov.vn` : null,
+        password_hash: await passwordHash(),
+        role,
+        agency_id: agencyId ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return [key, { id: u.id, email: email ? `${key}@tinh.gov.vn` : null }] as const;
   };
   const users = Object.fromEntries(

@@ -49,6 +49,8 @@ export async function startTestSmtp(options: { user?: string; pass?: string } = 
     secure: false,
     authOptional: !options.user,
     disabledCommands: ['STARTTLS'],
+    // No network here: a reverse DNS lookup of 127.0.0.1 per connection only adds delay.
+    disableReverseLookup: true,
     logger: false,
     onAuth(auth, _session, callback) {
       if (options.user && (auth.username !== options.user || auth.password !== options.pass)) {
