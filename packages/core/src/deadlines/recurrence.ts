@@ -13,6 +13,8 @@ const RECURRENCE_RE =
   /(?<![\p{L}])(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/iu;
 
 export function findRecurrence(text: string): { recurrence: Recurrence; text: string } | null {
+  const lower = text.toLowerCase();
+  if (!['hằng', 'hàng', 'mỗi', 'định kỳ', 'lần'].some((w) => lower.includes(w))) return null;
   const m = RECURRENCE_RE.exec(text);
   if (!m) return null;
   const unit = (m[1] ?? m[2])?.toLowerCase();

@@ -80,8 +80,12 @@ export interface PlaceDate {
 /** "Kiên Giang, ngày 18 tháng 5 năm 2021"; a blank day gives "2020-12". */
 export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
   for (const l of lines) {
-    if (!l.text.includes('ngày')) continue;
-    const m = PLACE_DATE_RE.exec(l.text) ?? PLACE_DATE_NUMERIC_RE.exec(l.text);
+    // The place comes right before ", ngày": anchor the search there instead of trying
+    // every capital letter of the line.
+    const comma = l.text.search(/,\s*ngày/u);
+    if (comma < 0) continue;
+    const from = Math.max(0, comma - 45);
+    const m = PLACE_DATE_RE.exec(l.text.slice(from)) ?? PLACE_DATE_NUMERIC_RE.exec(l.text.slice(from));
     if (!m) continue;
     const printed = (m[1] as string).trim();
     const y = +(m[4] as string);
@@ -91,10 +95,10 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
     let date: string | null = null;
     if (d !== null && isValidYMD(y, mo, d)) date = iso(y, mo, d);
     else if (d === null && mo >= 1 && mo <= 12) date = `${y}-${String(mo).padStart(2, '0')}`;
-    const at = l.text.indexOf(printed, m.index);
+    const at = l.text.indexOf(printed, from + m.index);
     return {
       value: { place: canonicalPlace(printed), printedPlace: printed, date, blankDay: d === null },
-      span: { start: l.start + at, end: l.start + m.index + m[0].length },
+      span: { start: l.start + at, end: l.start + from + m.index + m[0].length },
       line: l.index,
     };
   }

@@ -5,24 +5,54 @@
 import { DIRECTIVE_VERBS } from './roles.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
-export const CLOSING_RE =
+const CLOSING_FULL_RE =
   /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|[^.;]{0,150}\bthông báo\s+(?:để|đến|cho|ý kiến)\b[^.;]{0,250}(?:biết|thực hiện|triển khai)|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
+
+const CLOSING_START_RE =
+  /^(?:Trên đây là|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai))/iu;
+
+/** A closing formula; the costly alternatives run only when their key words occur. */
+export const CLOSING_RE = {
+  test(text: string): boolean {
+    if (CLOSING_START_RE.test(text)) return true;
+    const head = text.slice(0, 600);
+    const lower = head.toLowerCase();
+    return (lower.includes('thông báo') || lower.includes('yêu cầu')) && CLOSING_FULL_RE.test(head);
+  },
+};
 
 /** Section headings whose content is an assessment, not a directive. */
 export const ASSESSMENT_HEADING_RE =
   /^(?:Về\s+)?(?:mục đích|yêu cầu$|mục đích, yêu cầu|kinh phí|căn cứ|quan điểm|mục tiêu|đánh giá(?: chung)?|kết quả (?:đạt được|thực hiện)|tình hình(?! triển khai nhiệm vụ)|những (?:hạn chế|tồn tại)|hạn chế|tồn tại|ưu điểm|nhận xét|đánh giá kết quả)(?![\p{L}])/iu;
 
-const ASSESSMENT_CUES: RegExp[] = [
-  /(?<![\p{L}])thống nhất cơ bản/iu,
-  /(?<![\p{L}])đánh giá cao/iu,
-  /(?<![\p{L}])ghi nhận/iu,
-  /(?<![\p{L}])(?:đã|đạt được|đạt)\s/iu,
-  /(?<![\p{L}])chưa\s/iu,
-  /(?<![\p{L}])còn\s(?!lại)/iu,
-  /(?<![\p{L}])(?:hạn chế|tồn tại|yếu kém|bất cập)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:thời gian qua|hiện nay|nhìn chung|vừa qua)(?![\p{L}])/iu,
-  /(?<![\p{L}])khá tốt|(?<![\p{L}])được thực hiện/iu,
+/** Words of assessment; each group counts once. Matched as whole words in lower case. */
+const ASSESSMENT_CUES: readonly (readonly string[])[] = [
+  ['thống nhất cơ bản'],
+  ['đánh giá cao'],
+  ['ghi nhận'],
+  ['đã', 'đạt được', 'đạt'],
+  ['chưa'],
+  ['còn'],
+  ['hạn chế', 'tồn tại', 'yếu kém', 'bất cập'],
+  ['thời gian qua', 'hiện nay', 'nhìn chung', 'vừa qua'],
+  ['khá tốt', 'được thực hiện'],
 ];
+
+const LETTER = /\p{L}/u;
+
+/** `word` occurs in `lower` with no letter right before or after it. */
+function hasWord(lower: string, word: string): boolean {
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const before = lower[i - 1];
+    const after = lower[i + word.length];
+    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) {
+      // "còn lại" (the rest) is no shortcoming.
+      if (word === 'còn' && lower.startsWith('còn lại', i)) continue;
+      return true;
+    }
+  }
+  return false;
+}
 
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
 const CLAUSE_SPLIT = /[.;:]\s+|,\s*(?:đồng thời|trên cơ sở đó|sau đó)\s*,?\s*/u;
@@ -45,10 +75,13 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
     )
   )
     score += 2;
+  const lower = text.toLowerCase();
   let negative = 0;
-  for (const re of ASSESSMENT_CUES) if (re.test(text)) negative++;
+  for (const group of ASSESSMENT_CUES) if (group.some((w) => hasWord(lower, w))) negative++;
   // "phải", "cần" alone do not make an assessment a directive.
-  if (MODAL_RE.test(text) && (score > 0 || negative === 0)) score += 1;
+  const modal =
+    (lower.includes('cần') || lower.includes('phải') || lower.includes('khẩn')) && MODAL_RE.test(text);
+  if (modal && (score > 0 || negative === 0)) score += 1;
   return score - Math.min(negative, 3);
 }
 

@@ -72,7 +72,10 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  LEAD_TRIGGER_RE.lastIndex = 0;
+  // Each scan below first checks for its key words: most sentences have none.
+  const lower = text.toLowerCase();
+  const has = (...words: string[]) => words.some((w) => lower.includes(w));
+  LEAD_TRIGGER_RE.lastIndex = has('giao', 'đề nghị', 'yêu cầu') ? 0 : text.length;
   for (let m = LEAD_TRIGGER_RE.exec(text); m; m = LEAD_TRIGGER_RE.exec(text)) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
     const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
@@ -83,7 +86,7 @@ export function findRoles(text: string): Roles {
   }
 
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
-  ROLE_WORD_RE.lastIndex = 0;
+  ROLE_WORD_RE.lastIndex = has('chủ trì', 'đầu mối') ? 0 : text.length;
   for (let m = ROLE_WORD_RE.exec(text); m; m = ROLE_WORD_RE.exec(text)) {
     const a = agencyEndingAt(text, text.slice(0, m.index).trimEnd().replace(/,$/, '').trimEnd().length);
     if (a && !isIssuingAuthority(a.name)) {
@@ -92,13 +95,13 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  SUPPORT_TRIGGER_RE.lastIndex = 0;
+  SUPPORT_TRIGGER_RE.lastIndex = has('phối hợp', 'cùng', 'sự tham gia') ? 0 : text.length;
   for (let m = SUPPORT_TRIGGER_RE.exec(text); m; m = SUPPORT_TRIGGER_RE.exec(text)) {
     const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  WORKS_WITH_RE.lastIndex = 0;
+  WORKS_WITH_RE.lastIndex = has(' với ') ? 0 : text.length;
   for (let m = WORKS_WITH_RE.exec(text); m; m = WORKS_WITH_RE.exec(text)) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);

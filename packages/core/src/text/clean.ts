@@ -104,7 +104,8 @@ export function rewriteAlignedTables(lines: string[]): string[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as string;
-    const cols = columnStarts(line);
+    // Only a line with several wide gaps can be a header of a space-aligned table.
+    const cols = line.indexOf('  ') >= 0 && TASK_TABLE_HEADER.test(line) ? columnStarts(line) : [];
     const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
     if (cols.length < 3 || names.filter((n) => TASK_TABLE_HEADER.test(n)).length < 2) {
       out.push(line);
