@@ -43,6 +43,7 @@ describe('sniff: the bytes decide', () => {
     ['tiff', new Uint8Array([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8])],
     ['ole', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])],
     ['gif', utf8('GIF89a....')],
+    ['heic', new Uint8Array([0, 0, 0, 0x18, ...utf8('ftypheic'), 0, 0, 0, 0])],
     ['rtf', utf8('{\\rtf1\\ansi Thong bao}')],
     ['text', utf8('Thông báo kết luận')],
     ['text', new Uint8Array([0xff, 0xfe, 0x54, 0x00])],
@@ -155,6 +156,15 @@ describe('convertToText: refusals', () => {
     const encrypted = await refusal(convertToText({ bytes: locked, fileName: 'khoa.docx' }));
     expectCode(encrypted, 'unsupported-format', 415);
     expect(encrypted.message).toContain('mật khẩu');
+  });
+
+  it('refuses an iPhone HEIC photo, saying how to get a JPEG', async () => {
+    const heic = new Uint8Array([0, 0, 0, 0x18, ...utf8('ftypheic'), 0, 0, 0, 0, ...utf8('mif1heic')]);
+    const error = await refusal(
+      convertToText({ bytes: heic, fileName: 'IMG_0001.HEIC', contentType: 'image/heic' }),
+    );
+    expectCode(error, 'unsupported-format', 415);
+    expect(error.message).toContain('JPEG');
   });
 
   it('refuses RTF, GIF and unknown binary files', async () => {

@@ -101,6 +101,13 @@ function unsupported(kind: SniffedKind, bytes: Uint8Array): IngestError {
         'Tệp RTF chưa được hỗ trợ. Hãy mở bằng Word và lưu thành .docx (hoặc xuất ra PDF) rồi tải lên lại.',
         { kind },
       );
+    case 'heic':
+      return new IngestError(
+        'unsupported-format',
+        'Ảnh HEIC/HEIF (ảnh chụp từ iPhone) chưa được hỗ trợ. Hãy chuyển ảnh sang JPEG ' +
+          '(trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất, hoặc gửi ảnh qua Zalo/email) rồi tải lên lại.',
+        { kind },
+      );
     case 'gif':
     case 'bmp':
     case 'webp':

@@ -14,6 +14,7 @@ export type SniffedKind =
   | 'gif'
   | 'bmp'
   | 'webp'
+  | 'heic' // iPhone photos (HEIF)
   | 'unknown';
 
 /** The families a user or a browser can declare; a declaration only contradicts another family. */
@@ -52,6 +53,10 @@ export function sniff(bytes: Uint8Array): SniffedKind {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(bytes, ascii('ftyp'), 4)) {
+    const brand = String.fromCharCode(...bytes.subarray(8, 12));
+    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1', 'avif'].includes(brand)) return 'heic';
+  }
   if (startsWith(bytes, ascii('BM')) && bytes.length > 26 && bytes[14] !== undefined && bytes[14] <= 124) {
     // BM + a plausible DIB header size; plain text starting with "BM" falls through.
     const dib = (bytes[14] ?? 0) | ((bytes[15] ?? 0) << 8);
@@ -178,5 +183,6 @@ export const KIND_LABEL: Record<SniffedKind | 'docx', string> = {
   gif: 'ảnh GIF',
   bmp: 'ảnh BMP',
   webp: 'ảnh WebP',
+  heic: 'ảnh HEIC/HEIF (iPhone)',
   unknown: 'không xác định',
 };
