@@ -88,7 +88,7 @@ function Routed() {
           <Route
             path="reports"
             element={
-              <RequireRole roles={['officer', 'leader', 'admin']}>
+              <RequireRole roles={['officer', 'leader', 'admin', 'agency']}>
                 <ReportsPage />
               </RequireRole>
             }

@@ -19,7 +19,7 @@ const NAV: NavItem[] = [
   { to: '/tasks', label: 'navTasks', roles: ['officer', 'leader', 'admin', 'viewer'] },
   { to: '/dashboard', label: 'navDashboard', roles: ['leader', 'officer', 'admin'] },
   { to: '/calendar', label: 'navCalendar', roles: ['leader', 'officer', 'agency', 'admin'] },
-  { to: '/reports', label: 'navReports', roles: ['officer', 'leader', 'admin'] },
+  { to: '/reports', label: 'navReports', roles: ['officer', 'leader', 'admin', 'agency'] },
   { to: '/admin/agencies', label: 'navAgencies', roles: ['admin'] },
   { to: '/admin/users', label: 'navUsers', roles: ['admin'] },
   { to: '/admin/settings', label: 'navSettings', roles: ['admin'] },

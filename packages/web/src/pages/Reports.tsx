@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ReportQuery, type Row } from '../api.ts';
+import { useUser } from '../auth.tsx';
 import { agencyLabel, formatDate, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
@@ -17,6 +18,9 @@ const PERIODS = [
 
 export function ReportsPage() {
   const { t, l, lang } = useI18n();
+  const user = useUser();
+  // An agency officer reports for their own agency only (the server enforces it too).
+  const ownAgency = user.role === 'agency' ? user.agencyId : null;
   const agencies = useLoad(() => api.agencies(), []);
   const sorted = useMemo(() => sortAgencies(agencies.data?.items ?? []), [agencies.data]);
   const now = new Date();
@@ -28,7 +32,7 @@ export function ReportsPage() {
   const preview = useLoad(() => (query ? api.report(query) : Promise.resolve(null)), [JSON.stringify(query)]);
   const def = PERIODS.find((p) => p.value === period) ?? PERIODS[0];
   const current: ReportQuery = {
-    agencyId: agencyId || undefined,
+    agencyId: ownAgency ?? (agencyId || undefined),
     period,
     year,
     index: def.max > 1 ? Math.min(index, def.max) : undefined,
@@ -44,17 +48,19 @@ export function ReportsPage() {
           setQuery(current);
         }}
       >
-        <label className="field">
-          <span className="field-label">{t('agency')}</span>
-          <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            <option value="">{t('allAgencies')}</option>
-            {sorted.map((a) => (
-              <option key={a.id} value={a.id}>
-                {agencyLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {ownAgency === null && (
+          <label className="field">
+            <span className="field-label">{t('agency')}</span>
+            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+              <option value="">{t('allAgencies')}</option>
+              {sorted.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {agencyLabel(a)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span className="field-label">{l('Kỳ báo cáo', 'Period')}</span>
           <select value={period} onChange={(e) => setPeriod(e.target.value)}>

@@ -115,8 +115,14 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const page = await newPage();
     await signIn(page, server.url, USERS.officer.username, PASSWORD);
     await page.waitForURL('**/import');
-    await page.getByTestId('file-input').setInputFiles(SEED);
-    const upload = page.locator('.upload').first();
+    // Two files at once, each with its own progress bar: the notice, and a file that is no notice.
+    const junk = path.join(ARTIFACTS, 'tep-hong.bin');
+    writeFileSync(junk, Buffer.from([0, 159, 146, 150, 255, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
+    await page.getByTestId('file-input').setInputFiles([SEED, junk]);
+    const bad = page.locator('.upload').filter({ hasText: 'tep-hong.bin' });
+    await bad.locator('.error-text').waitFor({ timeout: 60_000 });
+    expect(await bad.locator('.error-text').innerText()).toMatch(/[à-ỹđ]/);
+    const upload = page.locator('.upload').filter({ hasText: path.basename(SEED) });
     await expect
       .poll(async () => upload.getAttribute('class'), { timeout: 60_000 })
       .toMatch(/upload-(done|duplicate)/);
