@@ -71,6 +71,15 @@ describe('reminder rules', () => {
     expect(remindersOn(task('2026-03-20', 'not_started'), '2026-03-13')).toHaveLength(1);
   });
 
+  it('announces occurrences of recurring duties only within their own period', () => {
+    const occ = (recurrence: string) => ({ id: '9', status: 'not_started', due: '2026-03-20', recurrence });
+    const kinds = (recurrence: string) =>
+      reminderPlan(occ(recurrence), '2026-03-01', '2026-03-21').map((r) => `${r.kind}${r.daysLeft}`);
+    expect(kinds('daily')).toEqual(['due_today0', 'overdue-1']);
+    expect(kinds('weekly')).toEqual(['before3', 'before1', 'due_today0', 'overdue-1']);
+    expect(kinds('monthly')).toEqual(['before7', 'before3', 'before1', 'due_today0', 'overdue-1']);
+  });
+
   it('holds properties for any deadline and any day', () => {
     fc.assert(
       fc.property(

@@ -39,7 +39,20 @@ export interface TaskForReminder {
   status: string;
   /** Deadline, a local date YYYY-MM-DD, or null when the task has none. */
   due: string | null;
+  /** For an occurrence of a recurring duty: its recurrence ('daily', 'weekly', ...). */
+  recurrence?: string | null;
 }
+
+/** Length of a recurrence period in days (shortest month). Before-deadline reminders of an
+ * occurrence are only sent inside its own period: a daily report is not announced 7 days ahead. */
+const PERIOD_DAYS: Record<string, number> = {
+  daily: 1,
+  weekly: 7,
+  monthly: 28,
+  quarterly: 90,
+  'half-yearly': 181,
+  yearly: 365,
+};
 
 export interface PlannedReminder {
   taskId: string;
@@ -145,7 +158,12 @@ export function remindersOn(
     },
   ];
   if (daysLeft > 0) {
-    return settings.daysBefore.includes(daysLeft) ? make('before', 'lead_and_support') : [];
+    const period = task.recurrence
+      ? (PERIOD_DAYS[task.recurrence] ?? Number.POSITIVE_INFINITY)
+      : Number.POSITIVE_INFINITY;
+    return settings.daysBefore.includes(daysLeft) && daysLeft < period
+      ? make('before', 'lead_and_support')
+      : [];
   }
   if (daysLeft === 0) return make('due_today', 'lead');
   const overdue = -daysLeft;

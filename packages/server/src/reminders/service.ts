@@ -55,7 +55,7 @@ export async function scheduleDue(
   const horizon = addDays(today, Math.max(0, ...s.daysBefore));
   const tasks = await db
     .selectFrom('tasks')
-    .select(['id', 'status', 'due'])
+    .select(['id', 'status', 'due', 'recurrence'])
     .where('status', 'in', [...REMINDABLE_STATUSES] as Array<'not_started'>)
     .where('due', 'is not', null)
     .where('due', '<=', horizon)
@@ -64,19 +64,21 @@ export async function scheduleDue(
     .execute();
   const runAt = sendTimeFor(today, now, s);
   const jobs = tasks.flatMap((t) =>
-    remindersOn({ id: String(t.id), status: t.status, due: t.due }, today, s).map((r) => ({
-      kind: REMINDER_JOB,
-      payload: {
-        taskId: t.id,
-        kind: r.kind,
-        date: r.date,
-        due: r.due,
-        daysLeft: r.daysLeft,
+    remindersOn({ id: String(t.id), status: t.status, due: t.due, recurrence: t.recurrence }, today, s).map(
+      (r) => ({
+        kind: REMINDER_JOB,
+        payload: {
+          taskId: t.id,
+          kind: r.kind,
+          date: r.date,
+          due: r.due,
+          daysLeft: r.daysLeft,
+          dedupeKey: r.dedupeKey,
+        } satisfies ReminderPayload,
         dedupeKey: r.dedupeKey,
-      } satisfies ReminderPayload,
-      dedupeKey: r.dedupeKey,
-      runAt,
-    })),
+        runAt,
+      }),
+    ),
   );
   const reminders = await enqueueJobs(db, jobs, now);
   const digests = s.digestEnabled
@@ -106,6 +108,7 @@ async function loadTaskInfo(db: DbOrTrx, taskId: number) {
       'tasks.ref',
       'tasks.status',
       'tasks.due',
+      'tasks.recurrence',
       'tasks.lead_agency_id',
       'tasks.created_by',
       'tasks.document_id',
@@ -198,7 +201,7 @@ export function reminderHandler(env: Record<string, string | undefined> = proces
       // Still due? The task may have been finished, paused or extended since the job was queued.
       const settings = await loadReminderSettings(db);
       const still = remindersOn(
-        { id: String(task.id), status: task.status, due: task.due },
+        { id: String(task.id), status: task.status, due: task.due, recurrence: task.recurrence },
         p.date,
         settings,
       ).find((r) => r.kind === p.kind);
