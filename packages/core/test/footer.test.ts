@@ -80,9 +80,9 @@ describe('recipients', () => {
     ]);
   });
 
-  // Bug: the rest of the "Nơi nhận:" line is taken whole, without splitting off the right
-  // column, so the signer's authority "KT. GIÁM ĐỐC" becomes the first recipient (s28).
-  it.fails("the head line's right column is the signer, not a recipient (s28)", () => {
+  // Regression (was a bug): the rest of the "Nơi nhận:" line was taken whole, without splitting
+  // off the right column, so the signer's authority "KT. GIÁM ĐỐC" became the first recipient (s28).
+  it("the head line's right column is the signer, not a recipient (s28)", () => {
     const ls = lines(
       'Nơi nhận:                                                  KT. GIÁM ĐỐC',
       '- UBND tỉnh (b/c);                                        PHÓ GIÁM ĐỐC',

@@ -79,3 +79,19 @@ describe('RANK and isBullet', () => {
     expect(isBullet('alpha')).toBe(false);
   });
 });
+
+describe('the slash form', () => {
+  // "1/", "a/": many provincial notices number their items so (our own sentences in that style).
+  it('"1/ Giao Sở Tài chính rà soát ..." and "a/ Sở Xây dựng kiểm tra ..." are items', () => {
+    expect(
+      readMarker('1/ Giao Sở Tài chính rà soát, báo cáo UBND tỉnh trước ngày 20/11/2025.'),
+    ).toMatchObject({
+      type: 'num1',
+      label: '1',
+      length: 3,
+    });
+    expect(readMarker('a/ Sở Xây dựng kiểm tra các công trình')).toMatchObject({ type: 'alpha', label: 'a' });
+    // A date or a fraction stays no marker.
+    expect(readMarker('20/11/2025 là hạn chót')).toBeNull();
+  });
+});

@@ -62,6 +62,19 @@ describe.each(files)('extract(%s)', (file) => {
     expect(record.warnings.map((w) => w.code)).not.toContain('task-without-lead');
   });
 
+  it('warns the officer of what it repaired or could not read', () => {
+    // Seed 001: "Số: /TB-STTTT", "Vinh Phúc, ngày tháng 12 năm 2020"; seed 002: pages scanned twice.
+    const expected: Record<string, string[]> = {
+      '001_067ad6253af2344e.txt': ['blank-number', 'blank-day', 'place-corrected'],
+      '002_fde9e50072a34a55.txt': ['repeated-pages'],
+    };
+    expect(record.warnings.map((w) => w.code).sort()).toEqual((expected[file] ?? []).sort());
+    for (const w of record.warnings) {
+      expect(w.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u);
+      if (w.span) expect(w.span.end).toBeGreaterThan(w.span.start);
+    }
+  });
+
   it('number, notation, type, place, date, subject', () => {
     expect({
       number: record.number,
