@@ -322,15 +322,25 @@ function ProgressForm({
             onChange={(e) => setPercent(e.target.value)}
           />
         </Field>
-        <Field label={l('Tệp đính kèm', 'Attachments')}>
-          <input
-            key={key}
-            name="files"
-            type="file"
-            multiple
-            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-          />
-        </Field>
+        <div className="field">
+          <span className="field-label">{l('Tệp đính kèm', 'Attachments')}</span>
+          {/* The native file button speaks the browser's language; this one speaks Vietnamese. */}
+          <label className="btn-secondary file-button">
+            {l('Chọn tệp…', 'Choose files…')}
+            <input
+              key={key}
+              name="files"
+              type="file"
+              multiple
+              className="sr-only"
+              aria-label={l('Tệp đính kèm', 'Attachments')}
+              onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+            />
+          </label>
+          <span className="field-hint" aria-live="polite">
+            {files.length ? files.map((f) => f.name).join(', ') : l('Chưa chọn tệp', 'No file chosen')}
+          </span>
+        </div>
       </div>
       <button type="submit" className="btn-primary" disabled={busy || !note.trim()}>
         {l('Gửi báo cáo', 'Send report')}
