@@ -22,7 +22,7 @@ const DEPT_RE = new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\
 const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy');
 const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
 const PERSON_PREFIX_RE =
-  /(?:[Ll]ãnh đạo|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng ban|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
+  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
 const LOCALITY_RE =
   /\s+(?:các\s+(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)(?:(?:\s*,\s*|\s+và\s+)(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu))*|(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
 const MODIFIER_RE =

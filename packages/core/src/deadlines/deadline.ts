@@ -17,10 +17,12 @@ export interface Deadline {
   end: number;
   /** 3: "hoàn thành", "trước ngày", "chậm nhất"; 2: "trong tháng/quý"; 1: "trong năm". */
   strength: number;
+  /** The year was not written ("trước ngày 30/6"): it came from the document's date. */
+  inferredYear: boolean;
 }
 
 const CUE_RE =
-  /(?<![\p{L}])(?:(hoàn thành|hoàn tất|xong|thời hạn hoàn thành|thời hạn|hạn chót|hạn|chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*(?:(trong|trước|vào|cuối|trong vòng)\s+)?|(trước|trong|trong vòng|trong thời hạn|trong thời gian)\s+)/giu;
+  /(?<![\p{L}])(?:(hoàn thành|hoàn tất|xong|thời hạn hoàn thành|thời hạn|hạn chót|hạn|chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*(?:(trong|trước|vào|cuối|trong vòng)\s+)?|(trước|trong|trong vòng|trong thời hạn|trong thời gian|đến hết|đến ngày(?=\s*\d))\s+)/giu;
 
 const NUMBER_WORDS: Record<string, number> = {
   một: 1,
@@ -57,9 +59,21 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
       let strength: number;
       if (strongCue) strength = 3;
       else if (prep === 'trước') strength = p.day ? 3 : 2;
-      else strength = isYearOnly ? 1 : 2;
+      else if (prep === 'đến hết') strength = 2;
+      // "đến ngày" ends a range ("từ ngày ... đến ngày ..."); "tính đến ngày" is "as of", a reference.
+      else if (prep.startsWith('đến ngày')) {
+        if (/tính\s*$/iu.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+        strength = 1;
+      } else strength = isYearOnly ? 1 : 2;
       const end = after + p.length;
-      out.push({ due: p.due, dueText: squash(text.slice(textStart, end)), start: textStart, end, strength });
+      out.push({
+        due: p.due,
+        dueText: squash(text.slice(textStart, end)),
+        start: textStart,
+        end,
+        strength,
+        inferredYear: p.inferredYear,
+      });
       CUE_RE.lastIndex = end;
       continue;
     }
@@ -74,7 +88,14 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
             ? addWorkingDays(docDate, n)
             : addDays(docDate, n);
       const end = after + rel[0].length;
-      out.push({ due, dueText: squash(text.slice(textStart, end)), start: textStart, end, strength: 3 });
+      out.push({
+        due,
+        dueText: squash(text.slice(textStart, end)),
+        start: textStart,
+        end,
+        strength: 3,
+        inferredYear: false,
+      });
       CUE_RE.lastIndex = end;
     }
   }

@@ -44,10 +44,10 @@ export const isBullet = (t: MarkerType) => t === 'dash' || t === 'plus' || t ===
 
 const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
   ['numN', /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/u],
-  ['num1', /^(\d{1,2})\s*[.)]\s*(?=\p{L}|["“(])/u],
+  ['num1', /^(\d{1,2})\s*[.)/]\s*(?=\p{L}|["“(])/u],
   ['roman', /^([IVX]{1,4})\s*[.)]\s+(?=\S)/u],
   // The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
-  ['alpha', /^([a-zđ])\s*[).]\s+(?=\S)/u],
+  ['alpha', /^([a-zđ])\s*[)./]\s+(?=\S)/u],
   ['upper', /^([A-ZĐ])\s*[.)]\s+(?=\p{Lu})/u],
   [
     'ordinal',

@@ -29,7 +29,8 @@ export function parseRecipients(lines: Line[], head: number): Found<Recipients> 
   const h = lines[head];
   if (!h) return null;
   const entries: string[] = [];
-  const rest = h.text.replace(RECIPIENTS_HEAD, '').trim();
+  // In a two-column footer the head line's right column is the signature block.
+  const rest = (h.text.split(/\s{3,}/)[0] as string).replace(RECIPIENTS_HEAD, '').trim();
   let k = head + 1;
   const pending: string[] = rest ? [rest] : [];
   let last = h;

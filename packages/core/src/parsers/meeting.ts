@@ -52,7 +52,7 @@ const CONCLUDED_BY_RE =
 const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
 const NAME_THEN_TITLE_RE =
-  /đồng chí\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^,.;:]{0,60}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/iu;
+  /đồng chí\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/iu;
 
 /** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
 const OFFICE_RE =

@@ -111,35 +111,37 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       /(?:tại|theo|trong)\s+(?:Phụ lục|phụ lục|Bảng|bảng|Danh mục|danh mục)/u.test(p.text)
     )
       return;
-    const own = rolesOf(node);
+    const roles = rolesOf(node);
     const deadlines = findDeadlines(p.text, ctx.docDate);
     const d = chooseDeadline(deadlines);
     if (
       !isTask(p.text, p.marker !== null, {
-        explicit: own.explicit,
+        explicit: roles.explicit,
         hasDeadline: d !== null,
         clauseSubject: false,
       })
     )
       return;
     const inh = inheritedFor(node);
-    const ownLead = resolveAnaphor(own.lead, inh.lead);
+    const ownLead = resolveAnaphor(roles.lead, inh.lead);
     let lead: string[];
     let support: string[];
     if (ownLead.length) {
-      lead = own.implicitSubject && inh.fromAncestor ? [...inh.lead, ...ownLead] : ownLead;
-      support = resolveAnaphor(own.support, lead);
-      if (support.length === 0 && own.implicitSubject && inh.fromAncestor) support = inh.support;
+      lead = roles.implicitSubject && inh.fromAncestor ? [...inh.lead, ...ownLead] : ownLead;
+      support = resolveAnaphor(roles.support, lead);
+      if (support.length === 0 && roles.implicitSubject && inh.fromAncestor) support = inh.support;
     } else {
       lead = inh.lead;
-      support = resolveAnaphor(own.support, lead);
+      support = resolveAnaphor(roles.support, lead);
       if (support.length === 0) support = inh.support;
     }
     lead = unique(lead);
     const leadKeys = new Set(lead.map(nameKey));
     support = unique(support).filter((x) => !leadKeys.has(nameKey(x)));
     const rec = findRecurrence(p.text);
-    const due = d ? { due: d.due, dueText: d.dueText } : inh.due;
+    // "trước ngày 15/6 và 15/12 hằng năm": a day that recurs is no single due date.
+    const ownDue = d && !(rec && d.inferredYear) ? { due: d.due, dueText: d.dueText } : null;
+    const due = ownDue ?? (rec ? null : inh.due);
     tasks.push({
       ref: node.ref,
       text: squash(ctx.text.slice(p.contentStart, p.end)),

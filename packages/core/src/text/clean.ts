@@ -31,6 +31,8 @@ export function cleanText(input: string): CleanResult {
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
   let blocks = toBlocks(lines);
+  // Pages first joined, so that an item broken by a page break compares whole with its repeat.
+  blocks = joinPageBreaks(blocks);
   const dedup = dropRepeatedBlocks(blocks);
   blocks = dedup.blocks;
   if (dedup.removedBlocks > 0)
@@ -38,7 +40,6 @@ export function cleanText(input: string): CleanResult {
       code: 'repeated-pages',
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
-  blocks = joinPageBreaks(blocks);
   // Removing characters can leave a combining mark beside a new base letter: recompose.
   return {
     text: blocks
@@ -355,7 +356,7 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
           len++;
         } else break;
       }
-      if (len >= 3 && chars >= 400) {
+      if ((len >= 3 && chars >= 400) || (len >= 2 && chars >= 500)) {
         for (let k = i; k < i + len; k++) remove[k] = true;
         removed += len;
         i += len - 1;
@@ -380,7 +381,10 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
     const first = b[0] as string;
     if (prev) {
       const lastLine = prev[prev.length - 1] as string;
-      if (/[\p{Ll}\p{L},\d]$/u.test(lastLine) && /^\p{Ll}/u.test(first) && !LIST_START.test(first)) {
+      // A block cannot end on a word that needs a complement ("và", "của", "với" ...).
+      const dangling = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u.test(lastLine);
+      const continues = /[\p{L},\d]$/u.test(lastLine) && /^\p{Ll}/u.test(first);
+      if ((continues || dangling) && !LIST_START.test(first) && !/^\|/.test(first)) {
         prev[prev.length - 1] = `${lastLine} ${first}`;
         prev.push(...b.slice(1));
         continue;
