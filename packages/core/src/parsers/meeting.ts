@@ -47,8 +47,12 @@ export function parseMeetingDate(body: Line[], subject: string | null): { date: 
   return null;
 }
 
+// "của <chức vụ> <tên>" — the offices may be several ("Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X").
 const CONCLUDED_BY_RE =
-  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+(?:của\s+)(?:đồng chí\s+)?(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|,|;|\(|$)/iu;
+  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+(?:của\s+)(?!đồng chí)(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
+// "của đồng chí <tên>, <chức vụ>".
+const CONCLUDED_BY_NAME_RE =
+  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+của\s+đồng chí\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*)\s*,\s*(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
 const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
 const NAME_THEN_TITLE_RE =
@@ -60,6 +64,8 @@ const OFFICE_RE =
 
 export function parsePresider(subject: string | null, body: Line[]): Person | null {
   let fromSubject: Person | null = null;
+  const named = subject ? CONCLUDED_BY_NAME_RE.exec(subject) : null;
+  if (named) return { name: named[1] as string, title: (named[2] as string).trim() };
   const m = subject ? CONCLUDED_BY_RE.exec(subject) : null;
   if (m && OFFICE_RE.test((m[1] as string).trim())) fromSubject = splitTitleAndName((m[1] as string).trim());
   if (fromSubject?.name) return fromSubject;
