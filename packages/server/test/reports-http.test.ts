@@ -370,6 +370,30 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
       expect(doc.paths[p], p).toBeDefined();
   });
 
+  it('long lists: DOCX lists 1,000 tasks and says so, CSV lists all', async () => {
+    const a = await createAgency(t.db, { name: 'Sở Xây dựng' });
+    const rows = Array.from({ length: 1005 }, (_, i) => ({
+      document_id: f.documents.d1,
+      lead_agency_id: a.id,
+      text: `Nhiệm vụ dài ${i + 1}`,
+      due: '2021-08-20',
+      status: 'in_progress' as const,
+    }));
+    await t.db.insertInto('tasks').values(rows).execute();
+    const q = `${Q3}&agencyId=${a.id}`;
+    const json = (await get(`/api/reports?${q}`, leader)).json();
+    expect(json.figures).toMatchObject({ total: 1005, open_overdue: 1005 });
+    expect(json.truncated).toBe(false);
+    const docx = await get(`/api/reports/export?${q}&format=docx`, leader);
+    expect(docx.statusCode).toBe(200);
+    const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+    expect(value).toContain('Tổng số nhiệm vụ: 1005, trong đó:');
+    expect(value).toContain('Ghi chú: danh mục chỉ liệt kê 1.000 trong tổng số 1.005 nhiệm vụ');
+    expect(value).toContain('xuất tệp Excel (xlsx) hoặc CSV');
+    const csv = await get(`/api/reports/export?${q}&format=csv`, leader);
+    expect(parseCsv(csv.rawPayload.toString('utf8').slice(1))).toHaveLength(1 + 1005);
+  });
+
   it('a new agency with no tasks has empty figures, not an error', async () => {
     const a = await createAgency(t.db, { name: 'Sở Nội vụ' });
     const res = await get(`/api/reports?period=year&year=2021&agencyId=${a.id}`, leader);

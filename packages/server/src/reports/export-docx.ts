@@ -118,17 +118,23 @@ function headerBlock(report: Report): Table {
   });
 }
 
+// Body cells are kept lean (no per-cell width or margins: the table's fixed grid and default
+// cell margins apply; the font comes from the document default): docx builds thousands of them.
 function cell(text: string, width: number, opts: { bold?: boolean; center?: boolean; shade?: boolean } = {}) {
+  const header = opts.bold === true;
   return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: opts.bold ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-    shading: opts.shade ? { fill: 'D9E1F2' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(header
+      ? {
+          width: { size: width, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          shading: opts.shade ? { fill: 'D9E1F2' } : undefined,
+        }
+      : {}),
     children: text.split('\n').map(
       (line) =>
         new Paragraph({
-          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(line, { bold: opts.bold, size: 12 })],
+          alignment: opts.center ? AlignmentType.CENTER : undefined,
+          children: [new TextRun({ text: line, bold: opts.bold, size: 24 })],
         }),
     ),
   });
@@ -158,6 +164,7 @@ function taskTable(report: Report): Table {
     layout: TableLayoutType.FIXED,
     width: { size: USABLE, type: WidthType.DXA },
     columnWidths: COLS,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [header, ...rows],
   });
 }
@@ -198,7 +205,7 @@ export async function reportToDocx(report: Report): Promise<Buffer> {
   const byAgency = report.byAgency.length
     ? [para('II. TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ', { bold: true }), agencyTable(report), para('')]
     : [];
-  const note = truncationNote(report);
+  const note = truncationNote(report, ' Danh mục dài hơn: xuất tệp Excel (xlsx) hoặc CSV.');
   const children = [
     headerBlock(report),
     para(''),

@@ -268,7 +268,7 @@ export function agencyTableRows(r: Report): (string | number)[][] {
   ]);
 }
 
-export function truncationNote(r: Report): string | null {
+export function truncationNote(r: Report, hint = ''): string | null {
   if (!r.truncated) return null;
-  return `Ghi chú: danh mục chỉ liệt kê ${r.tasks.length.toLocaleString('vi-VN')} trong tổng số ${r.figures.total.toLocaleString('vi-VN')} nhiệm vụ; số liệu tổng hợp ở trên là đầy đủ.`;
+  return `Ghi chú: danh mục chỉ liệt kê ${r.tasks.length.toLocaleString('vi-VN')} trong tổng số ${r.figures.total.toLocaleString('vi-VN')} nhiệm vụ; số liệu tổng hợp ở trên là đầy đủ.${hint}`;
 }
