@@ -4,23 +4,27 @@
 // (shared/eval/CONTRACT.md, the same rules as shared/eval/score.mjs).
 //
 //   node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]
-//                         [--compare FILE]
+//                         [--compare FILE] [--perturb crlf,nfd,oldtones,nbsp,spaces,trailing,bom]
 //
 // Prints one summary line per set (score.mjs's format after the set's name), then one
 // line for all the sets' documents together. --write DIR also saves the predictions as
 // DIR/<set>/NAME.json so that they can be scored again or compared. --compare FILE (the
 // output of an earlier `--json` run) prints under each line what changed since then.
+// --perturb applies changes that leave the notice's meaning alone (line endings, NFD, old
+// tone placement, NBSP, doubled spaces, trailing blanks, BOM): a robust extractor scores the
+// same; compare with `--compare` against a plain `--json` run.
 // Exit status: 0; 1 when extract threw or returned an invalid record, or a gold file is
 // unreadable; 2 on bad usage.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { PERTURB, perturbText } from './perturb.mjs';
 import { formatSummary, formatVerbose, goldFiles, scoreDocs } from './score-lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR] [--compare FILE]';
+  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR] [--compare FILE] [--perturb NAME,...]';
 
 const args = process.argv.slice(2);
 const sets = [];
@@ -28,6 +32,7 @@ let verbose = false;
 let json = false;
 let writeDir;
 let compareFile;
+const perturb = [];
 let corpusDir = path.join(root, 'corpus');
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -43,7 +48,13 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--write') writeDir = path.resolve(value());
   else if (a === '--corpus') corpusDir = path.resolve(value());
   else if (a === '--compare') compareFile = value();
-  else if (a === '--help' || a === '-h') {
+  else if (a === '--perturb') {
+    const v = value();
+    for (const name of v.split(',')) {
+      if (!(name in PERTURB)) usage(`unknown perturbation '${name}' (${Object.keys(PERTURB).join(', ')})`);
+      perturb.push(name);
+    }
+  } else if (a === '--help' || a === '-h') {
     console.log(USAGE);
     process.exit(0);
   } else usage(`unknown argument '${a}'`);
@@ -135,7 +146,7 @@ for (const set of chosen) {
     let pred = {};
     if (!fs.existsSync(textFile)) problems.push(`${set}/${name}.txt: missing, scored as an empty prediction`);
     else {
-      const text = fs.readFileSync(textFile, 'utf8');
+      const text = perturbText(fs.readFileSync(textFile, 'utf8'), perturb, `${set}/${name}`);
       extractBytes += Buffer.byteLength(text);
       const t0 = performance.now();
       try {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { extract } from '@dondoc/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatSummary, type Report, scoreDirs } from '../../../scripts/score-lib.mjs';
+import { PERTURB, perturbText } from '../../../scripts/perturb.mjs';
+import { fold, formatSummary, type Report, scoreDirs } from '../../../scripts/score-lib.mjs';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../../..');
@@ -327,6 +328,28 @@ describe('npm run eval', () => {
     const sign = (d: number) => `${d > 0 ? '+' : ''}${d.toFixed(3)}`;
     expect(lines[1]).toContain(`tasks F1 ${sign(now.tasks.f1 - 0.9)}`);
     if (now.fieldsMean >= 0.0005) expect(lines[1]).toContain(`fields ${sign(now.fieldsMean)}`);
+  });
+
+  it('--perturb: each change alters every seed, keeps what the scorer reads, and is deterministic', async () => {
+    for (const name of Object.keys(PERTURB)) {
+      for (const f of names) {
+        const text = readSeed(f);
+        const changed = perturbText(text, [name], `seeds/${f}`);
+        expect(changed, `${name} on ${f}`).not.toBe(text);
+        expect(fold(changed), `${name} on ${f}`).toBe(fold(text));
+        expect(perturbText(text, [name], `seeds/${f}`)).toBe(changed);
+      }
+    }
+    const { stdout } = await run(process.execPath, [evalScript, '--set', 'seeds', '--perturb', 'crlf,nbsp']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^\S+\s+/, '')),
+    ).toEqual([expect.stringMatching(SUMMARY), expect.stringMatching(SUMMARY)]);
+    const bad = await run(process.execPath, [evalScript, '--perturb', 'crlf,khong-co']).catch((e) => e);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown perturbation 'khong-co'");
   });
 
   it('refuses an unknown set with exit status 2', async () => {
