@@ -161,10 +161,15 @@ describe('chooseDeadline', () => {
   });
 
   it('among equals the last written wins; none gives null', () => {
-    const a: Deadline = { due: '2025-11-15', dueText: 'a', start: 0, end: 1, strength: 3 };
-    const b: Deadline = { due: '2025-11-30', dueText: 'b', start: 5, end: 6, strength: 3 };
-    const weak: Deadline = { due: '2025-12-31', dueText: 'c', start: 9, end: 10, strength: 1 };
-    expect(chooseDeadline([a, b, weak])).toBe(b);
+    // Built from real finds, so that the test follows the Deadline type as it grows.
+    const [a, b] = findDeadlines(
+      'trình UBND tỉnh trước ngày 15/11/2025; hoàn thành trước ngày 30/11/2025',
+      d2025,
+    );
+    const [weak] = findDeadlines('hoàn thành mục tiêu trong năm 2025', d2025);
+    expect([a?.strength, b?.strength, weak?.strength]).toEqual([3, 3, 1]);
+    expect(chooseDeadline([a, b, weak] as Deadline[])).toBe(b);
+    expect(chooseDeadline([weak, a] as Deadline[])).toBe(a);
     expect(chooseDeadline([])).toBeNull();
   });
 });
