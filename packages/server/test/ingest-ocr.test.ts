@@ -102,6 +102,19 @@ describe('convertToText: scans (tesseract vie, pdftoppm)', () => {
     120_000,
   );
 
+  ocrIt(`re-reads a scan whose text layer came from an OCR without Vietnamese${skipNote}`, async () => {
+    const lines = [
+      'UY BAN NHAN DAN TINH AN GIANG So: 215/TB-UBND Ket luan cua Chu tich Uy ban nhan dan tinh',
+      'So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh hoan thien ke hoach chuyen doi so.',
+      'Cong an tinh chu tri trien khai De an 06 tren dia ban; bao cao ket qua trong quy IV nam 2025.',
+    ].map((text, i) => ({ x: 60, y: 780 - i * 20, size: 9, text }));
+    const bytes = buildPdf([{ png: fixture('notice-scan.png'), lines }]);
+    const result = await convertToText({ bytes, fileName: 'may-quet.pdf' });
+    expect(result.format).toBe('pdf-ocr');
+    expectNoticeText(result.text);
+    expect(result.text).not.toContain('Cong nghe chu tri');
+  });
+
   ocrIt(`reads a PDF with no text layer through pdftoppm -r 300${skipNote}`, async () => {
     const before = ocrTempDirs().length;
     const result = await convertToText({ bytes: fixture('notice-scan.pdf'), fileName: 'scan.pdf' });

@@ -98,6 +98,37 @@ describe('convertToText: PDF with a text layer', () => {
     ]);
   });
 
+  it("re-reads a scan whose invisible text layer has no Vietnamese marks (a copier's English OCR)", async () => {
+    const png = fixture('notice-scan.png');
+    const unaccented = [
+      'UY BAN NHAN DAN TINH AN GIANG So: 215/TB-UBND',
+      'Ket luan cua Chu tich Uy ban nhan dan tinh tai cuoc hop ve chuyen doi so.',
+      'So Khoa hoc va Cong nghe chu tri, phoi hop voi So Tai chinh hoan thien ke hoach.',
+      'Cong an tinh chu tri trien khai De an 06 tren dia ban; bao cao ket qua trong quy IV.',
+    ];
+    const bytes = buildPdf([
+      { png, lines: unaccented.map((text, i) => ({ x: 60, y: 780 - i * 20, size: 9, text })) },
+    ]);
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages[0]).toMatchObject({ foreignOcr: true, needsOcr: true, legacyEncoding: false });
+    // Without OCR the unaccented layer is still given, with both warnings.
+    const result = await convertToText(
+      { bytes, fileName: 'may-quet.pdf' },
+      { tesseractCommand: '/nonexistent/tesseract' },
+    );
+    expect(result.format).toBe('pdf');
+    expect(result.text).toContain('So Khoa hoc va Cong nghe chu tri');
+    expect(result.warnings).toEqual([
+      expect.stringContaining('lớp chữ không dấu'),
+      expect.stringContaining('chưa nhận dạng được chữ'),
+    ]);
+    // A typed page without marks (no image under it) is kept as it is.
+    const typed = await readPdf(
+      buildPdf([{ lines: unaccented.map((text, i) => ({ x: 60, y: 780 - i * 20, text })) }]),
+    );
+    expect(typed.pages[0]).toMatchObject({ foreignOcr: false, needsOcr: false });
+  });
+
   it('refuses corrupt PDF bytes as corrupt-file', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog ');
     const error = await convertToText({ bytes, fileName: 'hong.pdf' }).catch((e: unknown) => e);

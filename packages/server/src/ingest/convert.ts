@@ -290,6 +290,12 @@ async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<In
       `Trang ${pageList(legacyPages)} có lớp chữ bằng bảng mã cũ (TCVN3/VNI) nên được nhận dạng lại từ hình trang (OCR).`,
     );
   }
+  const foreignPages = pdf.pages.filter((page) => page.foreignOcr).map((page) => page.number);
+  if (foreignPages.length > 0) {
+    warnings.push(
+      `Trang ${pageList(foreignPages)} là bản scan có lớp chữ không dấu (máy quét nhận dạng không có tiếng Việt) nên được nhận dạng lại.`,
+    );
+  }
   const scanPages = pdf.pages.filter((page) => page.needsOcr).map((page) => page.number);
   const texts = new Map(pdf.pages.map((page) => [page.number, page.text]));
   let ocrDone = false;
@@ -297,6 +303,8 @@ async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<In
     const maxPages = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
     if (scanPages.length > maxPages) throw tooManyScanPages(scanPages.length, maxPages);
     const mixed = scanPages.length < pdf.pages.length;
+    // Text to fall back on when OCR is missing: typed pages, or a scan's own (unaccented) layer.
+    const usable = mixed || pdf.pages.some((page) => page.foreignOcr);
     try {
       const ocr = await ocrPdfPages(bytes, scanPages, ocrSettings(options));
       for (const [page, result] of ocr) texts.set(page, result.text);
@@ -309,7 +317,7 @@ async function convertPdf(bytes: Uint8Array, options: IngestOptions): Promise<In
       );
     } catch (error) {
       // A PDF that has a text layer on other pages still gives that text, with a warning.
-      if (!(error instanceof IngestError) || error.code !== 'ocr-unavailable' || !mixed) throw error;
+      if (!(error instanceof IngestError) || error.code !== 'ocr-unavailable' || !usable) throw error;
       warnings.push(
         `Trang ${pageList(scanPages)} là bản scan nhưng chưa nhận dạng được chữ: ${error.message}`,
       );

@@ -30,6 +30,15 @@ export function detectLegacyEncoding(text: string): LegacyVerdict {
   return { legacy, legacyChars, vietnameseChars };
 }
 
+/**
+ * Share of letters that carry a Vietnamese mark (ă â đ ê ô ơ ư or a tone). Vietnamese prose has
+ * about a third; an invisible text layer from a copier's English OCR has next to none.
+ */
+export function vietnameseMarkRatio(text: string): number {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  return letters === 0 ? 0 : (text.match(VIETNAMESE) ?? []).length / letters;
+}
+
 export const LEGACY_HINT =
   'Hãy chuyển mã sang Unicode (ví dụ Unikey → Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode) rồi tải lên lại, ' +
   'hoặc tải lên bản scan/PDF của thông báo.';

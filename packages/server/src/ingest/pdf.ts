@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from './errors.ts';
 import { type Row, renderRows, type Segment } from './layout.ts';
-import { detectLegacyEncoding } from './legacy.ts';
+import { detectLegacyEncoding, vietnameseMarkRatio } from './legacy.ts';
 
 /** A text item of pdfjs' getTextContent (marked-content entries have no `str`). */
 interface PdfTextItem {
@@ -23,6 +23,8 @@ export interface PdfPageText {
   imageCoverage: number;
   /** The text layer is in a pre-Unicode code (TCVN3/VNI fonts): unreadable, OCR the page. */
   legacyEncoding: boolean;
+  /** A full-page image under a text layer without Vietnamese marks (a copier's English OCR). */
+  foreignOcr: boolean;
   /** The text layer is empty, nearly so, or unreadable: the page is a scan and needs OCR. */
   needsOcr: boolean;
 }
@@ -39,6 +41,8 @@ export const PDF_LIMITS = {
   /** A page mostly covered by an image with only a stamp/signature text layer is a scan. */
   scanImageCoverage: 0.5,
   scanImageMaxChars: 200,
+  /** A scan's text layer with fewer Vietnamese marks than this (share of letters) came from an OCR without Vietnamese. */
+  foreignOcrMarkRatio: 0.05,
   /** pdfjs runs on the server's thread: stop a pathological file between pages. */
   maxParseMs: 60_000,
 } as const;
@@ -242,7 +246,8 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
         );
         text = layoutLines(items);
         const chars = countChars(text);
-        if (chars >= PDF_LIMITS.scanMaxChars && chars < PDF_LIMITS.scanImageMaxChars) {
+        const fewMarks = vietnameseMarkRatio(text) < PDF_LIMITS.foreignOcrMarkRatio;
+        if (chars >= PDF_LIMITS.scanMaxChars && (chars < PDF_LIMITS.scanImageMaxChars || fewMarks)) {
           const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
           const ops = await page.getOperatorList();
           coverage = imageCoverage(ops.fnArray, ops.argsArray, Math.abs((x1 - x0) * (y1 - y0)));
@@ -256,8 +261,14 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
       }
       const chars = countChars(text);
       const legacyEncoding = detectLegacyEncoding(text).legacy;
+      const foreignOcr =
+        !legacyEncoding &&
+        chars >= PDF_LIMITS.scanImageMaxChars &&
+        coverage >= PDF_LIMITS.scanImageCoverage &&
+        vietnameseMarkRatio(text) < PDF_LIMITS.foreignOcrMarkRatio;
       const needsOcr =
         legacyEncoding ||
+        foreignOcr ||
         chars < PDF_LIMITS.scanMaxChars ||
         (chars < PDF_LIMITS.scanImageMaxChars && coverage >= PDF_LIMITS.scanImageCoverage);
       pages.push({
@@ -266,6 +277,7 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
         chars,
         imageCoverage: coverage,
         legacyEncoding,
+        foreignOcr,
         needsOcr,
       });
     }
