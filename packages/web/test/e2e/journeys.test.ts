@@ -157,8 +157,15 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const lead0 = page.getByTestId('lead-0');
     while ((await lead0.locator('.chip-remove').count()) > 0)
       await lead0.locator('.chip-remove').first().click();
+    // By keyboard: type without diacritics, arrows move through the registry, Enter picks.
     await lead0.getByRole('combobox').fill('so noi vu');
-    await lead0.getByRole('option', { name: 'Sở Nội vụ', exact: true }).click();
+    await lead0.getByRole('option', { name: 'Sở Nội vụ', exact: true }).waitFor();
+    await lead0.getByRole('combobox').press('ArrowDown');
+    await lead0.getByRole('combobox').press('ArrowUp');
+    expect(
+      await lead0.getByRole('option', { name: 'Sở Nội vụ', exact: true }).getAttribute('aria-selected'),
+    ).toBe('true');
+    await lead0.getByRole('combobox').press('Enter');
     await expect
       .poll(() => lead0.locator('.chip').allInnerTexts())
       .toEqual([expect.stringContaining('Sở Nội vụ')]);
@@ -401,12 +408,21 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const shot = shooter('7-auth');
     const page = await newPage();
     await page.goto(`${server.url}/login`);
+    // Keyboard only: the first Tab reaches the username field, Enter submits.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.name')).toBe('username');
     await page.getByLabel('Tên đăng nhập').fill(USERS.officer.username);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
     await shot(page, 'wrong-password');
     await signIn(page, server.url, USERS.officer.username, PASSWORD);
+    // The skip link is the first stop and takes focus to the page content.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+    expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('main');
     await page.goto(`${server.url}/tasks?bucket=open_overdue`);
     await page.getByTestId('task-row').first().waitFor();
     await page.context().clearCookies();
