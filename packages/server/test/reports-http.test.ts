@@ -1,6 +1,7 @@
 // Reports over HTTP on both backends: figures of the fixed data set (reports-support.ts)
 // computed by hand, access by role, exports read back, the dashboard and the calendar feed.
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Fixture, parseCsv, parseIcs, seedFixture, unescapeIcs, unzipEntry } from './reports-support.ts';
@@ -138,6 +139,50 @@ describe.each(backends())('reports over HTTP ($name)', ({ name }) => {
     }
     expect((await get(`/api/reports?${Q3}`)).statusCode).toBe(401);
     expect((await get('/api/dashboard')).statusCode).toBe(401);
+  });
+
+  it('random query strings never give a 500', async () => {
+    const value = fc.oneof(
+      fc.constantFrom(
+        '',
+        '0',
+        '-1',
+        '1',
+        '4',
+        '13',
+        '2021',
+        '99999999999',
+        'abc',
+        'Quý III',
+        '2021-02-29',
+        '2021-12-31',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    const params = fc.dictionary(
+      fc.constantFrom(
+        'period',
+        'year',
+        'index',
+        'mode',
+        'agencyId',
+        'from',
+        'to',
+        'format',
+        'includePredecessors',
+      ),
+      value,
+    );
+    const urls = fc.sample(
+      fc.tuple(fc.constantFrom('/api/reports', '/api/reports/export', '/api/dashboard'), params),
+      { numRuns: 60, seed: 42 },
+    );
+    for (const [path, p] of urls) {
+      const url = `${path}?${new URLSearchParams(p).toString()}`;
+      const res = await get(url, officer);
+      expect(res.statusCode, url).toBeLessThan(500);
+      if (res.statusCode >= 400) expect(res.json().error.message, url).toMatch(/\p{L}/u);
+    }
   });
 
   it('exports XLSX with a Vietnamese file name, read back', async () => {
