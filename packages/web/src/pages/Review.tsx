@@ -17,7 +17,7 @@ import { AgencyPicker, DateInput, type Mapping } from '../widgets.tsx';
 type FieldKey = 'number' | 'notation' | 'docType' | 'issuer' | 'place' | 'date' | 'subject';
 
 interface Highlight extends Span {
-  kind: 'task' | 'field';
+  kind: 'task' | 'field' | 'warning';
   key: string;
   label: string;
 }
@@ -133,8 +133,17 @@ export function ReviewPage() {
         last = h.end;
       }
     }
-    return out;
-  }, [tasks, record, text, t]);
+    // Warnings with a place in the text (a repeated page ...) are marked where they do not
+    // cover a task or a field.
+    for (const [i, w] of (loaded.data?.document.warnings ?? []).entries()) {
+      if (typeof w === 'string' || !w.span || w.span.end <= w.span.start || w.span.end > text.length)
+        continue;
+      const { start, end } = w.span;
+      if (out.some((h) => start < h.end && h.start < end)) continue;
+      out.push({ start, end, kind: 'warning', key: `warning-${i}`, label: w.message ?? w.code ?? '' });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }, [tasks, record, text, t, loaded.data]);
 
   useEffect(() => {
     if (activeTask === null) return;
@@ -229,7 +238,7 @@ export function ReviewPage() {
         }}
       >
         <span className="hl-label" aria-hidden="true">
-          {h.kind === 'task' ? tasks[taskIndex]?.ref || taskIndex + 1 : '§'}
+          {h.kind === 'task' ? tasks[taskIndex]?.ref || taskIndex + 1 : h.kind === 'warning' ? '⚠' : '§'}
         </span>
         {text.slice(h.start, h.end)}
       </mark>,
