@@ -184,6 +184,8 @@ export interface TaskDetail {
   /** The lifecycle actions the server allows this user now. */
   actions?: TaskAction[];
   attachments?: Attachment[];
+  /** Periods of a recurring task (each its own tracked task). */
+  occurrences?: { id: Id; due: string; status: TaskStatus; bucket: Bucket }[];
   history: HistoryEntry[];
   reports: ProgressReport[];
   extensions: Extension[];

@@ -4,7 +4,17 @@ import { api, type HistoryEntry, type TaskDetail } from '../api.ts';
 import { useUser } from '../auth.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
-import { DueCell, ErrorBox, ErrorPage, Field, Forbidden, Loading, StatusLabel, useLoad } from '../ui.tsx';
+import {
+  DueCell,
+  ErrorBox,
+  ErrorPage,
+  Field,
+  Forbidden,
+  Loading,
+  StatusLabel,
+  UrgencyBadge,
+  useLoad,
+} from '../ui.tsx';
 import { DateInput } from '../widgets.tsx';
 
 export function TaskPage() {
@@ -160,6 +170,20 @@ export function TaskPage() {
               busy={busy}
               onAction={(action, reason, done) => run(() => api.taskAction(id, action, reason), done)}
             />
+          )}
+
+          {(loaded.data.occurrences ?? []).length > 0 && (
+            <div className="card">
+              <h2>{l('Các kỳ thực hiện (nhiệm vụ định kỳ)', 'Periods of this recurring task')}</h2>
+              <ul className="occurrences">
+                {(loaded.data.occurrences ?? []).map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/tasks/${o.id}`}>{formatDate(o.due)}</Link> <StatusLabel status={o.status} />{' '}
+                    <UrgencyBadge task={o} />
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
 
           <div className="card">
