@@ -23,6 +23,7 @@ import { parseCounterpart, parseMeetingDate, parsePresider } from './parsers/mee
 import { CLOSING_RE } from './tasks/classify.ts';
 import { extractTasks } from './tasks/extract.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
+import { restoreDiacritics } from './text/accents.ts';
 import { cleanText } from './text/clean.ts';
 import type { Notice, Span, Warning } from './types.ts';
 
@@ -71,9 +72,13 @@ function emptyNotice(text: string): Notice {
 
 function run(input: string, options: ExtractOptions): Notice {
   const cleaned = cleanText(input);
-  const doc = toDoc(cleaned.text);
+  // Parsers read a view with diacritics put back on words OCR printed bare; the record
+  // keeps the text as printed (same length, same offsets).
+  const view = restoreDiacritics(cleaned.text);
+  const doc = toDoc(view);
+  const printed = view === cleaned.text ? doc : toDoc(cleaned.text);
   const { lines } = doc;
-  const notice = emptyNotice(doc.text);
+  const notice = emptyNotice(cleaned.text);
   const warnings: Warning[] = [...cleaned.warnings];
   const spans = notice.spans;
 
@@ -84,7 +89,11 @@ function run(input: string, options: ExtractOptions): Notice {
   const received = parseReceived(header);
   const issuerBlock = parseIssuerBlock(header, num?.line ?? placeDate?.line ?? null);
   const afterHeader = Math.max(num?.line ?? -1, placeDate?.line ?? -1, received?.line ?? -1);
-  const subject = parseSubject(lines.slice(0, HEADER_LINES + 10), typeLine?.line ?? null, afterHeader);
+  const subject = parseSubject(
+    printed.lines.slice(0, HEADER_LINES + 10),
+    typeLine?.line ?? null,
+    afterHeader,
+  );
 
   if (num) {
     notice.number = num.value.number;
@@ -128,7 +137,7 @@ function run(input: string, options: ExtractOptions): Notice {
   const bodyFrom = Math.max(afterHeader, subject?.line ?? -1, typeLine?.line ?? -1) + 1;
   let recHead = findRecipientsHead(lines);
   if (recHead < bodyFrom) recHead = -1;
-  const recipients = recHead >= 0 ? parseRecipients(lines, recHead) : null;
+  const recipients = recHead >= 0 ? parseRecipients(printed.lines, recHead) : null;
   if (recipients) {
     notice.recipients = recipients.value.entries;
     spans.recipients = recipients.span;
@@ -136,7 +145,11 @@ function run(input: string, options: ExtractOptions): Notice {
   const signerFrom = recipients
     ? Math.min(recipients.value.endLine + 1, recHead + 1)
     : Math.max(bodyFrom, lines.length - 15);
-  const signer = parseSigner(lines, recHead >= 0 ? recHead : signerFrom, recipients?.value.gluedName ?? null);
+  const signer = parseSigner(
+    printed.lines,
+    recHead >= 0 ? recHead : signerFrom,
+    recipients?.value.gluedName ?? null,
+  );
   if (signer) {
     notice.signer = signer.value;
     if (signer.span.end > signer.span.start) spans.signer = signer.span;
@@ -170,9 +183,9 @@ function run(input: string, options: ExtractOptions): Notice {
   const docDate = parseIso(notice.date) ?? parseIso(options.today);
   // Invitations, reports and minutes record or ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
   const tracked = !NON_DIRECTIVE_TYPES.has(notice.docType ?? '');
-  const tableTasks = tracked ? extractTableTasks(lines, docDate) : [];
+  const tableTasks = tracked ? extractTableTasks(lines, docDate, cleaned.text) : [];
   const outlineTasks = tracked
-    ? extractTasks(outline, { text: doc.text, docDate, counterpart, hasTaskTable: tableTasks.length > 0 })
+    ? extractTasks(outline, { text: cleaned.text, docDate, counterpart, hasTaskTable: tableTasks.length > 0 })
     : [];
   notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
 

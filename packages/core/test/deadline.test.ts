@@ -186,12 +186,25 @@ describe('known bugs and regressions', () => {
     ).toBe('2020-05-15');
   });
 
-  // Bug: "trước ngày 15/6 và 15/12 hằng năm" names days that recur every year, not one
-  // deadline; the first is read as due 2026-06-15 (s14, gold null).
-  it.fails('"báo cáo ... định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm)" has no single due date (s14)', () => {
-    const s =
-      'Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp kết quả thực hiện, báo cáo UBND thành phố định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm).';
-    expect(chosen(s, { y: 2025, m: 11, d: 10 })).toBeNull();
+  // Bug (since 4764ed1 reads "đến ... ngày" as a range end): "Đến ngày 05/9/2025, ..." opening an
+  // assessment is the date of a status ("as of"), not a deadline; s26's assessment paragraph
+  // becomes a task with due 2025-09-05.
+  it.fails('"Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% ..." has no deadline (s26)', () => {
+    expect(
+      found(
+        'Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% kế hoạch vốn Thủ tướng Chính phủ giao; một số chủ đầu tư có tỷ lệ giải ngân dưới 30%.',
+        { y: 2025, m: 9, d: 15 },
+      ),
+    ).toEqual([]);
+  });
+
+  it('"hoàn thành đến hết năm 2025" and the end of a range "từ ngày 01/12/2025 đến ngày 31/12/2025"', () => {
+    expect(chosen('Tổ chức thu gom, xử lý rác thải tồn đọng, hoàn thành đến hết năm 2025.', d2025)).toBe(
+      '2025-12-31',
+    );
+    expect(
+      chosen('Ra quân tổng vệ sinh môi trường, thực hiện từ ngày 01/12/2025 đến ngày 31/12/2025.', d2025),
+    ).toBe('2025-12-31');
   });
 
   // Regression (was a bug, fixed in 1c8412c): a day/month with no year at the end of a sentence ("24/9.") is not read (periods.ts

@@ -188,6 +188,23 @@ describe('extractTasks: other rules', () => {
     expect(t?.lead).toEqual(['Sở Thông tin và Truyền thông']);
   });
 
+  it('a day that recurs "hằng năm" is no due date: "định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm)" (s14)', () => {
+    const text =
+      '3. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối theo dõi, đôn đốc; tổng hợp kết quả thực hiện, báo cáo UBND thành phố định kỳ 6 tháng (trước ngày 15/6 và 15/12 hằng năm).';
+    const [t] = run(text, { y: 2025, m: 11, d: 10 });
+    expect(t?.lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+    expect(t?.due).toBeNull();
+    expect(t?.recurrence).toBe('half-yearly');
+  });
+
+  it('a day of every month is no due date: "báo cáo UBND tỉnh ... trước ngày 05 hằng tháng" (s11)', () => {
+    const text =
+      '2.2. Trung tâm Phục vụ hành chính công tỉnh tổng hợp tình hình tiếp nhận, giải quyết hồ sơ; báo cáo UBND tỉnh (qua Văn phòng UBND tỉnh) trước ngày 05 hằng tháng.';
+    const [t] = run(text, { y: 2025, m: 10, d: 2 });
+    expect(t?.due).toBeNull();
+    expect(t?.recurrence).toBe('monthly');
+  });
+
   it('items under an assessment heading are not tasks ("1. Đánh giá chung:", seed 002)', () => {
     const text = [
       '1. Đánh giá chung:',

@@ -195,3 +195,77 @@ describe('extract on input that is no notice', () => {
     expect(r.tasks).toEqual([]);
   });
 });
+
+describe('extract on a notice of our own (roman sections, an assessment, a declined proposal)', () => {
+  const record = extract(`ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+
+Số: 512/TB-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hà Tĩnh, ngày 05 tháng 11 năm 2025
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh tại cuộc họp về chuyển đổi số
+
+Ngày 31/10/2025, Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chủ trì cuộc họp với Sở Khoa học và Công nghệ về chuyển đổi số. Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+
+Thời gian qua, các sở, ngành đã có nhiều cố gắng; tuy nhiên tỷ lệ hồ sơ trực tuyến toàn trình còn thấp.
+
+II. NHIỆM VỤ TRỌNG TÂM
+
+1. Sở Khoa học và Công nghệ:
+a) Chủ trì, phối hợp với Văn phòng UBND tỉnh hoàn thiện Kho dữ liệu dùng chung của tỉnh, hoàn thành trước ngày 15/12/2025.
+b) Hướng dẫn UBND các xã, phường triển khai nền tảng số cấp xã.
+
+2. Về đề nghị bổ sung kinh phí năm 2025 của Sở Khoa học và Công nghệ: Giao Sở Tài chính xem xét, tham mưu UBND tỉnh trong tháng 11/2025.
+
+3. Về đề nghị thành lập Trung tâm Chuyển đổi số: Chưa xem xét, do chưa có hướng dẫn của Trung ương.
+
+4. Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Thông báo này.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.
+
+Nơi nhận:
+- Sở KH&CN;
+- Lưu: VT, KGVX.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Hồng Lĩnh`);
+
+  it('reads the header, meeting and footer', () => {
+    expect(record).toMatchObject({
+      number: '512',
+      notation: 'TB-UBND',
+      docType: 'TB',
+      issuer: 'Ủy ban nhân dân tỉnh Hà Tĩnh',
+      place: 'Hà Tĩnh',
+      date: '2025-11-05',
+      subject: 'Kết luận của Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh tại cuộc họp về chuyển đổi số',
+      meeting: {
+        date: '2025-10-31',
+        presider: { name: 'Nguyễn Hồng Lĩnh', title: 'Phó Chủ tịch UBND tỉnh' },
+      },
+      recipients: ['Sở KH&CN', 'Lưu: VT, KGVX'],
+      signer: { name: 'Nguyễn Hồng Lĩnh', authority: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      warnings: [],
+    });
+  });
+
+  it('finds the tasks of section II only; the assessment and "Chưa xem xét" are none', () => {
+    expect(
+      record.tasks.map((t) => [t.ref, t.text.split(' ').slice(0, 3).join(' '), t.lead, t.support, t.due]),
+    ).toEqual([
+      ['II.1.a', 'Chủ trì, phối', ['Sở Khoa học và Công nghệ'], ['Văn phòng UBND tỉnh'], '2025-12-15'],
+      ['II.1.b', 'Hướng dẫn UBND', ['Sở Khoa học và Công nghệ'], [], null],
+      ['II.2', 'Về đề nghị', ['Sở Tài chính'], [], '2025-11-30'],
+      ['II.4', 'Giao Chánh Văn', [expect.stringMatching(/Văn phòng UBND tỉnh$/)], [], null],
+    ]);
+  });
+});

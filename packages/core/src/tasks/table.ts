@@ -42,7 +42,8 @@ function cellsOf(line: Line): Cell[] {
 
 export const isTableLine = (l: Line) => l.text.startsWith('|');
 
-export function extractTableTasks(lines: Line[], docDate: YMD | null): Task[] {
+/** `source` is the text as printed, which task texts are cut from (the lines may be a view of it). */
+export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: string): Task[] {
   const tasks: Task[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -93,7 +94,7 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null): Task[] {
       const stt = cell('stt')?.text;
       tasks.push({
         ref: stt ? `PL.${stt}` : null,
-        text: body.text.replace(/\s+/g, ' '),
+        text: (source ? source.slice(body.start, body.end) : body.text).replace(/\s+/g, ' ').trim(),
         lead,
         support: agencies(cell('support')),
         due: d?.due ?? null,

@@ -1,0 +1,206 @@
+/**
+ * OCR that lost every diacritic ("So Xay dung chu tri, phoi hop voi ...") defeats
+ * patterns written in Vietnamese. For such a text the parsers read a *view* with the
+ * marks put back on the words of administrative writing they look for. Every
+ * Vietnamese letter is one UTF-16 unit in NFC, so the view has the same length and the
+ * same offsets as the text, which stays as printed in the record.
+ */
+import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES, DOC_TYPES } from '../agencies/lexicon.ts';
+import { PROVINCES } from '../gazetteer/provinces.ts';
+import { asciiKey } from './fold.ts';
+
+/** Words and phrases the parsers rely on (general vocabulary of notices). */
+const PHRASES: readonly string[] = [
+  ...Object.keys(DOC_TYPES),
+  ...AGENCY_HEADS,
+  ...DEPARTMENT_NAMES,
+  ...COLLECTIVE_NOUNS,
+  ...PROVINCES.flatMap((p) => [p.name, ...p.aliases]),
+  ...DEPARTMENT_NAMES.map((d) => `Sở ${d}`),
+  'ỦY BAN NHÂN DÂN',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập',
+  'Tự do',
+  'Hạnh phúc',
+  'Nơi nhận',
+  'Như trên',
+  'Lưu',
+  'CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  'CHÁNH VĂN PHÒNG',
+  'PHÓ CHÁNH VĂN PHÒNG',
+  'GIÁM ĐỐC',
+  'PHÓ GIÁM ĐỐC',
+  'Chủ tịch',
+  'Phó Chủ tịch',
+  'Giám đốc',
+  'đồng chí',
+  'Kết luận của',
+  'kết luận như sau',
+  'kết luận',
+  'như sau',
+  'cụ thể như sau',
+  'các nội dung sau',
+  'Trên đây là',
+  'thông báo để',
+  'biết, thực hiện',
+  'tỉnh',
+  'thành phố',
+  'huyện',
+  'thị xã',
+  'phường',
+  'cuộc họp',
+  'buổi làm việc',
+  'chủ trì',
+  'chủ trì, phối hợp với',
+  'phối hợp với',
+  'phối hợp',
+  'cùng với',
+  'làm đầu mối',
+  'là cơ quan đầu mối',
+  'làm việc với',
+  'thống nhất với',
+  'giao',
+  'Giao',
+  'đề nghị',
+  'yêu cầu',
+  'khẩn trương',
+  'tham mưu',
+  'hướng dẫn',
+  'rà soát',
+  'báo cáo',
+  'xây dựng',
+  'triển khai',
+  'thực hiện',
+  'tăng cường',
+  'theo dõi',
+  'đôn đốc',
+  'kiểm tra',
+  'tổ chức',
+  'tổng hợp',
+  'đề xuất',
+  'cân đối',
+  'bố trí',
+  'vận hành',
+  'hoàn thành',
+  'hoàn thành trước ngày',
+  'trước ngày',
+  'chậm nhất',
+  'thời hạn',
+  'trong tháng',
+  'trong quý',
+  'trong năm',
+  'kể từ ngày ký',
+  'ngày làm việc',
+  'hằng tháng',
+  'hằng tuần',
+  'hằng quý',
+  'hằng năm',
+  'hằng ngày',
+  'định kỳ',
+  'đầu năm',
+  'cuối năm',
+  'Đánh giá chung',
+  'đánh giá',
+  'Về',
+  'Đối với',
+  'các cơ quan, đơn vị liên quan',
+  'liên quan',
+  'có liên quan',
+  'trên địa bàn',
+];
+
+const DICT = new Map<string, string>();
+let longest = 1;
+for (const p of PHRASES) {
+  const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
+  if (words.length === 0) continue;
+  DICT.set(words.map((w) => asciiKey(w)).join(' '), words.join(' '));
+  longest = Math.max(longest, words.length);
+}
+
+/** Lower-case words that are safe to restore alone in administrative writing. */
+const SAFE_SINGLE = new Map([
+  ['cac', 'các'],
+  ['va', 'và'],
+  ['cua', 'của'],
+  ['voi', 'với'],
+  ['tinh', 'tỉnh'],
+  ['huyen', 'huyện'],
+  ['nganh', 'ngành'],
+  ['nhung', 'những'],
+  ['duoc', 'được'],
+]);
+
+const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu;
+
+/**
+ * True when a text has lost many of its diacritics. In Vietnamese about a quarter of all
+ * letters carry a mark (0.27 in the seed notices); well under that, OCR dropped them.
+ */
+export function lostDiacritics(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 200) return false;
+  const marked = text.match(MARKED)?.length ?? 0;
+  return marked / letters < 0.2;
+}
+
+function withCase(model: string, word: string): string {
+  if (model === model.toUpperCase() && /\p{L}{2}/u.test(model)) return word.toUpperCase();
+  const lower = word.toLowerCase();
+  return /^\p{Lu}/u.test(model) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+}
+
+/** The text with diacritics restored on known words; same length and offsets. */
+export function restoreDiacritics(text: string): string {
+  if (!lostDiacritics(text)) return text;
+  const tokens: { start: number; end: number; key: string }[] = [];
+  const re = /[\p{L}\d]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text))
+    tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
+  const out = text.split('');
+  const put = (k: number, word: string) => {
+    const t = tokens[k] as (typeof tokens)[number];
+    // Only words printed without any mark are touched; a marked word is the printer's choice.
+    if (word.length !== t.end - t.start || /[^\x00-\x7f]/.test(text.slice(t.start, t.end))) return;
+    const cased = withCase(text.slice(t.start, t.end), word);
+    for (let c = 0; c < cased.length; c++) out[t.start + c] = cased[c] as string;
+  };
+  for (let i = 0; i < tokens.length; ) {
+    let used = 0;
+    const t0 = tokens[i] as (typeof tokens)[number];
+    const after = text.slice(t0.end, t0.end + 6);
+    // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
+    if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(after)) {
+      put(i, 'số');
+      i++;
+      continue;
+    }
+    for (let n = Math.min(longest, tokens.length - i); n >= 1 && !used; n--) {
+      // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
+      // single words are too ambiguous ("bao" is bão, báo or bao).
+      if (n === 1 && !/^\p{Lu}/u.test(text.charAt(t0.start))) continue;
+      const hit = DICT.get(
+        tokens
+          .slice(i, i + n)
+          .map((t) => t.key)
+          .join(' '),
+      );
+      if (!hit) continue;
+      hit.split(' ').forEach((w, k) => put(i + k, w));
+      used = n;
+    }
+    if (!used) {
+      // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
+      const safe = SAFE_SINGLE.get(t0.key);
+      if (safe) put(i, safe);
+      else if (t0.key === 'ngay' && /^\s*\d/.test(after)) put(i, 'ngày');
+      else if (t0.key === 'thang' && /^\s*\d/.test(after)) put(i, 'tháng');
+      else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) put(i, 'năm');
+      else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after)) put(i, 'quý');
+      used = 1;
+    }
+    i += used;
+  }
+  return out.join('');
+}
