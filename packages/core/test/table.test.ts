@@ -17,7 +17,7 @@ const S14 = [
 
 describe('extractTableTasks', () => {
   const d = toDoc(S14);
-  const tasks = extractTableTasks(d.lines, doc, S14);
+  const tasks = extractTableTasks(d.lines, doc);
 
   it('one task a row, ref "PL.<STT>"', () => {
     expect(tasks.map((t) => t.ref)).toEqual(['PL.1', 'PL.2', 'PL.3', 'PL.4', 'PL.6']);
@@ -50,7 +50,7 @@ describe('extractTableTasks', () => {
       '| I | Công tác phòng, chống dịch bệnh | | |',
       '| 1 | Giám sát trọng điểm cúm, sốt xuất huyết | Trung tâm Kiểm soát bệnh tật | Quý I/2026 |',
     ].join('\n');
-    const t = extractTableTasks(toDoc(text).lines, doc, text);
+    const t = extractTableTasks(toDoc(text).lines, doc);
     expect(t.map((x) => [x.ref, x.lead, x.due])).toEqual([
       ['PL.1', ['Trung tâm Kiểm soát bệnh tật'], '2026-03-31'],
     ]);
@@ -61,18 +61,18 @@ describe('extractTableTasks', () => {
       '| STT | Nội dung | Đơn vị thực hiện | Thời gian |',
       '| 1 | Báo cáo tình hình giải ngân vốn đầu tư công | Sở Tài chính | Hằng tháng, trước ngày 05 |',
     ].join('\n');
-    const [t] = extractTableTasks(toDoc(text).lines, doc, text);
+    const [t] = extractTableTasks(toDoc(text).lines, doc);
     expect(t?.recurrence).toBe('monthly');
     expect(t?.lead).toEqual(['Sở Tài chính']);
   });
 
   it('a table that is no task table gives nothing (no content column, or no lead and no deadline column)', () => {
     const layout = ['| Nơi nhận: | KT. CHỦ TỊCH |', '| - Lưu: VT. | PHÓ CHỦ TỊCH |'].join('\n');
-    expect(extractTableTasks(toDoc(layout).lines, doc, layout)).toEqual([]);
+    expect(extractTableTasks(toDoc(layout).lines, doc)).toEqual([]);
     const noOwner = ['| STT | Nội dung | Ghi chú |', '| 1 | Rà soát, cập nhật bản đồ phân vùng | |'].join(
       '\n',
     );
-    expect(extractTableTasks(toDoc(noOwner).lines, doc, noOwner)).toEqual([]);
+    expect(extractTableTasks(toDoc(noOwner).lines, doc)).toEqual([]);
   });
 
   it('isTableLine', () => {
