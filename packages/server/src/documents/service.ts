@@ -3,8 +3,9 @@
  * Each import is one transaction: a document row with its draft tasks, or nothing.
  */
 import { createHash } from 'node:crypto';
-import { extract, type Notice } from '@dondoc/core';
+import { asciiKey, currentProvinceOf, extract, type Notice } from '@dondoc/core';
 import { sql } from 'kysely';
+import { suggestAgencies } from '../agencies/service.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { convertToText, isIngestError } from '../ingest/index.ts';
@@ -117,10 +118,11 @@ export async function importDocument(
         .returning('id')
         .executeTakeFirstOrThrow();
       if (notice.tasks.length > 0) {
-        const suggested = await resolveAliases(
-          trx,
-          notice.tasks.flatMap((t) => [...t.lead, ...t.support]),
-        );
+        const names = notice.tasks.flatMap((t) => [...t.lead, ...t.support]);
+        const suggested = await resolveAliases(trx, names);
+        for (const [name, id] of await matchExactNames(trx, names, notice.place)) {
+          if (!suggested.has(name)) suggested.set(name, id);
+        }
         await trx
           .insertInto('draft_tasks')
           .values(
@@ -173,6 +175,32 @@ function recordOf(n: Notice): Omit<Notice, 'text'> {
 
 function uniqueIds(ids: Array<number | undefined>): number[] {
   return [...new Set(ids.filter((x): x is number => typeof x === 'number'))];
+}
+
+/**
+ * Names that are, folded, exactly one registry agency's name in the notice's province
+ * ("Sở Tài chính" in a notice from Kiên Giang → Sở Tài chính, Kiên Giang): mapped at
+ * import so the officer only reviews them. Group names ("các sở, ngành liên quan") and
+ * ambiguous ones stay for the officer to choose.
+ */
+export async function matchExactNames(
+  db: Db,
+  names: string[],
+  place: string | null,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const province = place ? (currentProvinceOf(place) ? place : null) : null;
+  for (const name of [...new Set(names.filter((n) => n.trim() !== ''))].slice(0, 100)) {
+    const exact = (await suggestAgencies(db, name, { province: province ?? undefined, limit: 8 })).filter(
+      (s) => s.reason === 'exact',
+    );
+    const inProvince = province
+      ? exact.filter((s) => s.agency.province !== null && asciiKey(s.agency.province) === asciiKey(province))
+      : [];
+    const pick = inProvince.length === 1 ? inProvince[0] : exact.length === 1 ? exact[0] : undefined;
+    if (pick) out.set(name, pick.agency.id);
+  }
+  return out;
 }
 
 /**
