@@ -13,9 +13,9 @@ const PROPER: string[] = [
   'Việt Nam',
 ].sort((a, b) => b.length - a.length);
 
-const escape = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pass over the lower-cased name finds every proper name in it, longest first. */
-const PROPER_RE = new RegExp(`(?<![\\p{L}])(?:${PROPER.map(escape).join('|')})(?![\\p{L}])`, 'gu');
+const PROPER_RE = new RegExp(`(?<![\\p{L}])(?:${PROPER.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
 const CANONICAL = new Map(PROPER.map((p) => [p.toLowerCase(), p]));
 
 const HEADS = [

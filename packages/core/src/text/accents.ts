@@ -173,7 +173,7 @@ export function restoreDiacritics(text: string): string {
   const put = (k: number, word: string) => {
     const t = tokens[k] as (typeof tokens)[number];
     // Only words printed without any mark are touched; a marked word is the printer's choice.
-    if (word.length !== t.end - t.start || /[^\x00-\x7f]/.test(text.slice(t.start, t.end))) return;
+    if (word.length !== t.end - t.start || /[^ -~]/.test(text.slice(t.start, t.end))) return;
     const cased = withCase(text.slice(t.start, t.end), word);
     for (let c = 0; c < cased.length; c++) out[t.start + c] = cased[c] as string;
   };
@@ -198,7 +198,7 @@ export function restoreDiacritics(text: string): string {
           .join(' '),
       );
       if (!hit) continue;
-      hit.split(' ').forEach((w, k) => put(i + k, w));
+      for (const [k, w] of hit.split(' ').entries()) put(i + k, w);
       used = n;
     }
     if (!used) {
