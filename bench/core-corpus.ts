@@ -48,9 +48,11 @@ const CLOSING = /^\s*(?:\*\*)?\s*(?:Nơi nhận|Trên đây)/i;
 
 /** Cuts one notice into header, top-level sections and closing; null when it has no sections. */
 export function cut(text: string): Parts | null {
+  // Paragraphs, also split before a line that starts an item or the closing, since some
+  // notices put a heading and its lines in one block without blank lines.
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
+    .split(/\n[ \t]*\n|\n(?=[ \t]*(?:\*\*)?[ \t]*(?:\d{1,2}\.(?!\d)|[IVX]{1,5}\.\s|Nơi nhận|Trên đây))/i)
     .filter((p) => p.trim().length > 0);
   const roman = paragraphs.some((p) => TOP_ROMAN.test(p));
   const top = roman ? TOP_ROMAN : TOP_ARABIC;
@@ -86,15 +88,34 @@ export function cut(text: string): Parts | null {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
+// Line-start item markers inside a section, for renumbering under the new top-level number.
+const SUB_ARABIC_LINES = /^(\s*(?:\*\*)?\s*)\d{1,2}\.(\d{1,2})(\.?)/gm;
+const ITEM_ARABIC_LINES = /^(\s*(?:\*\*)?\s*)(\d{1,2})\.(?!\d)/gm;
+
+/**
+ * The section as item k of the new notice. Arabic sections keep their "x.y" sub-items as
+ * "k.y"; sections cut from a notice with roman headings (whose sub-items are "1.", "2.")
+ * become "k.1.", "k.2." under an arabic heading, so that the outline stays nested.
+ */
 function renumber(section: Parts['sections'][number], k: number, roman: boolean): string[] {
   return section.paragraphs.map((p, i) => {
+    let head = '';
+    let body = p;
     if (i === 0) {
       const re = section.arabic ? TOP_ARABIC : TOP_ROMAN;
-      return p.replace(re, (_m, pre: string) => `${pre}${roman ? (ROMAN[k - 1] ?? String(k)) : k}. `);
+      const first = p.replace(re, (_m, pre: string) => `${pre}${roman ? (ROMAN[k - 1] ?? String(k)) : k}. `);
+      const nl = first.indexOf('\n');
+      head = nl < 0 ? first : first.slice(0, nl);
+      body = nl < 0 ? '' : first.slice(nl);
     }
-    return section.arabic && !roman
-      ? p.replace(SUB_ARABIC, (_m, pre: string, sub: string, dot: string) => `${pre}${k}.${sub}${dot}`)
-      : p;
+    if (section.arabic && !roman)
+      body = body.replace(
+        SUB_ARABIC_LINES,
+        (_m, pre: string, sub: string, dot: string) => `${pre}${k}.${sub}${dot}`,
+      );
+    else if (!section.arabic && !roman)
+      body = body.replace(ITEM_ARABIC_LINES, (_m, pre: string, n: string) => `${pre}${k}.${n}.`);
+    return head + body;
   });
 }
 
