@@ -175,17 +175,6 @@ describe('chooseDeadline', () => {
 });
 
 describe('known bugs and regressions', () => {
-  // Bug: the cues ("hoàn thành", "trước ngày") need their diacritics; s08's OCR lost them,
-  // so "hoan thanh truoc ngay 15/5/2020" gives no deadline.
-  it.fails('"... kiem tra hien trang de dieu; hoan thanh truoc ngay 15/5/2020." → 2020-05-15 (s08)', () => {
-    expect(
-      chosen(
-        'Chu tri, phoi hop voi cac don vi lien quan kiem tra hien trang de dieu, ho dap, cong trinh thuy loi xung yeu; hoan thanh truoc ngay 15/5/2020.',
-        { y: 2020, m: 4, d: 24 },
-      ),
-    ).toBe('2020-05-15');
-  });
-
   // Bug (since 4764ed1 reads "đến ... ngày" as a range end): "Đến ngày 05/9/2025, ..." opening an
   // assessment is the date of a status ("as of"), not a deadline; s26's assessment paragraph
   // becomes a task with due 2025-09-05.

@@ -241,16 +241,3 @@ describe('parseReceived', () => {
     expect(parseReceived(lines('ĐẾN', 'Số: 46/TB-UBND'))).toBeNull();
   });
 });
-
-describe('known bugs: a header that lost its diacritics (s08)', () => {
-  // Bug: the header patterns need "Số", "ngày", "tháng", "năm", "THÔNG BÁO" with their
-  // diacritics; s08's OCR lost them and the whole header is missed (number, place, date, type).
-  it.fails('"So: 97 /TB-VP", "Thanh Hoa, ngay 24 thang 4 nam 2020", "THONG BAO"', () => {
-    expect(parseNumber(lines('So: 97 /TB-VP'))?.value).toEqual({ number: '97', notation: 'TB-VP' });
-    expect(parsePlaceDate(lines('Thanh Hoa, ngay 24 thang 4 nam 2020'))?.value).toMatchObject({
-      place: 'Thanh Hóa',
-      date: '2020-04-24',
-    });
-    expect(parseTypeLine(lines('THONG BAO'))?.value).toBe('TB');
-  });
-});

@@ -269,3 +269,62 @@ Nguyễn Hồng Lĩnh`);
     ]);
   });
 });
+
+describe('extract on OCR that lost its diacritics (s08, Thanh Hóa)', () => {
+  // The parsers read a view with diacritics restored; the record keeps the printed text.
+  const input = [
+    'UY BAN NHAN DAN TINH THANH HOA',
+    'VAN PHONG',
+    '',
+    'So: 97 /TB-VP',
+    '',
+    'Thanh Hoa, ngay 24 thang 4 nam 2020',
+    '',
+    'THONG BAO',
+    'Ket luan cua Pho Chu tich UBND tinh Le Van Thuan tai cuoc hop ve cong tac chuan bi mua mua bao nam 2020',
+    '',
+    'Ngày 21/4/2020, tại trụ sở UBND tỉnh, đồng chí Lê Văn Thuận, Phó Chủ tịch UBND tỉnh đã chủ trì cuộc họp về công tác chuẩn bị phòng, chống thiên tai mùa mưa bão năm 2020.',
+    '',
+    'Sau khi nghe báo cáo va ý kiến cua cac đại biểu dự họp, Pho Chu tich UBND tinh ket luan nhu sau:',
+    '',
+    '2. Giao So Nong nghiep va PTNT:',
+    '- Chu tri, phoi hop voi cac don vi lien quan kiem tra hien trang de dieu, ho dap, cong trinh thuy loi xung yeu; hoan thanh truoc ngay 15/5/2020.',
+    '',
+    '3. So Xay dung chu tri huong dan cac dia phuong ra soat, gia co nha o, cong trinh cong cong co nguy co mat an toan khi co bao, lu.',
+    '',
+    '6. Bo Chi huy Quan su tinh xay dung ke hoach huy dong luc luong, phuong tien tham gia ung pho thien tai, tim kiem cuu nan; to chuc dien tap tai huyen Ba Thuoc trong quy II/2020.',
+  ].join('\n');
+  const record = extract(input);
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
+
+  it('reads the header from the restored view', () => {
+    expect(record).toMatchObject({
+      number: '97',
+      notation: 'TB-VP',
+      docType: 'TB',
+      place: 'Thanh Hóa',
+      date: '2020-04-24',
+    });
+    expect(record.meeting.date).toBe('2020-04-21');
+  });
+
+  it('keeps the printed text in the record and in the task texts', () => {
+    expect(record.text).toContain('So Xay dung chu tri huong dan');
+    for (const t of record.tasks)
+      expect(record.text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ').trim()).toBe(t.text);
+  });
+
+  it('finds the leads and deadlines of the items (names compared without diacritics)', () => {
+    const got = record.tasks.map((t) => [t.text.split(' ')[0], t.lead.map(fold), t.due]);
+    expect(got).toEqual([
+      ['Chu', ['so nong nghiep va ptnt'], '2020-05-15'],
+      ['So', ['so xay dung'], null],
+      ['Bo', ['bo chi huy quan su tinh'], '2020-06-30'],
+    ]);
+  });
+});
