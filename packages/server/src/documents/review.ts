@@ -3,6 +3,8 @@
  * save the officer's edits (learning name → agency aliases), publish into tracked tasks.
  */
 import { sql } from 'kysely';
+import type { AgencyView } from '../agencies/repository.ts';
+import { suggestAgencies as suggestRegistry } from '../agencies/service.ts';
 import { agencyScope, taskInScope } from '../auth/access.ts';
 import type { Db } from '../db/index.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
@@ -55,7 +57,7 @@ export interface DraftTaskView {
 }
 
 export interface Suggestion {
-  agency: { id: number; name: string; dissolvedAt: string | null; successorId: number | null };
+  agency: AgencyView;
   score: number;
   reason: 'alias' | 'name';
 }
@@ -109,50 +111,24 @@ export async function loadDraftTasks(db: Db, documentId: number): Promise<DraftT
 }
 
 /**
- * Suggestions for each agency name: learned aliases first (score 1), then registry
- * names by trigram similarity of the folded names. Dissolved agencies point to their
- * successor in `agency.successorId`.
+ * Suggestions for each agency name, from the registry's own suggester (learned names
+ * first, then exact and similar folded names, the notice's province first, dissolved
+ * agencies followed by their successor). `reason` keeps this API's words: alias | name.
  */
-export async function suggestAgencies(db: Db, names: string[]): Promise<Record<string, Suggestion[]>> {
+export async function suggestAgencies(
+  db: Db,
+  names: string[],
+  province?: string | null,
+): Promise<Record<string, Suggestion[]>> {
   const out: Record<string, Suggestion[]> = {};
   const distinct = [...new Set(names.filter((n) => n.trim() !== ''))].slice(0, 200);
   for (const name of distinct) {
-    const alias = await sql<{
-      id: number;
-      name: string;
-      dissolved_at: string | null;
-      successor_id: number | null;
-    }>`
-      select g.id, g.name, g.dissolved_at, g.successor_id
-      from agency_aliases a join agencies g on g.id = a.agency_id
-      where a.alias_key = dondoc_fold(${name})`.execute(db);
-    const similar = await sql<{
-      id: number;
-      name: string;
-      dissolved_at: string | null;
-      successor_id: number | null;
-      score: number;
-    }>`
-      select g.id, g.name, g.dissolved_at, g.successor_id,
-             similarity(g.search_text, dondoc_fold(${name}))::float8 as score
-      from agencies g
-      where g.search_text % dondoc_fold(${name}) or g.search_text like '%' || dondoc_fold(${name}) || '%'
-      order by score desc, g.id
-      limit 5`.execute(db);
-    const list: Suggestion[] = alias.rows.map((r) => ({
-      agency: { id: r.id, name: r.name, dissolvedAt: r.dissolved_at, successorId: r.successor_id },
-      score: 1,
-      reason: 'alias',
+    const list = await suggestRegistry(db, name, { province: province ?? undefined, limit: 5 });
+    out[name] = list.map((s) => ({
+      agency: s.agency,
+      score: s.score,
+      reason: s.reason === 'learned' ? 'alias' : 'name',
     }));
-    for (const r of similar.rows) {
-      if (list.some((s) => s.agency.id === r.id)) continue;
-      list.push({
-        agency: { id: r.id, name: r.name, dissolvedAt: r.dissolved_at, successorId: r.successor_id },
-        score: Math.round(Number(r.score) * 1000) / 1000,
-        reason: 'name',
-      });
-    }
-    out[name] = list.slice(0, 5);
   }
   return out;
 }

@@ -281,6 +281,7 @@ const routes: RouteModule = async (app) => {
           ? await suggestAgencies(
               db,
               draftTasks.flatMap((t) => [...t.leadNames, ...t.supportNames]),
+              document.place,
             )
           : {};
       return { document, draftTasks, suggestions };
