@@ -328,3 +328,34 @@ describe('extract on OCR that lost its diacritics (s08, Thanh Hóa)', () => {
     ]);
   });
 });
+
+describe('extract with options.today when the notice has no date', () => {
+  const input = [
+    'Số: /TB-UBND',
+    'THÔNG BÁO',
+    'Kết luận của Chủ tịch UBND tỉnh',
+    '',
+    'Chủ tịch UBND tỉnh kết luận như sau:',
+    '1. Giao Sở Tài chính rà soát, báo cáo UBND tỉnh trong 10 ngày kể từ ngày ký.',
+    '2. Giao Sở Xây dựng kiểm tra, hoàn thành trước ngày 30/6.',
+  ].join('\n');
+
+  it('without a date, relative and year-less deadlines stay open', () => {
+    const r = extract(input);
+    expect(r.date).toBeNull();
+    expect(r.tasks.map((t) => [t.lead, t.due])).toEqual([
+      [['Sở Tài chính'], null],
+      [['Sở Xây dựng'], null],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['blank-number']);
+  });
+
+  it('with today = 2025-11-20 they count from it', () => {
+    const r = extract(input, { today: '2025-11-20' });
+    expect(r.date).toBeNull();
+    expect(r.tasks.map((t) => [t.due, t.dueText])).toEqual([
+      ['2025-11-30', 'trong 10 ngày kể từ ngày ký'],
+      ['2026-06-30', 'trước ngày 30/6'],
+    ]);
+  });
+});
