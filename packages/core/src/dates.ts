@@ -24,7 +24,7 @@ export function lastDayOfMonth(y: number, m: number): string {
   return iso(y, m, daysInMonth(y, m));
 }
 
-/** Two-digit years on stamps ("9/2/18") are this century. */
+/** Two-digit years on stamps ("5/3/24") are this century. */
 export function fullYear(y: number): number {
   return y < 100 ? 2000 + y : y;
 }

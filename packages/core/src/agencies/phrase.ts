@@ -1,6 +1,6 @@
 /**
  * Recognises the noun phrase that names an agency at a position in a sentence:
- * a named body ("Sở Kế hoạch và Đầu tư", "UBND thành phố Quy Nhơn", "Công an tỉnh"),
+ * a named body ("Sở Kế hoạch và Đầu tư", "UBND thành phố Vinh", "Công an tỉnh"),
  * a group ("các cơ quan, đơn vị liên quan", "các doanh nghiệp viễn thông"), or the
  * bare "Sở" that stands for the department the meeting was held with.
  */

@@ -101,7 +101,7 @@ for (const p of PROVINCES) {
 const KIND_PREFIX = /^(?:tinh|thanh pho|tp)\s+/;
 
 /**
- * Finds a province by name, forgiving lost diacritics ("Vinh Phúc" → Vĩnh Phúc),
+ * Finds a province by name, forgiving lost diacritics ("Vinh Long" → Vĩnh Long),
  * tone placement, case and a leading "tỉnh"/"thành phố"/"TP.".
  */
 export function lookupProvince(name: string): Province | null {

@@ -14,7 +14,7 @@ const ITEM_MARK = /^[-+•*–]\s*/u;
 
 export interface Recipients {
   entries: string[];
-  /** A signer's name glued to the last entry by OCR ("Lưu: VT, K9, K8. Lê Ngọc An"). */
+  /** A signer's name glued to the last entry by OCR ("Lưu: VT, TH. Trần Minh Khoa"). */
   gluedName: string | null;
   endLine: number;
 }

@@ -17,7 +17,7 @@ export interface Found<T> {
   line: number;
 }
 
-/** "Số: 312 /TB-VP", "Số: /TB-STTTT" (blank number), "Số 33/2014/QĐ-UBND". */
+/** "Số: 125 /TB-VP", "Số: /TB-STTTT" (blank number), "Số 33/2014/QĐ-UBND". */
 const NUMBER_RE =
   /(?:^|\s)(?:Số|SỐ|Sô|Sồ)\s*[:.]?\s*(\d(?:\s?\d){0,5}[a-zA-Z]?)?\s*\/\s*((?:(?:19|20)\d{2}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*)/u;
 
@@ -185,9 +185,9 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   return { value, span: { start: first.start, end: last.end }, line: last.index };
 }
 
-/** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 416 Ngày: 9/2/18". */
+/** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 1203 Ngày: 5/3/24". */
 export function parseReceived(lines: Line[]): Found<Received> | null {
-  // "ĐẾN", "CÔNG VĂN ĐẾN", or the stamp's own lines "Số đến: 123" / "Ngày đến: 9/2/18".
+  // "ĐẾN", "CÔNG VĂN ĐẾN", or the stamp's own lines "Số đến: 123" / "Ngày đến: 5/3/24".
   const k = lines.findIndex(
     (l) => (/(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) || /^Số đến\s*:/iu.test(l.text)) && l.text.length < 80,
   );

@@ -12,7 +12,7 @@ const SURNAMES = new Set(
 
 const CAPITAL_WORD = /^\p{Lu}[\p{Ll}]*$/u;
 
-/** True when `s` reads as a personal name ("Nguyễn Lưu Trung", "Đỗ Thị Lê Hảo"). */
+/** True when `s` reads as a personal name ("Nguyễn Văn An", "Đỗ Thị Minh Hà"). */
 export function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   return (
@@ -24,7 +24,7 @@ export function isPersonName(s: string): boolean {
 }
 
 /**
- * Splits "Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung" into title and name: the name is
+ * Splits "Phó Chủ tịch UBND tỉnh Nguyễn Văn An" into title and name: the name is
  * the trailing run of capitalised words from its first family name, 2–4 words long.
  */
 export function splitTitleAndName(s: string): { title: string | null; name: string | null } {
@@ -44,7 +44,7 @@ export function splitTitleAndName(s: string): { title: string | null; name: stri
   return { title: words.join(' ') || null, name: null };
 }
 
-/** A name at the end of a line: "Lưu: VT, K9, K8. Lê Ngọc An" → "Lê Ngọc An". */
+/** A name at the end of a line: "Lưu: VT, TH. Trần Minh Khoa" → "Trần Minh Khoa". */
 export function trailingName(s: string): { name: string; index: number } | null {
   const m = /(?:^|[.;,]\s*|\s)((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*$/u.exec(s);
   if (!m) return null;

@@ -3,7 +3,7 @@
  *
  * OCR and typists disagree on two things that must not matter when comparing:
  * where the tone mark sits ("hoà" vs "hòa", "uỷ" vs "ủy" — the old and the new
- * placement), and whether diacritics survived at all ("Vinh Phúc" for "Vĩnh Phúc").
+ * placement), and whether diacritics survived at all ("Vinh Long" for "Vĩnh Long").
  */
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
