@@ -77,6 +77,8 @@ export function stripMarkup(line: string): string {
     const body = bullet ? s.slice(bullet[0].length) : s;
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
+  // A doubled space between words is an OCR slip; wider gaps (columns) are kept.
+  if (s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
   return s.trimEnd();
 }
 
@@ -106,7 +108,11 @@ export function rewriteAlignedTables(lines: string[]): string[] {
   while (i < lines.length) {
     const line = lines[i] as string;
     // Only a line with several wide gaps can be a header of a space-aligned table.
-    const cols = line.indexOf('  ') >= 0 && TASK_TABLE_HEADER.test(line) ? columnStarts(line) : [];
+    // (Layout tools leave wide gaps; a doubled space in prose is only an OCR slip.)
+    const cols =
+      (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 && TASK_TABLE_HEADER.test(line)
+        ? columnStarts(line)
+        : [];
     const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
     if (cols.length < 3 || names.filter((n) => TASK_TABLE_HEADER.test(n)).length < 2) {
       out.push(line);
