@@ -171,6 +171,14 @@ describe('findRoles: support', () => {
 });
 
 describe('findRoles: what is not an assignment', () => {
+  it('"đã chuyển giao Sở Giáo dục và Đào tạo" names where duties went, not who leads (s21, 2.5)', () => {
+    const r = roles(
+      'Sở Nội vụ tiếp nhận các nhiệm vụ của Sở Lao động - Thương binh và Xã hội của hai tỉnh (cũ) (trừ các nhiệm vụ về giáo dục nghề nghiệp đã chuyển giao Sở Giáo dục và Đào tạo, các nhiệm vụ về bảo trợ xã hội, trẻ em đã chuyển giao Sở Y tế).',
+    );
+    expect(r.lead).toEqual(['Sở Nội vụ']);
+    expect(r.support).toEqual([]);
+  });
+
   it('"chuyển giao", "bàn giao" and "được giao" assign nothing', () => {
     expect(roles('Chuyển giao hồ sơ dự án cho Sở Xây dựng quản lý theo quy định.').lead).toEqual([]);
     expect(roles('hoàn thành bồi thường, bàn giao Ban Quản lý dự án mặt bằng sạch').lead).toEqual([]);
