@@ -119,6 +119,27 @@ describe('parseSigner', () => {
     });
   });
 
+  it('"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" and "TUQ. CHỦ TỊCH / CHÁNH VĂN PHÒNG" (Decree 30/2020, Art. 13)', () => {
+    expect(
+      parseSigner(
+        lines('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '(Đã ký)', 'Nguyễn Văn An'),
+        0,
+        null,
+      )?.value,
+    ).toEqual({
+      name: 'Nguyễn Văn An',
+      authority: 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH',
+      title: 'PHÓ CHỦ TỊCH',
+    });
+    expect(
+      parseSigner(lines('TUQ. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Lê Thị Bích Ngọc'), 0, null)?.value,
+    ).toEqual({
+      name: 'Lê Thị Bích Ngọc',
+      authority: 'TUQ. CHỦ TỊCH',
+      title: 'CHÁNH VĂN PHÒNG',
+    });
+  });
+
   it('a title without authority, "(Đã ký)" before the name', () => {
     const ls = lines('CHỦ TỊCH', '(Đã ký)', 'Nguyễn Văn An');
     expect(parseSigner(ls, 0, null)?.value).toEqual({

@@ -48,6 +48,19 @@ describe('parseNumber', () => {
   });
 });
 
+describe('parseNumber: notation forms of Decree 30/2020, Phụ lục III (our own lines)', () => {
+  it.each([
+    ['Số:312/TB-VP', '312', 'TB-VP'],
+    ['SỐ: 12/BC-UBND', '12', 'BC-UBND'],
+    ['Số: 15/QĐ-UBND', '15', 'QĐ-UBND'],
+    ['Số: 07/2025/NQ-HĐND', '07', '2025/NQ-HĐND'],
+    ['Số: 12a/TB-UBND', '12a', 'TB-UBND'],
+    ['Số: 123/TB-SNNMT-VP', '123', 'TB-SNNMT-VP'],
+  ])('%s', (line, number, notation) => {
+    expect(parseNumber(lines(line))?.value).toEqual({ number, notation });
+  });
+});
+
 describe('docTypeFromNotation (Decree 30/2020, Phụ lục III)', () => {
   it('the type code before the issuer code; a công văn has none', () => {
     expect(docTypeFromNotation('TB-VP')).toBe('TB');
@@ -111,6 +124,18 @@ describe('parsePlaceDate', () => {
     expect(parsePlaceDate(lines('Yên Lập, ngày 02 tháng 10 năm 2025'))?.value.place).toBe('Yên Lập');
     expect(canonicalPlace('TP. Hồ Chí Minh')).toBe('Thành phố Hồ Chí Minh');
     expect(canonicalPlace('Thanh Hoá')).toBe('Thanh Hóa');
+  });
+
+  it('places after 1 July 2025: a ward with no district, a city "TP."', () => {
+    expect(parsePlaceDate(lines('Phường Sài Gòn, ngày 2 tháng 12 năm 2025'))?.value).toMatchObject({
+      place: 'Phường Sài Gòn',
+      date: '2025-12-02',
+    });
+    expect(parsePlaceDate(lines('TP. Hồ Chí Minh, ngày 05 tháng 11 năm 2025'))?.value).toMatchObject({
+      place: 'Thành phố Hồ Chí Minh',
+      printedPlace: 'TP. Hồ Chí Minh',
+    });
+    expect(parsePlaceDate(lines('Huế, ngày 3 tháng 3 năm 2025'))?.value.place).toBe('Huế');
   });
 
   it('an impossible date gives no date', () => {
