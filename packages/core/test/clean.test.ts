@@ -240,6 +240,17 @@ describe('joinPageBreaks', () => {
     ]);
   });
 
+  it('joins before a capital when the block ends with a word that cannot end a sentence ("và", "với", "của")', () => {
+    expect(joinPageBreaks([['giao Sở Tài chính chủ trì, phối hợp với'], ['Sở Xây dựng thực hiện.']])).toEqual(
+      [['giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thực hiện.']],
+    );
+    expect(
+      cleanText(
+        '- Chủ động tham mưu, phối hợp với Sở Thông tin và\n\n- 3 -\n\nTruyền thông thực hiện chuyển đổi số.',
+      ).text,
+    ).toBe('- Chủ động tham mưu, phối hợp với Sở Thông tin và Truyền thông thực hiện chuyển đổi số.');
+  });
+
   it('does not join after a finished sentence, before a capital, or before a list item', () => {
     const blocks = [
       ['tỷ lệ chia sẻ, dùng chung hạ tầng viễn thông giữa các doanh nghiệp còn chưa cao.'],
