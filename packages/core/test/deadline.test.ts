@@ -146,6 +146,15 @@ describe('findDeadlines: references are not deadlines', () => {
     expect(found('đã hoàn thành trước ngày 15/3/2021', d2021)).toEqual([]);
   });
 
+  it('"trước 07 giờ và trước 16 giờ hằng ngày": hours of every day are no date (s29)', () => {
+    expect(
+      found(
+        'Báo cáo tình hình ứng phó về Ban Chỉ đạo (qua Văn phòng thường trực) 02 lần/ngày, trước 07 giờ và trước 16 giờ hằng ngày cho đến khi bão tan.',
+        { y: 2025, m: 9, d: 23 },
+      ),
+    ).toEqual([]);
+  });
+
   it('"trước ngày 20 hằng tháng" has no date of its own (a recurring day, s12)', () => {
     expect(found('báo cáo định kỳ hằng tháng trước ngày 20.', d2025)).toEqual([]);
   });

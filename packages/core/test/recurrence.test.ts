@@ -35,6 +35,14 @@ describe('findRecurrence', () => {
     expect(rec('tổ chức tổng kết mỗi năm một lần')).toBe('yearly');
   });
 
+  it('"02 lần/ngày, trước 07 giờ và trước 16 giờ hằng ngày" (s29) is daily, with no date of its own', () => {
+    expect(
+      rec(
+        'Báo cáo tình hình ứng phó về Ban Chỉ đạo (qua Văn phòng thường trực) 02 lần/ngày, trước 07 giờ và trước 16 giờ hằng ngày cho đến khi bão tan.',
+      ),
+    ).toBe('daily');
+  });
+
   it('nothing in a one-off task or a period that only names a span', () => {
     expect(rec('Xây dựng Kế hoạch truyền thông năm 2023; hoàn thành trong tháng 11/2022.')).toBeNull();
     expect(rec('kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024')).toBeNull();
