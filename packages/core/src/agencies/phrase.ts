@@ -159,9 +159,20 @@ function collectiveAt(text: string, pos: number, bare: boolean): number | null {
 }
 
 /** The agency phrase that starts at `pos` (after spaces), or null. */
+const SPACES_RE = /\s*/y;
+/** Lower-case words that can open an agency phrase without a capital. */
+const LOWER_OPENERS = ['các ', 'những ', 'toàn thể ', 'lãnh đạo '];
+
 export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
-  const ws = at(/\s*/y, text, pos);
+  const ws = at(SPACES_RE, text, pos);
   const start = pos + (ws ? ws[0].length : 0);
+  // Most positions asked about open no agency: decide from the first letter when possible.
+  const first = text.charAt(start);
+  if (
+    !first ||
+    (first === first.toLowerCase() && !opts.bare && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
+  )
+    return null;
   let from = start;
   const person = at(PERSON_PREFIX_RE, text, from);
   if (person) from += person[0].length;

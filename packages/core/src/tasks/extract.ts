@@ -96,10 +96,18 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     return result;
   };
 
-  const inAssessment = (node: OutlineNode) => {
-    for (let n: OutlineNode | null = node; n?.para; n = n.parent)
-      if (n.para.marker && n !== node && ASSESSMENT_HEADING_RE.test(n.para.text)) return true;
-    return false;
+  /** Inside a section headed as an assessment ("Đánh giá chung") nothing is a task. */
+  const assessed = new Map<OutlineNode, boolean>();
+  const inAssessment = (node: OutlineNode): boolean => {
+    const parent = node.parent;
+    if (!parent?.para) return false;
+    let r = assessed.get(parent);
+    if (r === undefined) {
+      r =
+        (parent.para.marker !== null && ASSESSMENT_HEADING_RE.test(parent.para.text)) || inAssessment(parent);
+      assessed.set(parent, r);
+    }
+    return r;
   };
 
   const consider = (node: OutlineNode) => {

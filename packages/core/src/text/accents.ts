@@ -145,7 +145,8 @@ export function lostDiacritics(text: string): boolean {
   // Counted in one pass without building arrays: this runs on every notice.
   let letters = 0;
   let marked = 0;
-  for (let i = 0; i < text.length; i++) {
+  // The first few thousand letters tell as well as the whole text.
+  for (let i = 0; i < text.length && letters < 4000; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else if (c >= 0xc0 && c <= 0x1ef9) {
