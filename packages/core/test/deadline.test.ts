@@ -187,7 +187,7 @@ describe('known bugs and regressions', () => {
   // Bug (since 4764ed1 reads "đến ... ngày" as a range end): "Đến ngày 05/9/2025, ..." opening an
   // assessment is the date of a status ("as of"), not a deadline; s26's assessment paragraph
   // becomes a task with due 2025-09-05.
-  it.fails('"Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% ..." has no deadline (s26)', () => {
+  it('"Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% ..." has no deadline (s26)', () => {
     expect(
       found(
         'Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% kế hoạch vốn Thủ tướng Chính phủ giao; một số chủ đầu tư có tỷ lệ giải ngân dưới 30%.',

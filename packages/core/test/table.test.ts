@@ -84,7 +84,7 @@ describe('extractTableTasks', () => {
 describe('known bugs', () => {
   // Bug: "Quý II và quý III/2026" names two quarters; only the first is read (its year taken
   // from the document), so the due is the end of quarter II instead of quarter III (s28).
-  it.fails('a deadline cell "Quý II và quý III/2026" is due at the end of quarter III (s28)', () => {
+  it('a deadline cell "Quý II và quý III/2026" is due at the end of quarter III (s28)', () => {
     const text = [
       '| TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |',
       '| 5 | Kiểm tra công tác phòng, chống dịch tại các cơ sở khám bệnh, chữa bệnh | Thanh tra Sở | Phòng Nghiệp vụ Y Dược | Quý II và quý III/2026 |',

@@ -65,6 +65,12 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     const word = w[1] as string;
     const capital = /^[\p{Lu}\d]/u.test(word);
     if (!capital) {
+      // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
+      if (
+        word === 'thông' &&
+        /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6))
+      )
+        break;
       if (c || STOP.has(word.toLowerCase()) || lower >= maxLower) break;
       lower++;
     }

@@ -66,7 +66,14 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
       else if (prep === 'đến hết') strength = 2;
       // "đến ngày" ends a range ("từ ngày ... đến ngày ..."); "tính đến ngày" is "as of", a reference.
       else if (prep.startsWith('đến ngày')) {
-        if (/tính\s*$/iu.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+        // "tính đến ngày", and "Đến ngày X, ..." opening a sentence, give the state "as of" a day.
+        const before = text.slice(Math.max(0, m.index - 6), m.index);
+        if (
+          /tính\s*$/iu.test(before) ||
+          /(?:^|[.;:]\s*)$/u.test(before) ||
+          /^\s*,/u.test(rest.slice(p.length))
+        )
+          continue;
         strength = 1;
       } else strength = isYearOnly ? 1 : 2;
       const end = after + p.length;

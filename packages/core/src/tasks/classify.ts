@@ -6,7 +6,7 @@ import { DIRECTIVE_VERBS } from './roles.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
 const CLOSING_FULL_RE =
-  /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|[^.;]{0,150}\bthông báo\s+(?:để|đến|cho|ý kiến)\b[^.;]{0,250}(?:biết|thực hiện|triển khai)|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
+  /^(?:Trên đây là|Yêu cầu\s.{0,200}(?:thực hiện|triển khai)\s(?:nghiêm\s)?(?:Chỉ thị|Thông báo|Kết luận|Công văn|Kế hoạch|Quyết định)\snày|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai)|Yêu cầu (?:các )?.{0,80}(?:nghiêm túc|triển khai) thực hiện\.?\/?\.?$|[^.;]{0,150}\bthông báo\s+(?:để|đến|cho|ý kiến)(?![\p{L}])[^.;]{0,250}(?:biết|thực hiện|triển khai)|(?:Văn phòng|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)[^.;]{0,120}\bthông báo\b[^.;]{0,200}(?:biết|thực hiện|triển khai))/iu;
 
 const CLOSING_START_RE =
   /^(?:Trên đây là|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai))/iu;
@@ -87,7 +87,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
 
 /** A reply to a proposal that declines or only notes it: "Về đề nghị ...: Không thống nhất ...". */
 const DECLINE_RE =
-  /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với)|Đồng ý)(?![\p{L}])/iu;
+  /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với)|Cơ bản thống nhất|Đồng ý)(?![\p{L}])/iu;
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
   if (CLOSING_RE.test(text.slice(0, 600))) return false;

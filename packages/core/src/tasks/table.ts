@@ -89,7 +89,15 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
       // A row with no agency and no deadline is a section heading inside the table.
       const dueCell = cell('due')?.text ?? '';
       if (lead.length === 0 && !dueCell) continue;
-      const d = dueCell ? chooseDeadline(findDeadlines(`hoàn thành ${dueCell}`, docDate)) : null;
+      // "Quý II và quý III/2026": a cell naming several periods is due at the last one.
+      const d = dueCell
+        ? chooseDeadline(
+            findDeadlines(
+              `hoàn thành ${dueCell.replace(/\s+và\s+(?=\p{L})/gu, ', hoàn thành ')}`,
+              docDate,
+            ).sort((a, b) => (a.due < b.due ? -1 : 1)),
+          )
+        : null;
       const rec = findRecurrence(dueCell) ?? findRecurrence(body.text);
       const stt = cell('stt')?.text;
       tasks.push({

@@ -119,6 +119,9 @@ for (const p of PHRASES) {
   longest = Math.max(longest, words.length);
 }
 
+/** Heads whose bare spelling is also a common name part ("Quy Nhơn", "Hoi An"). */
+const AMBIGUOUS_HEADS = new Set(['quy', 'hoi', 'doi', 'tram', 'bo', 'cuc']);
+
 /** Lower-case words that are safe to restore alone in administrative writing. */
 const SAFE_SINGLE = new Map([
   ['cac', 'các'],
@@ -191,7 +194,7 @@ export function restoreDiacritics(text: string): string {
     for (let n = Math.min(longest, tokens.length - i); n >= 1 && !used; n--) {
       // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
       // single words are too ambiguous ("bao" is bão, báo or bao).
-      if (n === 1 && !/^\p{Lu}/u.test(text.charAt(t0.start))) continue;
+      if (n === 1 && (!/^\p{Lu}/u.test(text.charAt(t0.start)) || AMBIGUOUS_HEADS.has(t0.key))) continue;
       const hit = DICT.get(
         tokens
           .slice(i, i + n)
