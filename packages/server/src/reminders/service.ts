@@ -13,7 +13,8 @@ import { type MailerCache, MailNotConfiguredError } from '../mail/mailer.ts';
 import { digestMail, reminderMail, shorten, type TaskMailInfo } from '../mail/templates.ts';
 import { MAIL_JOB, notify } from '../notifications/service.ts';
 import { BUCKETS, bucketCounts, bucketWhere, countableTaskWhere } from '../tasks/buckets.ts';
-import { type DbOrTrx, enqueueJobs, type JobHandler, PermanentJobError } from './jobs.ts';
+import { topUpOccurrences } from '../tasks/occurrences.ts';
+import { type Db, type DbOrTrx, enqueueJobs, type JobHandler, PermanentJobError } from './jobs.ts';
 import {
   addDays,
   type Digest,
@@ -30,6 +31,8 @@ import { loadPublicUrl, loadReminderSettings } from './settings.ts';
 
 export const REMINDER_JOB = 'reminder';
 export const DIGEST_JOB = 'digest';
+/** Daily top-up of the occurrences of recurring tasks (src/tasks/occurrences.ts). */
+export const OCCURRENCES_JOB = 'occurrences';
 
 export interface ReminderPayload {
   taskId: number;
@@ -44,14 +47,35 @@ export interface DigestPayload {
   date: string;
 }
 
-/** Queues today's reminders and digest. Safe to run from several instances at once. */
+export interface OccurrencesPayload {
+  date: string;
+}
+
+/**
+ * Queues today's reminders and digest, and once a day the occurrences top-up (one job per
+ * date by dedupe key, so one run a day whatever the number of instances). Safe to run from
+ * several instances at once.
+ */
 export async function scheduleDue(
   db: DbOrTrx,
   now: Date,
   settings?: ReminderSettings,
-): Promise<{ reminders: number; digests: number; date: string }> {
+): Promise<{ reminders: number; digests: number; occurrences: number; date: string }> {
   const s = settings ?? (await loadReminderSettings(db));
   const today = localDate(now);
+  // Before the day's reminders are planned, so that new occurrences get theirs on the next tick.
+  const occurrences = await enqueueJobs(
+    db,
+    [
+      {
+        kind: OCCURRENCES_JOB,
+        payload: { date: today } satisfies OccurrencesPayload,
+        dedupeKey: `occurrences:${today}`,
+        runAt: now,
+      },
+    ],
+    now,
+  );
   const horizon = addDays(today, Math.max(0, ...s.daysBefore));
   const tasks = await db
     .selectFrom('tasks')
@@ -95,7 +119,24 @@ export async function scheduleDue(
         now,
       )
     : 0;
-  return { reminders, digests, date: today };
+  return { reminders, digests, occurrences, date: today };
+}
+
+/**
+ * Adds the missing occurrences of open recurring tasks up to their horizon, as of the job's
+ * date. Not transactional: `topUpOccurrences` commits one transaction per parent, and is
+ * idempotent (unique (parent_task_id, due)), so a retry or a second instance adds nothing twice.
+ */
+export function occurrencesHandler(): JobHandler {
+  return {
+    transactional: false,
+    async run(job, ctx) {
+      const { date } = job.payload as OccurrencesPayload;
+      if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+        throw new PermanentJobError(`occurrences job without a valid date: ${JSON.stringify(job.payload)}`);
+      await topUpOccurrences(ctx.db as Db, date);
+    },
+  };
 }
 
 async function loadTaskInfo(db: DbOrTrx, taskId: number) {

@@ -13,6 +13,8 @@ import {
   DIGEST_JOB,
   digestHandler,
   mailHandler,
+  OCCURRENCES_JOB,
+  occurrencesHandler,
   REMINDER_JOB,
   reminderHandler,
   scheduleDue,
@@ -39,8 +41,8 @@ export interface ReminderSystemOptions {
 export interface ReminderSystem {
   readonly runner: JobRunner;
   readonly mailers: MailerCache;
-  /** Queues what is due now (reminders, digest). */
-  tick(): Promise<{ reminders: number; digests: number; date: string }>;
+  /** Queues what is due now (reminders, digest, the daily occurrences top-up). */
+  tick(): Promise<{ reminders: number; digests: number; occurrences: number; date: string }>;
   /** Runs every due job now; returns how many ran. */
   runDue(): Promise<number>;
   start(): void;
@@ -72,6 +74,7 @@ export function createReminderSystem(options: ReminderSystemOptions): ReminderSy
       [REMINDER_JOB]: reminderHandler(env),
       [DIGEST_JOB]: digestHandler(env),
       [MAIL_JOB]: mailHandler(mailers),
+      [OCCURRENCES_JOB]: occurrencesHandler(),
     },
   });
 
@@ -95,7 +98,7 @@ export function createReminderSystem(options: ReminderSystemOptions): ReminderSy
     if (stopped) return;
     ticking = tick()
       .then((r) => {
-        if (r.reminders || r.digests) runner.poke();
+        if (r.reminders || r.digests || r.occurrences) runner.poke();
       })
       .catch((err) => logger.error(`reminder scheduler: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
