@@ -315,7 +315,7 @@ describe('known bugs', () => {
   // "Trang 2" / "trước ngày 31/10/2025."), then revised. Repeats are looked for before page
   // breaks are joined and need three aligned blocks, so the two-item copy survives and its
   // tasks come out twice (CONTRACT: a repeated block has each task once).
-  it.fails('keeps one copy of items 3 and 4 of s26', () => {
+  it('keeps one copy of items 3 and 4 of s26', () => {
     const item3 =
       '3. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các Ban Quản lý dự án, UBND các xã, phường kiểm tra, vận hành hệ thống cống, đê bao bảo đảm phục vụ lịch thời vụ xuống giống vụ Đông Xuân 2025 - 2026; nạo vét các kênh thuỷ lợi nội đồng bị bồi lắng, hoàn thành';
     const item4 =

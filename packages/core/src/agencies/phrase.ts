@@ -123,7 +123,12 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
   }
   if (!named) {
     // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
-    if (/^(?:Sở|Ban|Bộ|Văn phòng|VP)$/.test(head)) return { end, anaphor: true };
+    if (
+      /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/.test(
+        head,
+      )
+    )
+      return { end, anaphor: true };
     if (
       /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
         head,

@@ -237,7 +237,10 @@ export function cutAfterClosingMark(lines: string[]): string[] {
   });
 }
 
-const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,4}$/u;
+const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
+/** Two short words in capitals that are a document's own lines, not stamp residue. */
+const MEANINGFUL_PAIR =
+  /^(?:CHỦ TỊCH|GIÁM ĐỐC|THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|VĂN PHÒNG|TỜ TRÌNH|CÔNG VĂN|CHỈ THỊ|NGHỊ QUYẾT|GIẤY MỜI|TRƯỞNG BAN|BÍ THƯ|ỦY BAN|UỶ BAN)$/u;
 const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
 
 /**
@@ -247,7 +250,7 @@ const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', '
 export function dropStampFragments(lines: string[]): string[] {
   const isFragment = (l: string) => {
     const t = l.trim();
-    return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t);
+    return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
   };
   const drop = new Array<boolean>(lines.length).fill(false);
   let i = 0;
@@ -362,7 +365,8 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
           len++;
         } else break;
       }
-      if ((len >= 3 && chars >= 400) || (len >= 2 && chars >= 500)) {
+      // Two long paragraphs repeated in order are a repeated page too; shorter runs need three.
+      if (len >= 2 && chars >= 400) {
         for (let k = i; k < i + len; k++) remove[k] = true;
         removed += len;
         i += len - 1;
