@@ -70,6 +70,22 @@ function emptyNotice(text: string): Notice {
   };
 }
 
+/** What the stages share: the text as printed, the view parsers read, the record so far. */
+interface Ctx {
+  /** Lines of the view (diacritics restored when OCR lost them). */
+  lines: Line[];
+  /** The same lines as printed: values that are quoted, not interpreted, come from here. */
+  printed: Line[];
+  text: string;
+  notice: Notice;
+  warnings: Warning[];
+  options: ExtractOptions;
+  /** First line of the body, after the header. */
+  bodyFrom: number;
+  /** Last line + 1 of the body, before Nơi nhận and the signature. */
+  bodyTo: number;
+}
+
 function run(input: string, options: ExtractOptions): Notice {
   const cleaned = cleanText(input);
   // Parsers read a view with diacritics put back on words OCR printed bare; the record
@@ -77,23 +93,36 @@ function run(input: string, options: ExtractOptions): Notice {
   const view = restoreDiacritics(cleaned.text);
   const doc = toDoc(view);
   const printed = view === cleaned.text ? doc : toDoc(cleaned.text);
-  const { lines } = doc;
-  const notice = emptyNotice(cleaned.text);
-  const warnings: Warning[] = [...cleaned.warnings];
-  const spans = notice.spans;
+  const ctx: Ctx = {
+    lines: doc.lines,
+    printed: printed.lines,
+    text: cleaned.text,
+    notice: emptyNotice(cleaned.text),
+    warnings: [...cleaned.warnings],
+    options,
+    bodyFrom: 0,
+    bodyTo: doc.lines.length,
+  };
+  const header = readHeader(ctx);
+  readFooter(ctx);
+  readBody(ctx);
+  refine(ctx, header.looksLikeNotice);
+  ctx.notice.warnings = ctx.warnings;
+  return ctx.notice;
+}
 
-  const header = lines.slice(0, HEADER_LINES).filter((l) => l.text.length < 220);
+/** Decree 30/2020 header: number and notation, place and date, type, subject, issuer, stamp. */
+function readHeader(ctx: Ctx): { looksLikeNotice: boolean } {
+  const { notice, warnings } = ctx;
+  const spans = notice.spans;
+  const header = ctx.lines.slice(0, HEADER_LINES).filter((l) => l.text.length < 220);
   const num = parseNumber(header);
   const placeDate = parsePlaceDate(header);
   const typeLine = parseTypeLine(header);
   const received = parseReceived(header);
   const issuerBlock = parseIssuerBlock(header, num?.line ?? placeDate?.line ?? null);
   const afterHeader = Math.max(num?.line ?? -1, placeDate?.line ?? -1, received?.line ?? -1);
-  const subject = parseSubject(
-    printed.lines.slice(0, HEADER_LINES + 10),
-    typeLine?.line ?? null,
-    afterHeader,
-  );
+  const subject = parseSubject(ctx.printed.slice(0, HEADER_LINES + 10), typeLine?.line ?? null, afterHeader);
 
   if (num) {
     notice.number = num.value.number;
@@ -132,37 +161,46 @@ function run(input: string, options: ExtractOptions): Notice {
     notice.received = received.value;
     spans.received = received.span;
   }
+  notice.issuer = issuerBlock?.value ?? null;
+  if (issuerBlock) spans.issuer = issuerBlock.span;
+  ctx.bodyFrom = Math.max(afterHeader, subject?.line ?? -1, typeLine?.line ?? -1) + 1;
+  return { looksLikeNotice: num !== null || typeLine !== null || placeDate !== null };
+}
 
-  // Footer: Nơi nhận and the signature block.
-  const bodyFrom = Math.max(afterHeader, subject?.line ?? -1, typeLine?.line ?? -1) + 1;
+/** Nơi nhận and the signature block (Decree 30/2020, Art. 8). */
+function readFooter(ctx: Ctx): void {
+  const { notice, lines } = ctx;
   let recHead = findRecipientsHead(lines);
-  if (recHead < bodyFrom) recHead = -1;
-  const recipients = recHead >= 0 ? parseRecipients(printed.lines, recHead) : null;
+  if (recHead < ctx.bodyFrom) recHead = -1;
+  const recipients = recHead >= 0 ? parseRecipients(ctx.printed, recHead) : null;
   if (recipients) {
     notice.recipients = recipients.value.entries;
-    spans.recipients = recipients.span;
+    notice.spans.recipients = recipients.span;
   }
-  const signerFrom = recipients
-    ? Math.min(recipients.value.endLine + 1, recHead + 1)
-    : Math.max(bodyFrom, lines.length - 15);
   const signer = parseSigner(
-    printed.lines,
-    recHead >= 0 ? recHead : signerFrom,
+    ctx.printed,
+    recHead >= 0 ? recHead : Math.max(ctx.bodyFrom, lines.length - 15),
     recipients?.value.gluedName ?? null,
   );
   if (signer) {
     notice.signer = signer.value;
-    if (signer.span.end > signer.span.start) spans.signer = signer.span;
+    if (signer.span.end > signer.span.start) notice.spans.signer = signer.span;
   }
+  ctx.bodyTo = recHead >= 0 ? recHead : signer && signer.line > ctx.bodyFrom ? signer.line : lines.length;
+}
 
-  // Body: from the end of the header to the closing formula or the footer.
-  let bodyEnd = recHead >= 0 ? recHead : signer && signer.line > bodyFrom ? signer.line : lines.length;
-  const bodyLines = withoutAddressees(lines.slice(bodyFrom, bodyEnd)).filter((l) => !isTableLine(l));
-  const presider = parsePresider(notice.subject, bodyLines);
+/** The meeting, then the tasks: from the lead-in of the directive part to the closing formula. */
+function readBody(ctx: Ctx): void {
+  const { notice } = ctx;
+  const bodyLines = withoutAddressees(ctx.lines.slice(ctx.bodyFrom, ctx.bodyTo)).filter(
+    (l) => !isTableLine(l),
+  );
   const meetingDate = parseMeetingDate(bodyLines, notice.subject);
-  notice.meeting = { date: meetingDate?.date ?? null, presider };
-  if (meetingDate?.span) spans.meeting = meetingDate.span;
+  notice.meeting = { date: meetingDate?.date ?? null, presider: parsePresider(notice.subject, bodyLines) };
+  if (meetingDate?.span) notice.spans.meeting = meetingDate.span;
 
+  // Invitations, reports and minutes ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
+  if (NON_DIRECTIVE_TYPES.has(notice.docType ?? '')) return;
   const paras = toParagraphs(bodyLines);
   let start = paras.findIndex(
     (p) =>
@@ -177,22 +215,21 @@ function run(input: string, options: ExtractOptions): Notice {
       break;
     }
   }
-  bodyEnd = end;
-  const outline = buildOutline(paras.slice(start, end));
-  const counterpart = parseCounterpart(notice.subject, bodyLines);
-  const docDate = parseIso(notice.date) ?? parseIso(options.today);
-  // Invitations, reports and minutes record or ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
-  const tracked = !NON_DIRECTIVE_TYPES.has(notice.docType ?? '');
-  const tableTasks = tracked ? extractTableTasks(lines, docDate, cleaned.text) : [];
-  const outlineTasks = tracked
-    ? extractTasks(outline, { text: cleaned.text, docDate, counterpart, hasTaskTable: tableTasks.length > 0 })
-    : [];
+  const docDate = parseIso(notice.date) ?? parseIso(ctx.options.today);
+  const tableTasks = extractTableTasks(ctx.lines, docDate, ctx.text);
+  const outlineTasks = extractTasks(buildOutline(paras.slice(start, end)), {
+    text: ctx.text,
+    docDate,
+    counterpart: parseCounterpart(notice.subject, bodyLines),
+    hasTaskTable: tableTasks.length > 0,
+  });
   notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
+}
 
-  notice.issuer = issuerBlock?.value ?? issuerFromText(notice, lines);
-  if (issuerBlock) spans.issuer = issuerBlock.span;
-
-  const looksLikeNotice = num !== null || typeLine !== null || placeDate !== null;
+/** Refiners: what the parsers leave open, and the warnings an officer needs to see. */
+function refine(ctx: Ctx, looksLikeNotice: boolean): void {
+  const { notice, warnings } = ctx;
+  notice.issuer ??= issuerFromText(notice, ctx.lines);
   if (!looksLikeNotice)
     warnings.push({
       code: 'not-a-notice',
@@ -208,8 +245,6 @@ function run(input: string, options: ExtractOptions): Notice {
       message: `${orphans.length} nhiệm vụ chưa xác định được cơ quan chủ trì.`,
       span: (orphans[0] as (typeof orphans)[number]).span as Span,
     });
-  notice.warnings = warnings;
-  return notice;
 }
 
 const NON_DIRECTIVE_TYPES = new Set(['GM', 'BC', 'BB', 'TTr', 'HĐ', 'GGT', 'GNP', 'PG', 'PC', 'PB']);
