@@ -74,7 +74,7 @@ describe('restoreDiacritics', () => {
     ).toBe(true);
   });
 
-  // Bug: "Quỹ" (a fund) is an agency head, so the bare place word "Quy" of "Quy Nhon" becomes
+  // Regression (was a bug, fixed in b7638d2/19da6ee): "Quỹ" (a fund) is an agency head, so the bare place word "Quy" of "Quy Nhon" becomes
   // "Quỹ" and the lead reads "UBND thành phố Quỹ Nhon" (our own sentence in s08's style).
   it('"UBND thanh pho Quy Nhon bao cao ket qua" keeps "Quy"', () => {
     const v = restoreDiacritics(`${S08}\nUBND thanh pho Quy Nhon bao cao ket qua thuc hien.`);

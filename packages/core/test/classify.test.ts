@@ -114,14 +114,14 @@ describe('isTask', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: DECLINE_RE knows "Thống nhất cơ bản" and "Thống nhất với" but not the word order
+describe('regressions', () => {
+  // Regression (was a bug, fixed in b7638d2/19da6ee): DECLINE_RE knows "Thống nhất cơ bản" and "Thống nhất với" but not the word order
   // "Cơ bản thống nhất với ...", and a marked item with score 0 counts as a task (our own sentence).
   it('"5.1. Cơ bản thống nhất với đề xuất của Sở Tài chính." only agrees; it is no task', () => {
     expect(isTask('Cơ bản thống nhất với đề xuất của Sở Tài chính.', true, none)).toBe(false);
   });
 
-  // Bug: the "<issuer> thông báo để ... thực hiện" closing knows Văn phòng, UBND and Sở as
+  // Regression (was a bug, fixed in b7638d2/19da6ee): the "<issuer> thông báo để ... thực hiện" closing knows Văn phòng, UBND and Sở as
   // issuers but not a Ban Chỉ đạo, so s29's closing formula comes out as a task.
   it('"Ban Chỉ đạo Phòng thủ dân sự tỉnh thông báo để các cơ quan, đơn vị, địa phương khẩn trương triển khai thực hiện./." (s29)', () => {
     const s =

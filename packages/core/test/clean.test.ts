@@ -310,7 +310,7 @@ describe('cleanText', () => {
   });
 });
 
-describe('known bugs', () => {
+describe('regressions', () => {
   // s26 (An Giang): the scan holds page 2 twice, first cut by a page break ("hoàn thành" /
   // "Trang 2" / "trước ngày 31/10/2025."), then revised. Repeats are looked for before page
   // breaks are joined and need three aligned blocks, so the two-item copy survives and its

@@ -183,8 +183,8 @@ describe('chooseDeadline', () => {
   });
 });
 
-describe('known bugs and regressions', () => {
-  // Bug (since 4764ed1 reads "đến ... ngày" as a range end): "Đến ngày 05/9/2025, ..." opening an
+describe('regressions', () => {
+  // Regression (was a bug, fixed in b7638d2/19da6ee): "Đến ngày 05/9/2025, ..." opening an
   // assessment is the date of a status ("as of"), not a deadline; s26's assessment paragraph
   // becomes a task with due 2025-09-05.
   it('"Đến ngày 05/9/2025, tỉnh giải ngân được 5.912 tỷ đồng, đạt 48,6% ..." has no deadline (s26)', () => {

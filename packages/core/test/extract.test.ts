@@ -264,7 +264,7 @@ describe('extractTasks: a department\'s own meeting with "1)" items (s23)', () =
     expect(tasks[3]?.recurrence).toBe('monthly');
   });
 
-  // Bug: "Công nghệ thông tin" is a standard name, so the name stops there and "và Chuyển đổi
+  // Regression (was a bug, fixed in b7638d2/19da6ee): "Công nghệ thông tin" is a standard name, so the name stops there and "và Chuyển đổi
   // số" is dropped: the lead reads "Phòng Công nghệ thông tin" (the scorer's containment hides it).
   it('the lead is "Phòng Công nghệ thông tin và Chuyển đổi số" in full', () => {
     expect(tasks[0]?.lead).toEqual([PHONG]);

@@ -160,8 +160,8 @@ describe('regressions', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: "và" followed by a head ("và UBND") always starts a new agency, so the office
+describe('regressions', () => {
+  // Regression (was a bug, fixed in b7638d2/19da6ee): "và" followed by a head ("và UBND") always starts a new agency, so the office
   // "Văn phòng HĐND và UBND" of a district or commune is cut to "Văn phòng HĐND" (s09, s13).
   it('"Văn phòng HĐND và UBND phường chuẩn bị nội dung, chương trình Kỳ họp thứ ba" (s13)', () => {
     expect(
@@ -170,7 +170,7 @@ describe('known bugs', () => {
     ).toBe('Văn phòng HĐND và UBND phường');
   });
 
-  // Bug: a multi-word head takes lower-case words up to a stop word, and "thông" (of "thông
+  // Regression (was a bug, fixed in b7638d2/19da6ee): a multi-word head takes lower-case words up to a stop word, and "thông" (of "thông
   // báo") is none, so the verb's first syllable joins the name (s29's closing sentence).
   it('"Ban Chỉ đạo Phòng thủ dân sự tỉnh thông báo để ..." names "Ban Chỉ đạo Phòng thủ dân sự tỉnh" (s29)', () => {
     expect(

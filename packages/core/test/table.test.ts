@@ -81,8 +81,8 @@ describe('extractTableTasks', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: "Quý II và quý III/2026" names two quarters; only the first is read (its year taken
+describe('regressions', () => {
+  // Regression (was a bug, fixed in b7638d2/19da6ee): "Quý II và quý III/2026" names two quarters; only the first is read (its year taken
   // from the document), so the due is the end of quarter II instead of quarter III (s28).
   it('a deadline cell "Quý II và quý III/2026" is due at the end of quarter III (s28)', () => {
     const text = [
