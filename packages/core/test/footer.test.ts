@@ -179,3 +179,27 @@ describe('parseSigner', () => {
     expect(parseSigner(lines('Trên đây là kết luận của Chủ tịch UBND tỉnh./.'), 0, null)).toBeNull();
   });
 });
+
+describe('known bugs', () => {
+  // Bug: every capitalised line after the authority joins the title, also one after a blank
+  // line that names the signer's other office (s29: the deputy head of the steering committee
+  // is also director of the Sở). Gold keeps the title under the authority line.
+  it.fails('"KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN THƯỜNG TRỰC / (blank) / GIÁM ĐỐC SỞ ... / Bùi Việt Hà" (s29)', () => {
+    const ls = lines(
+      'Nơi nhận:',
+      '- UBND các xã, phường ven biển;',
+      '- Lưu: VT, VPTT.',
+      '',
+      'KT. TRƯỞNG BAN',
+      'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
+      '',
+      'GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
+      'Bùi Việt Hà',
+    );
+    expect(parseSigner(ls, 0, null)?.value).toEqual({
+      name: 'Bùi Việt Hà',
+      authority: 'KT. TRƯỞNG BAN',
+      title: 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
+    });
+  });
+});
