@@ -89,6 +89,23 @@ function isSignerTitle(s: string): boolean {
   return t.length <= 60 && t === t.toUpperCase() && TITLE_WORDS.test(t);
 }
 
+/**
+ * The signer's name on a line: "(Đã ký) Nguyễn Văn An", or in capitals ("NGUYỄN VĂN AN"),
+ * which reads as the same name in title case.
+ */
+const OFFICE_WORDS =
+  /CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH|THANH TRA|Chủ tịch|Giám đốc|Văn phòng/u;
+
+function personName(line: string): string | null {
+  let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
+  if (OFFICE_WORDS.test(candidate)) return null;
+  if (candidate === candidate.toUpperCase())
+    candidate = candidate
+      .toLowerCase()
+      .replace(/(^|\s)(\p{L})/gu, (_m, s: string, c: string) => s + c.toUpperCase());
+  return isPersonName(candidate) ? candidate : null;
+}
+
 /** The signature block, searched from the end of the document. */
 export function parseSigner(lines: Line[], from: number, gluedName: string | null): Found<Signer> | null {
   const region = lines.slice(Math.max(0, from));
@@ -104,6 +121,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   for (const l of region) {
     const t = right(l).replace(/[*#]/g, '').trim();
     if (!t) continue;
+    const asName = personName(t);
     if (AUTHORITY_LINE.test(t) && t === t.toUpperCase()) {
       if (title.length || name) {
         authority = [];
@@ -112,6 +130,9 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       }
       authority.push(t.replace(/\s+/g, ' '));
       first ??= l;
+      lastLine = l;
+    } else if ((authority.length || title.length) && !name && asName) {
+      name = asName;
       lastLine = l;
     } else if (
       (authority.length > 0 || isSignerTitle(t)) &&
@@ -123,12 +144,6 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       title.push(t.replace(/\s+/g, ' '));
       first ??= l;
       lastLine = l;
-    } else if ((authority.length || title.length) && !name) {
-      const candidate = t.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
-      if (isPersonName(candidate)) {
-        name = candidate;
-        lastLine = l;
-      }
     }
   }
   if (!name) {

@@ -27,7 +27,7 @@ export function cleanText(input: string): CleanResult {
     });
   }
   let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw).split('\n'))).map(stripMarkup);
-  lines = dropPageMarks(lines);
+  lines = joinLoneMarkers(dropPageMarks(lines));
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
   let blocks = toBlocks(lines);
@@ -161,6 +161,28 @@ function sliceColumn(line: string, start: number, next: number | undefined): str
     return p - a <= b - p ? a : b;
   };
   return line.slice(snap(start), next === undefined ? line.length : snap(next)).trim();
+}
+
+const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
+
+/** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
+export function joinLoneMarkers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (LONE_MARKER.test(l)) {
+      let j = i + 1;
+      while (j < lines.length && (lines[j] as string).trim() === '') j++;
+      const next = lines[j];
+      if (next !== undefined && next.trim() !== '' && !LONE_MARKER.test(next)) {
+        out.push(`${l.trim()} ${next.trim()}`);
+        i = j;
+        continue;
+      }
+    }
+    out.push(l);
+  }
+  return out;
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
