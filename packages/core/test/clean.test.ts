@@ -137,6 +137,17 @@ describe('dropStampFragments', () => {
     expect(dropStampFragments(single)).toEqual(single);
   });
 
+  it('keeps the short capitalised lines of a header or a signature block', () => {
+    for (const block of [
+      ['UBND TỈNH KIÊN GIANG', 'VĂN PHÒNG', '', 'Số: 312 /TB-VP'],
+      ['ỦY BAN NHÂN DÂN', 'XÃ YÊN LẬP', '', 'Số: 12/KH-UBND'],
+      ['SỞ Y TẾ', 'BAN GIÁM ĐỐC', '', 'Số: 5/TB-SYT'],
+      ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Nguyễn Văn An'],
+      ['HỎA TỐC', '', 'THÔNG BÁO', 'KẾT LUẬN'],
+    ])
+      expect(dropStampFragments(block)).toEqual(block);
+  });
+
   it('drops a lone isolated one- or two-letter fragment, keeps a lone longer word', () => {
     expect(dropStampFragments(['a b', '', 'G', '', 'c d'])).toEqual(['a b', '', '', 'c d']);
     expect(dropStampFragments(['a b', '', 'UBND', '', 'c d'])).toEqual(['a b', '', 'UBND', '', 'c d']);
