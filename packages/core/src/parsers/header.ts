@@ -87,7 +87,7 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
     const from = Math.max(0, comma - 45);
     const m = PLACE_DATE_RE.exec(l.text.slice(from)) ?? PLACE_DATE_NUMERIC_RE.exec(l.text.slice(from));
     if (!m) continue;
-    const printed = (m[1] as string).trim();
+    const printed = placeWords((m[1] as string).trim());
     const y = +(m[4] as string);
     const mo = +(m[3] as string);
     const dayText = (m[2] as string).trim();
@@ -103,6 +103,20 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
     };
   }
   return null;
+}
+
+/**
+ * The place is the last words before ", ngày": when OCR ran the header's columns together
+ * ("Số: 12/TB-UBND Hà Nội, ngày ..."), drop what comes before a known province, or codes.
+ */
+function placeWords(printed: string): string {
+  const words = printed.split(/\s+/);
+  for (let k = 0; k < words.length - 1; k++) {
+    if (lookupProvince(words.slice(k).join(' '))) return words.slice(k).join(' ');
+  }
+  let k = 0;
+  while (k < words.length - 1 && /[\d/]|^[A-ZĐ]+(?:-[A-ZĐ]+)+$/u.test(words[k] as string)) k++;
+  return words.slice(k).join(' ');
 }
 
 /** Canonical spelling of a place: provinces from the gazetteer, others as printed. */

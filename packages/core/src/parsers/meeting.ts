@@ -25,7 +25,7 @@ export function parseMeetingDate(body: Line[], subject: string | null): { date: 
         };
     }
     const inner = /(?:^|[,;.]\s+)(?:(?:vào\s+)?(?:sáng|chiều|tối)\s+)?ngày\s+(?=\d)/iu.exec(l.text);
-    if (inner && inner.index < 40) {
+    if (inner && inner.index < 150) {
       const d = parseDateAt(l.text.slice(inner.index + inner[0].length));
       if (d)
         return {
