@@ -107,13 +107,10 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
 
 /**
  * The place is the last words before ", ngày": when OCR ran the header's columns together
- * ("Số: 12/TB-UBND Hà Nội, ngày ..."), drop what comes before a known province, or codes.
+ * ("Số: 12/TB-UBND Hà Nội, ngày ..."), drop the notation's code words before the place.
  */
 function placeWords(printed: string): string {
   const words = printed.split(/\s+/);
-  for (let k = 0; k < words.length - 1; k++) {
-    if (lookupProvince(words.slice(k).join(' '))) return words.slice(k).join(' ');
-  }
   let k = 0;
   while (k < words.length - 1 && /[\d/]|^[A-ZĐ]+(?:-[A-ZĐ]+)+$/u.test(words[k] as string)) k++;
   return words.slice(k).join(' ');
