@@ -301,3 +301,29 @@ function NoticeName({
     </li>
   );
 }
+
+/** "Cơ quan" filter: every agency (sorted by the caller) or all of them. */
+export function AgencySelect({
+  agencies,
+  value,
+  onChange,
+}: {
+  agencies: Array<Pick<Agency, 'id' | 'name'> & { province?: string | null }>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="field">
+      <span className="field-label">{t('agency')}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('allAgencies')}</option>
+        {agencies.map((a) => (
+          <option key={a.id} value={a.id}>
+            {agencyLabel(a)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type BucketFigures, type Row } from '../api.ts';
-import { agencyLabel, sortAgencies } from '../format.ts';
+import { sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
-import { DateInput } from '../widgets.tsx';
+import { AgencySelect, DateInput } from '../widgets.tsx';
 import { BUCKETS, TaskTable } from './Tasks.tsx';
 
 type BucketKey = (typeof BUCKETS)[number];
@@ -60,17 +60,7 @@ export function DashboardPage() {
     <section aria-labelledby="dash-title">
       <h1 id="dash-title">{l('Tổng quan tình hình thực hiện nhiệm vụ', 'Task dashboard')}</h1>
       <div className="filters">
-        <label className="field">
-          <span className="field-label">{t('agency')}</span>
-          <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-            <option value="">{t('allAgencies')}</option>
-            {sorted.map((a) => (
-              <option key={a.id} value={a.id}>
-                {agencyLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgencySelect agencies={sorted} value={agencyId} onChange={setAgencyId} />
         <div className="field">
           <DateInput label={l('Từ ngày', 'From')} value={from} onChange={setFrom} />
         </div>

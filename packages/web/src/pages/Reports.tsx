@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ReportQuery, type Row } from '../api.ts';
 import { useUser } from '../auth.tsx';
-import { agencyLabel, formatDate, sortAgencies } from '../format.ts';
+import { formatDate, sortAgencies } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { ErrorBox, Loading, useLoad } from '../ui.tsx';
+import { AgencySelect } from '../widgets.tsx';
 import { BUCKETS } from './Tasks.tsx';
 
 // Reporting periods of Decree 09/2019 (Art. 12): month, quarter, 6 months, 9 months, year.
@@ -17,7 +18,7 @@ const PERIODS = [
 ] as const;
 
 export function ReportsPage() {
-  const { t, l, lang } = useI18n();
+  const { l, lang } = useI18n();
   const user = useUser();
   // An agency officer reports for their own agency only (the server enforces it too).
   const ownAgency = user.role === 'agency' ? user.agencyId : null;
@@ -48,19 +49,7 @@ export function ReportsPage() {
           setQuery(current);
         }}
       >
-        {ownAgency === null && (
-          <label className="field">
-            <span className="field-label">{t('agency')}</span>
-            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-              <option value="">{t('allAgencies')}</option>
-              {sorted.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {agencyLabel(a)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {ownAgency === null && <AgencySelect agencies={sorted} value={agencyId} onChange={setAgencyId} />}
         <label className="field">
           <span className="field-label">{l('Kỳ báo cáo', 'Period')}</span>
           <select value={period} onChange={(e) => setPeriod(e.target.value)}>

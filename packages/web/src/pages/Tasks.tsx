@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Task, type TaskQuery } from '../api.ts';
-import { agencyLabel, sortAgencies, urgencyOf } from '../format.ts';
+import { sortAgencies, urgencyOf } from '../format.ts';
 import { type MessageKey, useI18n } from '../i18n.tsx';
 import { DueCell, ErrorBox, Loading, Pager, StatusLabel, useLoad } from '../ui.tsx';
-import { DateInput } from '../widgets.tsx';
+import { AgencySelect, DateInput } from '../widgets.tsx';
 
 // The official order (Decree 09/2019 reporting): done on time / late; open on time / overdue.
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue'] as const;
@@ -97,17 +97,11 @@ export function TasksPage() {
           <span className="field-label">{t('search')}</span>
           <input type="search" value={q} placeholder={t('freeText')} onChange={(e) => setQ(e.target.value)} />
         </label>
-        <label className="field">
-          <span className="field-label">{t('agency')}</span>
-          <select value={query.agencyId ?? ''} onChange={(e) => set('agencyId', e.target.value || null)}>
-            <option value="">{t('allAgencies')}</option>
-            {sortedAgencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {agencyLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgencySelect
+          agencies={sortedAgencies}
+          value={String(query.agencyId ?? '')}
+          onChange={(v) => set('agencyId', v || null)}
+        />
         <label className="field">
           <span className="field-label">{t('bucket')}</span>
           <select value={query.bucket ?? ''} onChange={(e) => set('bucket', e.target.value || null)}>

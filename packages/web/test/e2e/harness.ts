@@ -24,9 +24,9 @@ export function browserSkipReason(): string | null {
   return null;
 }
 
+/** Builds the bundle when it is missing or older than its sources (the tests must see the current UI). */
 export function ensureBundle(): void {
-  if (existsSync(path.join(ROOT, 'packages/web/dist/index.html'))) return;
-  execFileSync('npm', ['run', 'build', '-w', '@dondoc/web'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export function freePort(): Promise<number> {
