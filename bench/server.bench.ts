@@ -10,6 +10,8 @@
  *   --iterations 100           requests per measured query (after 5 warm-up requests)
  *   --imports 200              notices imported for the throughput figure
  *   --keep                     keep the database afterwards
+ *   --database NAME            use (and keep) this existing bench database: migrates it, seeds only
+ *                              the tasks it lacks (e.g. one kept by an earlier --keep run)
  * Without a reachable PostgreSQL the bench prints why it was skipped and exits 0.
  */
 import { randomBytes } from 'node:crypto';
@@ -33,7 +35,8 @@ const SIZES = opt('sizes', '100000,1000000')
   .sort((a, b) => a - b);
 const ITER = Number.parseInt(opt('iterations', '100'), 10);
 const IMPORTS = Number.parseInt(opt('imports', '200'), 10);
-const KEEP = argv.includes('--keep');
+const REUSE = opt('database', '');
+const KEEP = argv.includes('--keep') || REUSE !== '';
 const ADMIN_URL = process.env.DONDOC_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const TASKS_PER_DOC = 20;
 const AGENCIES = 300;
@@ -159,8 +162,9 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const dbName = `dondoc_bench_${process.pid}_${randomBytes(2).toString('hex')}`;
-  await admin(`CREATE DATABASE ${dbName}`);
+  if (REUSE && !/^[a-z0-9_]+$/.test(REUSE)) throw new Error(`--database: not a database name: ${REUSE}`);
+  const dbName = REUSE || `dondoc_bench_${process.pid}_${randomBytes(2).toString('hex')}`;
+  if (!REUSE) await admin(`CREATE DATABASE ${dbName}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${dbName}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
@@ -168,7 +172,10 @@ async function main(): Promise<void> {
   try {
     const db = handle.db;
     await migrateToLatest(db);
-    await seedAgencies(db);
+    const existing = Number(
+      (await db.selectFrom('tasks').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
+    );
+    if (existing === 0) await seedAgencies(db);
     const password = 'bench-mat-khau';
     const hash = await hashPassword(password);
     await db
@@ -189,6 +196,7 @@ async function main(): Promise<void> {
           agency_id: 11,
         },
       ])
+      .onConflict((oc) => oc.column('username').doNothing())
       .execute();
     const config = loadConfig(
       { logger: false, webDist: '/nonexistent', loginMaxFailures: 1000 },
@@ -213,15 +221,19 @@ async function main(): Promise<void> {
     const get = (headers: Record<string, string>, path: string) => async () => {
       const r = await app.inject({ method: 'GET', url: path, headers });
       if (r.statusCode !== 200) throw new Error(`${path}: ${r.statusCode} ${r.body.slice(0, 300)}`);
-      const body = r.json() as { total?: number };
-      return body.total !== undefined ? `total ${body.total.toLocaleString('en')}` : `${r.body.length} B`;
+      const body = r.json() as { total?: number; totalExact?: boolean };
+      return body.total !== undefined
+        ? `total ${body.totalExact === false ? '~' : ''}${body.total.toLocaleString('en')}`
+        : `${r.body.length} B`;
     };
 
-    let seeded = 0;
+    let seeded = existing;
     for (const size of SIZES) {
       console.log(`\n== ${size.toLocaleString('en')} tasks (PostgreSQL ${dbName}) ==`);
-      await seedTasks(db, seeded, size, run);
-      seeded = size;
+      if (size > seeded) {
+        await seedTasks(db, seeded, size, run);
+        seeded = size;
+      } else if (size < seeded) console.log(`  (the database holds ${seeded.toLocaleString('en')} tasks)`);
       const results: Measured[] = [];
       results.push(
         await measure(

@@ -4,10 +4,10 @@
  * Agency officers reach only tasks of their agency (and its predecessors/successors):
  * anything else is "not found", so ids of other agencies' tasks do not leak.
  */
-import { sql } from 'kysely';
+import { type Compilable, CompiledQuery, type SelectQueryBuilder, sql } from 'kysely';
 import { agencyScope, relatedAgencyIds, taskInScope } from '../auth/access.ts';
 import type { Db } from '../db/index.ts';
-import type { Role } from '../db/schema.ts';
+import type { Database, Role } from '../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../errors.ts';
 import type { SessionUser } from '../http/types.ts';
 import { notify } from '../notifications/service.ts';
@@ -53,6 +53,8 @@ export interface TaskListQuery {
   pageSize: number;
   /** Vietnam date used as "today" (default: now). */
   asOf?: string | undefined;
+  /** Exact counts up to this many rows (default LIST_COUNT_CAP; tests lower it). */
+  countCap?: number | undefined;
 }
 
 export interface AgencyRef {
@@ -85,20 +87,6 @@ export interface TaskItem {
 
 const OFFICE: Role[] = ['admin', 'officer'];
 
-/**
- * The same rows as `taskInScope` (../auth/access.ts) written as a union of three index
- * lookups (index-only with migration 0051) instead of an OR, so an agency's page over 1M
- * tasks stays fast.
- */
-function taskIdsInScope(scope: number[]) {
-  if (scope.length === 0) return sql<boolean>`false`;
-  // `= any(array(...))`: the ids are computed once, then fetched through the primary key.
-  return sql<boolean>`tasks.id = any(array(
-    select ta.task_id from task_agencies ta where ta.agency_id = any(${scope}::int[])
-    union select ta.task_id from task_agencies ta where ta.original_agency_id = any(${scope}::int[])
-    union select t2.id from tasks t2 where t2.lead_agency_id = any(${scope}::int[])))`;
-}
-
 const isOffice = (u: SessionUser) => OFFICE.includes(u.role);
 
 export async function dueSoonDays(db: Db): Promise<number> {
@@ -114,17 +102,51 @@ const docNumber = (n: string | null, notation: string | null) =>
   n ? (notation ? `${n}/${notation}` : n) : null;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** Above this many matching rows a task list's `total` is the planner's estimate. */
+export const LIST_COUNT_CAP = 10_000;
+
+/** The list orders; `id` last so that pages are stable. */
+// biome-ignore lint/suspicious/noExplicitAny: any query over `tasks` (the select list varies)
+function ordered<Q extends SelectQueryBuilder<Database, 'tasks', any>>(q: Q, sort: TaskSort): Q {
+  switch (sort) {
+    case 'due':
+      return q.orderBy(sql`tasks.due asc nulls last`).orderBy('tasks.id') as Q;
+    case '-due':
+      return q.orderBy(sql`tasks.due desc nulls last`).orderBy('tasks.id', 'desc') as Q;
+    case 'created':
+      return q.orderBy('tasks.created_at', 'desc').orderBy('tasks.id', 'desc') as Q;
+    case 'status':
+      return q
+        .orderBy(
+          sql`array_position(array['awaiting_confirmation','returned','in_progress','not_started','paused','done']::text[], tasks.status)`,
+        )
+        .orderBy(sql`tasks.due asc nulls last`)
+        .orderBy('tasks.id') as Q;
+  }
+}
+
+/** The planner's row estimate of a query (EXPLAIN, nothing is run). */
+async function estimateRows(db: Db, q: Compilable): Promise<number> {
+  const c = q.compile();
+  const { rows } = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
+    CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${c.sql}`, [...c.parameters]),
+  );
+  const raw = rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
+  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
+}
+
 /** GET /api/tasks */
 export async function listTasks(
   db: Db,
   user: SessionUser,
   query: TaskListQuery,
-): Promise<{ items: TaskItem[]; total: number }> {
+): Promise<{ items: TaskItem[]; total: number; totalExact: boolean }> {
   const asOf = query.asOf ?? vietnamDate();
   const days = await dueSoonDays(db);
   const scope = await agencyScope(db, user);
   let base = db.selectFrom('tasks');
-  if (scope) base = base.where(taskIdsInScope(scope));
+  if (scope) base = base.where(taskInScope(scope));
   if (query.parentId !== undefined) base = base.where('tasks.parent_task_id', '=', query.parentId);
   else base = base.where(countableTaskWhere());
   if (query.agencyId !== undefined) {
@@ -153,59 +175,91 @@ export async function listTasks(
   // Diacritics-free: "chuyen doi so" finds "Chuyển đổi số" (dondoc_fold on both sides).
   if (q) base = base.where(sql<boolean>`tasks.search_text like '%' || dondoc_fold(${q}) || '%'`);
 
-  const total = Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-  let page = base
-    .innerJoin('documents as d', 'd.id', 'tasks.document_id')
-    .leftJoin('agencies as la', 'la.id', 'tasks.lead_agency_id')
-    .select([
-      'tasks.id',
-      'tasks.document_id',
-      'd.number as doc_number',
-      'd.notation as doc_notation',
-      'tasks.ref',
-      'tasks.text',
-      'tasks.lead_agency_id',
-      'la.name as lead_name',
-      'tasks.due',
-      'tasks.original_due',
-      'tasks.due_text',
-      'tasks.status',
-      'tasks.recurrence',
-      'tasks.parent_task_id',
-      'tasks.span_start',
-      'tasks.span_end',
-      'tasks.completed_at',
-      'tasks.created_at',
-    ]);
-  switch (query.sort ?? 'due') {
-    case 'due':
-      page = page.orderBy(sql`tasks.due asc nulls last`).orderBy('tasks.id');
-      break;
-    case '-due':
-      page = page.orderBy(sql`tasks.due desc nulls last`).orderBy('tasks.id', 'desc');
-      break;
-    case 'created':
-      page = page.orderBy('tasks.created_at', 'desc').orderBy('tasks.id', 'desc');
-      break;
-    case 'status':
-      page = page
-        .orderBy(
-          sql`array_position(array['awaiting_confirmation','returned','in_progress','not_started','paused','done']::text[], tasks.status)`,
-        )
-        .orderBy(sql`tasks.due asc nulls last`)
-        .orderBy('tasks.id');
-      break;
-  }
-  const rows = await page
+  // The page: ids first, over `tasks` alone (so an index in the sort order can stop after
+  // offset + pageSize rows), then the joins for those rows only.
+  const offset = (query.page - 1) * query.pageSize;
+  const sort = query.sort ?? 'due';
+  // A bounded set (an agency's tasks, one document, one recurring duty): sorting it visits
+  // every row anyway, so the window count gives the exact total in the same pass.
+  const bounded =
+    scope !== null ||
+    query.agencyId !== undefined ||
+    query.documentId !== undefined ||
+    query.parentId !== undefined;
+  const idRows = await ordered(
+    base.select(['tasks.id', ...(bounded ? [sql<number>`count(*) over ()`.as('n')] : [])]),
+    sort,
+  )
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .offset(offset)
     .execute();
+  const ids = idRows.map((r) => r.id);
+  let total: number;
+  let totalExact = true;
+  if (ids.length > 0 && ids.length < query.pageSize) total = offset + ids.length;
+  else if (ids.length === 0 && offset === 0) total = 0;
+  else if (bounded && ids.length > 0) total = Number((idRows[0] as { n?: number }).n);
+  else {
+    // Counting a million rows for every page costs more than the page itself: count up to
+    // LIST_COUNT_CAP exactly, above it give the planner's estimate (totalExact: false).
+    const cap = query.countCap ?? LIST_COUNT_CAP;
+    const n = Number(
+      (
+        await db
+          .selectFrom(
+            base
+              .select(sql`1`.as('one'))
+              .limit(cap + 1)
+              .as('c'),
+          )
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (n <= cap) total = n;
+    else {
+      totalExact = false;
+      total = Math.max(n, await estimateRows(db, base.select(sql`1`.as('one'))));
+    }
+  }
+  const page =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('tasks')
+          .innerJoin('documents as d', 'd.id', 'tasks.document_id')
+          .leftJoin('agencies as la', 'la.id', 'tasks.lead_agency_id')
+          .select([
+            'tasks.id',
+            'tasks.document_id',
+            'd.number as doc_number',
+            'd.notation as doc_notation',
+            'tasks.ref',
+            'tasks.text',
+            'tasks.lead_agency_id',
+            'la.name as lead_name',
+            'tasks.due',
+            'tasks.original_due',
+            'tasks.due_text',
+            'tasks.status',
+            'tasks.recurrence',
+            'tasks.parent_task_id',
+            'tasks.span_start',
+            'tasks.span_end',
+            'tasks.completed_at',
+            'tasks.created_at',
+          ])
+          .where('tasks.id', 'in', ids)
+          .execute();
+  const byId = new Map(page.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   const supports = await supportAgencies(
     db,
     rows.map((r) => r.id),
   );
   return {
     total,
+    totalExact,
     items: rows.map((r) => {
       const c = classify({ status: r.status, due: r.due, completedAt: r.completed_at }, asOf, days);
       return {
