@@ -22,7 +22,7 @@ export interface Deadline {
 }
 
 const CUE_RE =
-  /(?<![\p{L}])(?:(hoàn thành|hoàn tất|xong|thời hạn hoàn thành|thời hạn|hạn chót|hạn|chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*(?:(trong|trước|vào|cuối|trong vòng)\s+)?|(trước|trong|trong vòng|trong thời hạn|trong thời gian|đến hết|đến ngày(?=\s*\d))\s+)/giu;
+  /(?<![\p{L}])(?:(hoàn thành|hoàn tất|xong|thời hạn hoàn thành|thời hạn|hạn chót|hạn|chậm nhất|muộn nhất)(?:\s+là)?\s*:?\s*(?:(trong vòng|trong|trước|vào|cuối)\s+)?|(trước|trong vòng|trong thời hạn|trong thời gian|trong|đến hết|đến ngày(?=\s*\d))\s+)/giu;
 
 const NUMBER_WORDS: Record<string, number> = {
   một: 1,
