@@ -23,7 +23,7 @@ import { parseCounterpart, parseMeetingDate, parsePresider } from './parsers/mee
 import { CLOSING_RE } from './tasks/classify.ts';
 import { extractTasks } from './tasks/extract.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
-import { restoreDiacritics } from './text/accents.ts';
+import { newTonePlacement, restoreDiacritics } from './text/accents.ts';
 import { cleanText } from './text/clean.ts';
 import type { Notice, Span, Warning } from './types.ts';
 
@@ -90,7 +90,7 @@ function run(input: string, options: ExtractOptions): Notice {
   const cleaned = cleanText(input);
   // Parsers read a view with diacritics put back on words OCR printed bare; the record
   // keeps the text as printed (same length, same offsets).
-  const view = restoreDiacritics(cleaned.text);
+  const view = restoreDiacritics(newTonePlacement(cleaned.text));
   const doc = toDoc(view);
   const printed = view === cleaned.text ? doc : toDoc(cleaned.text);
   const ctx: Ctx = {

@@ -219,3 +219,31 @@ export function restoreDiacritics(text: string): string {
   }
   return out.join('');
 }
+
+/** The tone mark of "oa", "oe", "uy" at a syllable's end, moved from the second vowel to the first. */
+const TONE_MOVES: Record<string, [string, string]> = {};
+for (const [first, second, toned] of [
+  ['o', 'a', 'àáảãạ'],
+  ['o', 'e', 'èéẻẽẹ'],
+  ['u', 'y', 'ỳýỷỹỵ'],
+] as const) {
+  const firstToned = { o: 'òóỏõọ', u: 'ùúủũụ' }[first];
+  for (let k = 0; k < 5; k++) {
+    const from = first + toned[k];
+    const to = (firstToned?.[k] ?? first) + second;
+    TONE_MOVES[from] = [to, ''];
+    TONE_MOVES[from.toUpperCase()] = [to.toUpperCase(), ''];
+    TONE_MOVES[first.toUpperCase() + toned[k]] = [(firstToned?.[k] ?? first).toUpperCase() + second, ''];
+  }
+}
+const OLD_TONE_RE = /(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}])/gu;
+
+/**
+ * One tone placement for the parsers: the old style ("hoà", "uỷ", "thuỷ") read as the
+ * new one the patterns are written in ("hòa", "ủy", "thủy"). Same length, same offsets;
+ * "quý" keeps its mark, the "u" belonging to "qu".
+ */
+export function newTonePlacement(text: string): string {
+  if (!/[àáảãạèéẻẽẹỳýỷỹỵ]/iu.test(text)) return text;
+  return text.replace(OLD_TONE_RE, (m) => TONE_MOVES[m]?.[0] ?? m);
+}
