@@ -249,6 +249,24 @@ async function main(): Promise<void> {
       );
       results.push(
         await measure(
+          'GET /api/tasks status=not_started + due range',
+          get(
+            officer,
+            `/api/tasks?status=not_started&dueFrom=${asOf.slice(0, 4)}-01-01&dueTo=${asOf.slice(0, 4)}-03-31&pageSize=50`,
+          ),
+        ),
+      );
+      results.push(
+        await measure('GET /api/tasks all, sort=-due', get(officer, '/api/tasks?sort=-due&pageSize=50')),
+      );
+      results.push(
+        await measure(
+          'GET /api/tasks all, sort=status, page 2',
+          get(officer, '/api/tasks?sort=status&page=2&pageSize=50'),
+        ),
+      );
+      results.push(
+        await measure(
           'GET /api/tasks bucket=due_soon, sort=-due',
           get(officer, '/api/tasks?bucket=due_soon&sort=-due&pageSize=50'),
         ),
