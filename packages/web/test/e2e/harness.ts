@@ -26,7 +26,10 @@ export function browserSkipReason(): string | null {
 
 /** Builds the bundle when it is missing or older than its sources (the tests must see the current UI). */
 export function ensureBundle(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-web.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export function freePort(): Promise<number> {
