@@ -239,11 +239,18 @@ const NAME_CASES: ReadonlyArray<[source: string, text: string, after: string, ex
   ],
 ];
 
+// Cases fixed since (locality right after the head, more standard names, stop words):
+// they run as ordinary tests; the rest stay marked as known bugs.
+const FIXED_NAME_CASES = new Set([0, 2, 3, 4, 8]);
+
 describe('known bugs: agency names cut short or run on', () => {
-  for (const [source, text, after, expected] of NAME_CASES) {
-    it.fails(`${source}: "${expected.join('", "')}" in "${text.slice(0, 60)}…"`, () => {
-      const pos = after ? text.indexOf(after) + after.length : 0;
-      expect(names(text, pos, true)).toEqual(expected);
-    });
+  for (const [i, [source, text, after, expected]] of NAME_CASES.entries()) {
+    (FIXED_NAME_CASES.has(i) ? it : it.fails)(
+      `${source}: "${expected.join('", "')}" in "${text.slice(0, 60)}…"`,
+      () => {
+        const pos = after ? text.indexOf(after) + after.length : 0;
+        expect(names(text, pos, true)).toEqual(expected);
+      },
+    );
   }
 });

@@ -41,7 +41,7 @@ const STOP = new Set(
     'báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng khi nếu thì mà nhằm bảo đảm quản sớm nhanh tích ' +
     'chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận thuộc ngoài này đó sau trước ' +
     'từ đến vào ra lên bám thường cụ như gồm bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút ' +
-    'lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
+    'nghiêm quyết lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
     'bàn một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
   ).split(' '),
 );
@@ -99,9 +99,14 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
   let end = pos + h[0].length;
   const head = h[0];
   const dept = at(DEPT_RE, text, end);
+  // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
+  const early = dept ? null : at(LOCALITY_RE, text, end);
   let named = false;
   if (dept) {
     end += dept[0].length;
+    named = true;
+  } else if (early) {
+    end += early[0].length;
     named = true;
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
@@ -119,7 +124,7 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
       else if (multi) named = true;
     }
   }
-  const loc = at(LOCALITY_RE, text, end);
+  const loc = early ? null : at(LOCALITY_RE, text, end);
   if (loc) {
     end += loc[0].length;
     named = true;
