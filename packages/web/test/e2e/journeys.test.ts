@@ -409,6 +409,8 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const shot = shooter('7-auth');
     const page = await newPage();
     await page.goto(`${server.url}/login`);
+    // The form renders after the session check: wait for it before using the keyboard.
+    await page.getByLabel('Tên đăng nhập').waitFor();
     // Keyboard only: the first Tab reaches the username field, Enter submits.
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement && document.activeElement.name')).toBe('username');
@@ -419,8 +421,9 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await shot(page, 'wrong-password');
     await signIn(page, server.url, USERS.officer.username, PASSWORD);
     // The skip link is the first stop and takes focus to the page content.
-    await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+    await skip.waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
     expect(await skip.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('main');
