@@ -136,7 +136,9 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     const count = await cards.count();
     expect(count).toBeGreaterThan(3);
     // Highlights of the tasks in the source text.
-    expect(await page.getByTestId('source-text').locator('mark.hl-task').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('source-text').locator('mark.hl-task').count())
+      .toBeGreaterThan(0);
     expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'review');
 
@@ -151,7 +153,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
         await lead.getByRole('option').first().waitFor();
         await lead.getByRole('combobox').press('Enter');
       }
-      expect(await lead.locator('.chip').count()).toBeGreaterThan(0);
+      await expect.poll(() => lead.locator('.chip').count()).toBeGreaterThan(0);
     }
 
     // Correct the first task: lead → Sở Nội vụ (typed without diacritics), due date.
@@ -303,7 +305,8 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await leader.waitForURL('**/tasks?*bucket=done_on_time*');
     const rows = leader.getByTestId('task-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(after.done_on_time);
+    // The list may still show the rows of the previous request for a moment: wait for the filtered one.
+    await expect.poll(() => rows.count()).toBe(after.done_on_time);
     expect(await rows.first().innerText()).toContain('Sở Nội vụ');
     await shot(leader, 'drilldown');
 
