@@ -307,7 +307,7 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await rows.first().waitFor();
     // The list may still show the rows of the previous request for a moment: wait for the filtered one.
     await expect.poll(() => rows.count()).toBe(after.done_on_time);
-    expect(await rows.first().innerText()).toContain('Sở Nội vụ');
+    await expect.poll(() => rows.first().innerText()).toContain('Sở Nội vụ');
     await shot(leader, 'drilldown');
 
     // Free text without diacritics, then sorting by the deadline column.
