@@ -316,20 +316,26 @@ describe.skipIf(SKIP !== null)('web journeys (Chromium + dondoc serve)', () => {
     await leader.getByRole('button', { name: 'Lọc', exact: true }).click();
     await leader.waitForURL('**/tasks?*q=*');
     await expect.poll(() => rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('Sở Nội vụ');
+    await expect.poll(() => rows.first().innerText()).toContain('Sở Nội vụ');
     await shot(leader, 'search-without-diacritics');
     await leader.getByRole('button', { name: 'Xóa lọc' }).click();
     const dueHeader = leader.getByRole('columnheader', { name: /Hạn/ });
     expect(await dueHeader.getAttribute('aria-sort')).toBe('ascending');
     await dueHeader.getByRole('button').click();
     await expect.poll(() => dueHeader.getAttribute('aria-sort')).toBe('descending');
-    const dues = await rows.locator('td[data-label="Hạn"]').allInnerTexts();
-    const iso = dues
-      .map((d) => d.match(/(\d{2})\/(\d{2})\/(\d{4})/))
-      .filter(Boolean)
-      .map((m) => `${m?.[3]}-${m?.[2]}-${m?.[1]}`);
-    expect(iso.length).toBeGreaterThan(1);
-    expect([...iso].sort().reverse()).toEqual(iso);
+    // The header changes at once, the rows when the sorted page arrives: poll the dates.
+    const dueDates = async () =>
+      (await rows.locator('td[data-label="Hạn"]').allInnerTexts())
+        .map((d) => d.match(/(\d{2})\/(\d{2})\/(\d{4})/))
+        .filter(Boolean)
+        .map((m) => `${m?.[3]}-${m?.[2]}-${m?.[1]}`);
+    await expect.poll(async () => (await dueDates()).length).toBeGreaterThan(1);
+    await expect
+      .poll(async () => {
+        const iso = await dueDates();
+        return iso.join() === [...iso].sort().reverse().join();
+      })
+      .toBe(true);
   });
 
   it('a report previews and downloads as XLSX that reads back', async () => {
