@@ -225,6 +225,21 @@ export function matchAgencyListAt(text: string, pos: number, opts: { bare?: bool
   return out;
 }
 
+/**
+ * The owners named in a table cell or a "Cơ quan chủ trì: ..." line: the agency phrases,
+ * or, when the phrase grammar reads only part of the text, its ';'/',' separated parts.
+ */
+export function ownersIn(text: string | undefined): string[] {
+  if (!text) return [];
+  const found = matchAgencyListAt(text, 0, { bare: true });
+  const covered = found.length ? (found[found.length - 1] as AgencyMatch).end : 0;
+  if (covered >= text.replace(/[.;,\s]+$/, '').length * 0.8) return found.map((a) => a.name);
+  return text
+    .split(/\s*;\s*|,\s*(?=\p{Lu})/u)
+    .map((x) => x.replace(/[.;,]+$/, '').trim())
+    .filter(Boolean);
+}
+
 function squashName(s: string): string {
   return s
     .replace(/\s+/g, ' ')

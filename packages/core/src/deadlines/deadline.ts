@@ -8,6 +8,7 @@
  * "dự kiến ... vào năm 2023" (CONTRACT, Deadlines).
  */
 import { addDays, addWorkingDays, type YMD } from '../dates.ts';
+import { foldSpaces as squash } from '../text/fold.ts';
 import { parsePeriodAt } from './periods.ts';
 
 export interface Deadline {
@@ -119,5 +120,3 @@ export function chooseDeadline(cands: Deadline[]): Deadline | null {
   for (const c of cands) if (!best || c.strength >= best.strength) best = c;
   return best;
 }
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

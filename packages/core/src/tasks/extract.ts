@@ -3,11 +3,12 @@
  * asks an agency to act into a task, with the agencies and deadline it names or
  * inherits from the heading or lead-in that introduces it (CONTRACT, tasks).
  */
-import { type AgencyMatch, matchAgencyListAt } from '../agencies/phrase.ts';
+import { type AgencyMatch, ownersIn } from '../agencies/phrase.ts';
 import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
 import { isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
+import { foldSpaces as squash } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
 import { findRoles, type Roles } from './roles.ts';
@@ -32,8 +33,6 @@ interface Inherited {
   due: { due: string; dueText: string } | null;
   fromAncestor: boolean;
 }
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
   const tasks: Task[] = [];
@@ -174,17 +173,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
           (c.para?.text ?? '').slice(m[0].length),
         );
     }
-    const names = (s: string | undefined) => {
-      if (!s) return [];
-      const found = matchAgencyListAt(s, 0, { bare: true }).map((a) => a.name);
-      return found.length
-        ? found
-        : s
-            .split(/\s*;\s*/)
-            .map((x) => x.replace(/[.;]+$/, '').trim())
-            .filter(Boolean);
-    };
-    const lead = names(attrs.get('chủ') ?? attrs.get('thực'));
+    const lead = ownersIn(attrs.get('chủ') ?? attrs.get('thực'));
     const when = attrs.get('thời') ?? attrs.get('tiến');
     const d = when ? chooseDeadline(findDeadlines(`hoàn thành ${when}`, ctx.docDate)) : null;
     const inh = inheritedFor(node);
@@ -193,7 +182,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       ref: node.ref,
       text: squash(ctx.text.slice(p.contentStart, p.end)),
       lead: lead.length ? lead : inh.lead,
-      support: names(attrs.get('phối')),
+      support: ownersIn(attrs.get('phối')),
       due: d?.due ?? null,
       dueText: d ? squash(when ?? '') : null,
       recurrence: rec?.recurrence ?? null,

@@ -3,7 +3,7 @@
  * STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành.
  * The cleaner keeps such tables one row a line, cells between '|'.
  */
-import { matchAgencyListAt } from '../agencies/phrase.ts';
+import { ownersIn } from '../agencies/phrase.ts';
 import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
@@ -74,18 +74,7 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
       };
       const body = cell('content');
       if (!body || body.text.length < 8) continue;
-      const agencies = (c: Cell | undefined) => {
-        if (!c?.text) return [];
-        const found = matchAgencyListAt(c.text, 0, { bare: true });
-        const covered = found.length ? (found[found.length - 1] as { end: number }).end : 0;
-        // A cell is a list of owners: when the phrase grammar reads only part of it, trust the separators.
-        if (covered >= c.text.replace(/[.;,\s]+$/, '').length * 0.8) return found.map((a) => a.name);
-        return c.text
-          .split(/\s*;\s*|,\s*(?=\p{Lu})/u)
-          .map((x) => x.replace(/[.;,]+$/, '').trim())
-          .filter(Boolean);
-      };
-      const lead = agencies(cell('lead'));
+      const lead = ownersIn(cell('lead')?.text);
       // A row with no agency and no deadline is a section heading inside the table.
       const dueCell = cell('due')?.text ?? '';
       if (lead.length === 0 && !dueCell) continue;
@@ -104,7 +93,7 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
         ref: stt ? `PL.${stt}` : null,
         text: (source ? source.slice(body.start, body.end) : body.text).replace(/\s+/g, ' ').trim(),
         lead,
-        support: agencies(cell('support')),
+        support: ownersIn(cell('support')?.text),
         due: d?.due ?? null,
         dueText: d ? dueCell : null,
         recurrence: rec?.recurrence ?? null,

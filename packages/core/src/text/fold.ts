@@ -8,9 +8,14 @@
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
+/** Whitespace folded to single spaces and trimmed. */
+export function foldSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
 export function squash(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return foldSpaces(s.normalize('NFC'));
 }
 
 /**
