@@ -4,6 +4,7 @@
  * a group ("các cơ quan, đơn vị liên quan", "các doanh nghiệp viễn thông"), or the
  * bare "Sở" that stands for the department the meeting was held with.
  */
+import { foldSpaces } from '../text/fold.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
 export interface AgencyMatch {
@@ -240,9 +241,11 @@ export function ownersIn(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** Spaces folded, trailing punctuation dropped. */
 function squashName(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/[\s,;:.]+$/, '')
-    .trim();
+  const t = foldSpaces(s);
+  let end = t.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(t.charAt(end - 1))) end--;
+  return end === t.length ? t : t.slice(0, end);
 }
+const TRAILING_PUNCTUATION = ' ,;:.';

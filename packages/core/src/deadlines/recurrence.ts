@@ -1,4 +1,5 @@
 /** Recurring duties: "báo cáo hằng ngày", "định kỳ hằng tháng", "6 tháng một lần". */
+import { execAtWordStart } from '../text/fold.ts';
 import type { Recurrence } from '../types.ts';
 
 const UNIT: Record<string, Recurrence> = {
@@ -9,13 +10,15 @@ const UNIT: Record<string, Recurrence> = {
   năm: 'yearly',
 };
 
+/** Matched at word starts by execAtWordStart. */
 const RECURRENCE_RE =
-  /(?<![\p{L}])(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/iu;
+  /(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/giu;
 
 export function findRecurrence(text: string): { recurrence: Recurrence; text: string } | null {
   const lower = text.toLowerCase();
   if (!['hằng', 'hàng', 'mỗi', 'định kỳ', 'lần'].some((w) => lower.includes(w))) return null;
-  const m = RECURRENCE_RE.exec(text);
+  RECURRENCE_RE.lastIndex = 0;
+  const m = execAtWordStart(RECURRENCE_RE, text);
   if (!m) return null;
   const unit = (m[1] ?? m[2])?.toLowerCase();
   const recurrence = unit ? UNIT[unit] : 'half-yearly';

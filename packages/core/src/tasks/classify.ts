@@ -40,18 +40,39 @@ const ASSESSMENT_CUES: readonly (readonly string[])[] = [
 
 const LETTER = /\p{L}/u;
 
-/** `word` occurs in `lower` with no letter right before or after it. */
-function hasWord(lower: string, word: string): boolean {
-  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-    const before = lower[i - 1];
-    const after = lower[i + word.length];
-    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) {
-      // "còn lại" (the rest) is no shortcoming.
-      if (word === 'còn' && lower.startsWith('còn lại', i)) continue;
-      return true;
-    }
+/** `word` occurs at `i` of `lower` with no letter right before or after it. */
+function wordAt(lower: string, word: string, i: number): boolean {
+  const before = lower[i - 1];
+  const after = lower[i + word.length];
+  if ((before !== undefined && LETTER.test(before)) || (after !== undefined && LETTER.test(after)))
+    return false;
+  // "còn lại" (the rest) is no shortcoming.
+  return !(word === 'còn' && lower.startsWith('còn lại', i));
+}
+
+/** Where any assessment cue may start: one scan instead of one search a word. */
+const ASSESSMENT_START_RE = new RegExp(
+  [...new Set(ASSESSMENT_CUES.flat())].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
+
+/** How many groups of ASSESSMENT_CUES occur in `lower` as whole words. */
+function assessmentCueGroups(lower: string): number {
+  const found = new Array<boolean>(ASSESSMENT_CUES.length).fill(false);
+  let count = 0;
+  ASSESSMENT_START_RE.lastIndex = 0;
+  for (let m = ASSESSMENT_START_RE.exec(lower); m; m = ASSESSMENT_START_RE.exec(lower)) {
+    const i = m.index;
+    ASSESSMENT_START_RE.lastIndex = i + 1;
+    ASSESSMENT_CUES.forEach((group, g) => {
+      if (!found[g] && group.some((w) => lower.startsWith(w, i) && wordAt(lower, w, i))) {
+        found[g] = true;
+        count++;
+      }
+    });
+    if (count === ASSESSMENT_CUES.length) break;
   }
-  return false;
+  return count;
 }
 
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
@@ -76,8 +97,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
   )
     score += 2;
   const lower = text.toLowerCase();
-  let negative = 0;
-  for (const group of ASSESSMENT_CUES) if (group.some((w) => hasWord(lower, w))) negative++;
+  const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
   const modal =
     (lower.includes('cần') || lower.includes('phải') || lower.includes('khẩn')) && MODAL_RE.test(text);

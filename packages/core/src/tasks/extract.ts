@@ -46,15 +46,21 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     return r;
   };
 
-  const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] =>
-    list.flatMap((a) => {
-      if (!a.anaphor) return [a.name];
-      const head = a.name.split(' ')[0];
+  const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] => {
+    const out: string[] = [];
+    for (const a of list) {
+      if (!a.anaphor) {
+        out.push(a.name);
+        continue;
+      }
+      const head = `${a.name.split(' ')[0]} `;
       const ref =
-        inherited.find((x) => x.startsWith(`${head} `)) ??
-        (ctx.counterpart?.startsWith(`${head} `) ? ctx.counterpart : null);
-      return ref ? [ref] : [];
-    });
+        inherited.find((x) => x.startsWith(head)) ??
+        (ctx.counterpart?.startsWith(head) ? ctx.counterpart : null);
+      if (ref) out.push(ref);
+    }
+    return out;
+  };
 
   /** A lead-in gives its deadline to its items only when it states one plainly. */
   const plainDeadline = new Map<OutlineNode, Inherited['due']>();
@@ -215,7 +221,11 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
 }
 
 /** Names of one document compare by case and spacing only; its spelling is consistent. */
-const nameKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+const nameKey = (s: string) => {
+  const l = s.toLowerCase();
+  return SPACE_TO_FOLD.test(l) ? l.replace(/\s+/g, ' ') : l;
+};
+const SPACE_TO_FOLD = /[^\S ]| {2}/;
 
 function unique(list: string[]): string[] {
   const seen = new Set<string>();

@@ -4,6 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
+import { execAtWordStart } from '../text/fold.ts';
 
 export interface Roles {
   lead: AgencyMatch[];
@@ -18,11 +19,13 @@ export interface Roles {
 export const DIRECTIVE_VERBS =
   /^(?:tham mưu|nghiên cứu|tiếp tục|chủ trì|phối hợp|rà soát|tăng cường|đẩy mạnh|đẩy nhanh|xây dựng|triển khai|thực hiện|hướng dẫn|kiểm tra|tổ chức|chủ động|khẩn trương|sớm|nhanh chóng|tích cực|chú trọng|phát huy|tận dụng|hoàn thành|hoàn thiện|báo cáo|đề xuất|cập nhật|theo dõi|đôn đốc|quan tâm|bố trí|đảm bảo|bảo đảm|nâng cao|phấn đấu|phần đầu|tập trung|giám sát|quản lý|ban hành|trình|lập|tuyên truyền|phổ biến|xử lý|giải quyết|khắc phục|chấn chỉnh|ưu tiên|huy động|cân đối|phân bổ|hỗ trợ|củng cố|duy trì|tổng hợp|thẩm định|công khai|chuẩn bị|khảo sát|điều chỉnh|bổ sung|kiện toàn|rút kinh nghiệm|làm việc|lựa chọn|đầu tư|nghiêm túc|kịp thời|thường xuyên|vận hành|đưa|mở rộng|tạo điều kiện|thúc đẩy|tham gia|cung cấp|xác định|thống kê|lấy ý kiến|tiếp nhận|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|cần|phải|có trách nhiệm|có văn bản|bám sát|cụ thể hóa|đánh giá(?!\s+(?:cao|chung))|trao đổi|hoàn chỉnh|soạn thảo|gửi|nộp|tiến hành|đề nghị|yêu cầu)(?![\p{L}])/iu;
 
+// The trigger scans below match at word starts through execAtWordStart (V8 runs a leading
+// (?<![\p{L}]) several times slower).
 const LEAD_TRIGGER_RE =
-  /(?<![\p{L}])(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu)\s+(?!nhiệm vụ|cho\s)/giu;
+  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu)\s+(?!nhiệm vụ|cho\s)/giu;
 const SUPPORT_TRIGGER_RE =
-  /(?<![\p{L}])(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
-const WORKS_WITH_RE = /(?<![\p{L}])(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
+  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
+const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
 
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
 const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)(?![\p{L}])[^:]{0,300}:\s*/iu;
@@ -74,9 +77,9 @@ export function findRoles(text: string): Roles {
 
   // Each scan below first checks for its key words: most sentences have none.
   const lower = text.toLowerCase();
-  const has = (...words: string[]) => words.some((w) => lower.includes(w));
-  LEAD_TRIGGER_RE.lastIndex = has('giao', 'đề nghị', 'yêu cầu') ? 0 : text.length;
-  for (let m = LEAD_TRIGGER_RE.exec(text); m; m = LEAD_TRIGGER_RE.exec(text)) {
+  LEAD_TRIGGER_RE.lastIndex =
+    lower.includes('giao') || lower.includes('đề nghị') || lower.includes('yêu cầu') ? 0 : text.length;
+  for (let m = execAtWordStart(LEAD_TRIGGER_RE, text); m; m = execAtWordStart(LEAD_TRIGGER_RE, text)) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
     const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
     if (list.length) {
@@ -86,8 +89,8 @@ export function findRoles(text: string): Roles {
   }
 
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
-  ROLE_WORD_RE.lastIndex = has('chủ trì', 'đầu mối') ? 0 : text.length;
-  for (let m = ROLE_WORD_RE.exec(text); m; m = ROLE_WORD_RE.exec(text)) {
+  ROLE_WORD_RE.lastIndex = lower.includes('chủ trì') || lower.includes('đầu mối') ? 0 : text.length;
+  for (let m = execAtWordStart(ROLE_WORD_RE, text); m; m = execAtWordStart(ROLE_WORD_RE, text)) {
     const a = agencyEndingAt(text, text.slice(0, m.index).trimEnd().replace(/,$/, '').trimEnd().length);
     if (a && !isIssuingAuthority(a.name)) {
       lead.push(a);
@@ -95,14 +98,15 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  SUPPORT_TRIGGER_RE.lastIndex = has('phối hợp', 'cùng', 'sự tham gia') ? 0 : text.length;
-  for (let m = SUPPORT_TRIGGER_RE.exec(text); m; m = SUPPORT_TRIGGER_RE.exec(text)) {
+  SUPPORT_TRIGGER_RE.lastIndex =
+    lower.includes('phối hợp') || lower.includes('cùng') || lower.includes('sự tham gia') ? 0 : text.length;
+  for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
     const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  WORKS_WITH_RE.lastIndex = has(' với ') ? 0 : text.length;
-  for (let m = WORKS_WITH_RE.exec(text); m; m = WORKS_WITH_RE.exec(text)) {
+  WORKS_WITH_RE.lastIndex = lower.includes(' với ') ? 0 : text.length;
+  for (let m = execAtWordStart(WORKS_WITH_RE, text); m; m = execAtWordStart(WORKS_WITH_RE, text)) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
     if (!hasLead) continue;
@@ -114,20 +118,25 @@ export function findRoles(text: string): Roles {
 }
 
 const ROLE_WORD_RE =
-  /(?<![\p{L}])(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
+  /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
 
 /** The agency phrase that ends right before `end` (searched back over the clause, at most 120 characters). */
 function agencyEndingAt(text: string, end: number): AgencyMatch | null {
-  const from = Math.max(0, end - 120);
-  const re = /(?<![\p{L}])(?=\p{Lu}|các\s)/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+  PHRASE_START_RE.lastIndex = Math.max(0, end - 120);
+  for (
+    let m = execAtWordStart(PHRASE_START_RE, text);
+    m && m.index < end;
+    m = execAtWordStart(PHRASE_START_RE, text)
+  ) {
     const a = matchAgencyAt(text, m.index);
     if (a && a.end === end) return a;
-    re.lastIndex = m.index + 1;
+    PHRASE_START_RE.lastIndex = m.index + 1;
   }
   return null;
 }
+
+/** Where an agency phrase can open: a capital or "các" (at word starts). */
+const PHRASE_START_RE = /(?=\p{Lu}|các\s)/gu;
 
 function dedupe(list: AgencyMatch[]): AgencyMatch[] {
   const seen = new Set<string>();

@@ -52,9 +52,10 @@ export function cleanText(input: string): CleanResult {
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */
 export function normalizeCharacters(s: string): string {
+  const nfc = s.normalize('NFC');
+  if (!ODD_CHARACTER.test(nfc)) return nfc;
   return (
-    s
-      .normalize('NFC')
+    nfc
       .replace(/\r\n?/g, '\n')
       .replace(/[\u00a0\u2007\u202f]/g, ' ')
       .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
@@ -63,6 +64,11 @@ export function normalizeCharacters(s: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, '')
   );
 }
+
+/** Any character that normalizeCharacters replaces or removes (one scan; most texts have none). */
+const ODD_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff\u00ad\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/;
 
 /** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
 export function stripMarkup(line: string): string {

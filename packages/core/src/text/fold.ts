@@ -10,7 +10,65 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** Whitespace folded to single spaces and trimmed. */
 export function foldSpaces(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most strings are folded already; checking costs far less than a replace that rebuilds them.
+  return isFolded(s) ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** No whitespace but single inner spaces. */
+function isFolded(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 32 || (c >= 0x7f && isSpaceCode(c))) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace;
+}
+
+/** What `\s` matches above ASCII (and the ASCII controls that it matches are below 32). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const LETTER = /\p{L}/u;
+
+/** Whether the character right before `i` is a letter: what a leading `(?<![\p{L}])` tests. */
+export function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // A letter outside the BMP ends in a low surrogate: test the whole code point.
+  const from = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(from) as number));
+}
+
+/**
+ * The next match of a global `re` (from its `lastIndex`) that starts a word, i.e. is not
+ * preceded by a letter. The same as writing `(?<![\p{L}])` at the head of the pattern,
+ * which V8 runs several times slower: it cannot then scan ahead for the first letters.
+ */
+export function execAtWordStart(re: RegExp, text: string): RegExpExecArray | null {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!letterBefore(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
 }
 
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
@@ -37,37 +95,48 @@ export function toneKey(s: string): string {
 }
 
 /**
- * Base letter of each precomposed Latin letter (every Vietnamese letter is one UTF-16
- * unit in NFC), computed once: a table lookup is far cheaper than NFD per call.
+ * Lower-case ASCII letter or digit of each character up to U+1EFF (the precomposed Latin
+ * letters: every Vietnamese letter is one UTF-16 unit in NFC), 0 for anything else. Built
+ * once: a table lookup is far cheaper than NFD per call.
  */
-const BASE = (() => {
-  const table = new Map<number, string>();
-  for (let c = 0xc0; c <= 0x24f; c++) table.set(c, String.fromCharCode(c).normalize('NFD')[0] as string);
-  for (let c = 0x1e00; c <= 0x1eff; c++) table.set(c, String.fromCharCode(c).normalize('NFD')[0] as string);
-  table.set(0x111, 'd');
-  table.set(0x110, 'D');
+const ASCII_KEY = (() => {
+  const table = new Uint8Array(0x1f00);
+  const set = (c: number, base: string) => {
+    const b = base.toLowerCase().charCodeAt(0);
+    if ((b >= 97 && b <= 122) || (b >= 48 && b <= 57)) table[c] = b;
+  };
+  for (let c = 0x30; c < 0x80; c++) set(c, String.fromCharCode(c));
+  for (let c = 0xc0; c <= 0x24f; c++) set(c, String.fromCharCode(c).normalize('NFD'));
+  for (let c = 0x1e00; c <= 0x1eff; c++) set(c, String.fromCharCode(c).normalize('NFD'));
+  table[0x111] = 100; // đ
+  table[0x110] = 100; // Đ
   return table;
 })();
 
 /** Lower case without any diacritics; đ → d. For lookups that forgive OCR slips. */
 export function asciiKey(s: string): string {
-  let out = '';
-  let space = true;
   const t = s.normalize('NFC');
+  // Codes gathered in a buffer and decoded once: appending a character at a time builds a
+  // deep rope that every later slice or compare must flatten.
+  if (keyBuffer.length < t.length) keyBuffer = new Uint8Array(t.length * 2);
+  const buf = keyBuffer;
+  let n = 0;
+  let space = true;
   for (let i = 0; i < t.length; i++) {
-    let c = t.charCodeAt(i);
-    if (c >= 0xc0) {
-      const b = BASE.get(c);
-      c = b ? b.charCodeAt(0) : 32;
-    }
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      out += String.fromCharCode(c);
+    const c = t.charCodeAt(i);
+    const k = c < 0x1f00 ? (ASCII_KEY[c] as number) : 0;
+    if (k !== 0) {
+      buf[n++] = k;
       space = false;
     } else if (!space) {
-      out += ' ';
+      buf[n++] = 32;
       space = true;
     }
   }
-  return space && out.length > 0 ? out.slice(0, -1) : out;
+  if (space && n > 0) n--;
+  return latin1.decode(buf.subarray(0, n));
 }
+
+let keyBuffer = new Uint8Array(256);
+/** Only ASCII codes are decoded, on which Latin-1 and ASCII agree. */
+const latin1 = new TextDecoder('latin1');
