@@ -1,5 +1,5 @@
 /** Recurring duties: "báo cáo hằng ngày", "định kỳ hằng tháng", "6 tháng một lần". */
-import { execAtWordStart } from '../text/fold.ts';
+import { execAtWordStart, lowerCase } from '../text/fold.ts';
 import type { Recurrence } from '../types.ts';
 
 const UNIT: Record<string, Recurrence> = {
@@ -15,7 +15,7 @@ const RECURRENCE_RE =
   /(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/giu;
 
 export function findRecurrence(text: string): { recurrence: Recurrence; text: string } | null {
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   if (!['hằng', 'hàng', 'mỗi', 'định kỳ', 'lần'].some((w) => lower.includes(w))) return null;
   RECURRENCE_RE.lastIndex = 0;
   const m = execAtWordStart(RECURRENCE_RE, text);

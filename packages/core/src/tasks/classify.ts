@@ -2,6 +2,7 @@
  * Whether a paragraph of the directive part asks an agency to act (a task) or
  * assesses, explains or closes (CONTRACT, "What counts as a task").
  */
+import { lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './roles.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
@@ -16,7 +17,7 @@ export const CLOSING_RE = {
   test(text: string): boolean {
     if (CLOSING_START_RE.test(text)) return true;
     const head = text.slice(0, 600);
-    const lower = head.toLowerCase();
+    const lower = lowerCase(head);
     return (lower.includes('thông báo') || lower.includes('yêu cầu')) && CLOSING_FULL_RE.test(head);
   },
 };
@@ -96,7 +97,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
     )
   )
     score += 2;
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
   const modal =

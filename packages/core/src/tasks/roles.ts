@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { execAtWordStart } from '../text/fold.ts';
+import { execAtWordStart, lowerCase } from '../text/fold.ts';
 
 export interface Roles {
   lead: AgencyMatch[];
@@ -76,7 +76,7 @@ export function findRoles(text: string): Roles {
   }
 
   // Each scan below first checks for its key words: most sentences have none.
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   LEAD_TRIGGER_RE.lastIndex =
     lower.includes('giao') || lower.includes('đề nghị') || lower.includes('yêu cầu') ? 0 : text.length;
   for (let m = execAtWordStart(LEAD_TRIGGER_RE, text); m; m = execAtWordStart(LEAD_TRIGGER_RE, text)) {

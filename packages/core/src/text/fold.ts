@@ -71,6 +71,19 @@ export function execAtWordStart(re: RegExp, text: string): RegExpExecArray | nul
   return null;
 }
 
+/**
+ * `s.toLowerCase()`, remembered for the last few strings: each paragraph is lower-cased by
+ * several scanners in turn (roles, classification, recurrence), and lower-casing is not cheap.
+ */
+export function lowerCase(s: string): string {
+  for (let k = 0; k < lowerMemo.length; k += 2) if (lowerMemo[k] === s) return lowerMemo[k + 1] as string;
+  const lower = s.toLowerCase();
+  lowerMemo.splice(0, 0, s, lower);
+  lowerMemo.length = Math.min(lowerMemo.length, 8);
+  return lower;
+}
+const lowerMemo: string[] = [];
+
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
 export function squash(s: string): string {
   return foldSpaces(s.normalize('NFC'));
