@@ -1,7 +1,7 @@
 // Folding keys (src/text/fold.ts): tone placement and lost diacritics must not matter
 // when comparing names (CONTRACT, "Agencies": hoà = hòa, uỷ = ủy).
 import { describe, expect, it } from 'vitest';
-import { asciiKey, squash, toneKey } from '../src/text/fold.ts';
+import { asciiKey, execAtWordStart, foldSpaces, lowerCase, squash, toneKey } from '../src/text/fold.ts';
 
 describe('squash', () => {
   it('folds whitespace and composes to NFC', () => {
@@ -51,5 +51,35 @@ describe('asciiKey', () => {
 
   it('keeps digits and separates words', () => {
     expect(asciiKey('Số: 312 /TB-VP')).toBe('so 312 tb vp');
+  });
+});
+
+describe('asciiKey outside the NFC-stable ranges', () => {
+  it('normalises decomposed marks and keeps other scripts as separators', () => {
+    expect(asciiKey('Vi\u0303nh Phu\u0301c')).toBe('vinh phuc');
+    expect(asciiKey('Sở Ωmega – Тест 12')).toBe('so mega 12');
+    expect(asciiKey('\u212Bngstr\u00f6m')).toBe('angstrom');
+  });
+});
+
+describe('scanning helpers give what the slower forms give', () => {
+  it('foldSpaces returns a folded string as it is and folds any other whitespace', () => {
+    for (const s of ['Sở Tài chính', ' Sở  Tài\tchính ', 'a\u00a0b', 'a\u2028b', '', ' ', 'x\n'])
+      expect(foldSpaces(s)).toBe(s.replace(/\s+/g, ' ').trim());
+  });
+
+  it('execAtWordStart matches only where no letter precedes, like (?<![\\p{L}])', () => {
+    const text = 'hạn chót: xong trước ngày 5/6; ngoài hạn, thời hạn là 10 ngày, 𝐀hạn';
+    const slow = /(?<![\p{L}])hạn/gu;
+    const fast = /hạn/gu;
+    const a = [...text.matchAll(slow)].map((m) => m.index);
+    const b: number[] = [];
+    for (let m = execAtWordStart(fast, text); m; m = execAtWordStart(fast, text)) b.push(m.index);
+    expect(b).toEqual(a);
+    expect(b.length).toBe(3);
+  });
+
+  it('lowerCase remembers recent strings and still lower-cases each', () => {
+    for (const s of ['Giao Sở', 'ĐỀ NGHỊ', 'Giao Sở', 'Yêu Cầu']) expect(lowerCase(s)).toBe(s.toLowerCase());
   });
 });

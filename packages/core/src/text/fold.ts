@@ -128,15 +128,25 @@ const ASCII_KEY = (() => {
 
 /** Lower case without any diacritics; đ → d. For lookups that forgive OCR slips. */
 export function asciiKey(s: string): string {
-  const t = s.normalize('NFC');
+  return keyOf(s, true) ?? (keyOf(s.normalize('NFC'), false) as string);
+}
+
+/**
+ * The key of `s`, or null when `s` holds a character outside the ranges that are stable
+ * under NFC (Latin up to U+02FF, Latin Extended Additional, general punctuation): then the
+ * caller normalises first (and asks again with `bail` false). Most text is within them, and
+ * NFC on every call is costly.
+ */
+function keyOf(s: string, bail: boolean): string | null {
   // Codes gathered in a buffer and decoded once: appending a character at a time builds a
   // deep rope that every later slice or compare must flatten.
-  if (keyBuffer.length < t.length) keyBuffer = new Uint8Array(t.length * 2);
+  if (keyBuffer.length < s.length) keyBuffer = new Uint8Array(s.length * 2);
   const buf = keyBuffer;
   let n = 0;
   let space = true;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (bail && c >= 0x300 && !(c >= 0x1e00 && c < 0x1f00) && !(c >= 0x2010 && c <= 0x205e)) return null;
     const k = c < 0x1f00 ? (ASCII_KEY[c] as number) : 0;
     if (k !== 0) {
       buf[n++] = k;
