@@ -157,7 +157,10 @@ function keyOf(s: string, bail: boolean): string | null {
     }
   }
   if (space && n > 0) n--;
-  return latin1.decode(buf.subarray(0, n));
+  // Short keys (most) are built directly; the decoder's call costs more than it saves there.
+  return n <= 512
+    ? String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[])
+    : latin1.decode(buf.subarray(0, n));
 }
 
 let keyBuffer = new Uint8Array(256);
