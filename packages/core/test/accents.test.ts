@@ -58,6 +58,12 @@ describe('restoreDiacritics', () => {
     expect(line('- Chu tri')).toMatch(/hoàn thành trước ngày 15\/5\/2020\.$/);
   });
 
+  it('"truoc" before a date is "trước" (a deadline without "ngày")', () => {
+    const t = `${S08}\nSo Tai chinh trinh UBND tinh truoc 30/9.`;
+    // "trinh" alone is left as printed: the scanners do not need it.
+    expect(restoreDiacritics(t).split('\n').at(-1)).toBe('Sở Tài chính trinh UBND tỉnh trước 30/9.');
+  });
+
   it('"So" before a number is "Số", before a name "Sở"', () => {
     expect(line('So: 97').startsWith('Số')).toBe(true);
     expect(line('3. So').slice(3, 5)).toBe('Sở');

@@ -67,6 +67,15 @@ describe('isTask', () => {
     expect(isTask(s, true, none)).toBe(false);
   });
 
+  it('a marked item of figures and outlook: "Năm 2024, ... tăng 12% so với năm 2023. Tuy nhiên, ..." (our own)', () => {
+    const s =
+      'Năm 2024, công tác thu ngân sách được các cấp, các ngành quan tâm chỉ đạo, tổng thu tăng 12% so với năm 2023. Tuy nhiên, dự báo năm 2025 nguồn thu từ đất gặp nhiều khó khăn, nhất là ở các xã vùng cao.';
+    expect(isTask(s, true, none)).toBe(false);
+    // A directive keeps its place though it compares figures.
+    const d = 'Phấn đấu tổng thu ngân sách năm 2025 tăng 10% so với năm 2024.';
+    expect(isTask(d, true, none)).toBe(true);
+  });
+
   it('an item with a directive verb and no agency is a task when marked (seed 000, 2.1)', () => {
     const s =
       'Tích cực triển khai chương trình truyền thông để nâng cao nhận thức, thay đổi thói quen hành vi, tạo sự đồng thuận của các cấp chính quyền.';

@@ -37,6 +37,8 @@ const ASSESSMENT_CUES: readonly (readonly string[])[] = [
   ['hạn chế', 'tồn tại', 'yếu kém', 'bất cập'],
   ['thời gian qua', 'hiện nay', 'nhìn chung', 'vừa qua'],
   ['khá tốt', 'được thực hiện'],
+  // "Tuy nhiên, ..." turns to what is lacking; "so với năm ..." compares figures.
+  ['tuy nhiên', 'so với cùng kỳ', 'so với năm'],
 ];
 
 const LETTER = /\p{L}/u;

@@ -210,6 +210,7 @@ export function restoreDiacritics(text: string): string {
       const safe = SAFE_SINGLE.get(t0.key);
       if (safe) put(i, safe);
       else if (t0.key === 'ngay' && /^\s*\d/.test(after)) put(i, 'ngày');
+      else if (t0.key === 'truoc' && /^\s*\d/.test(after)) put(i, 'trước');
       else if (t0.key === 'thang' && /^\s*\d/.test(after)) put(i, 'tháng');
       else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) put(i, 'năm');
       else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after)) put(i, 'quý');
