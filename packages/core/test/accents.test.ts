@@ -64,6 +64,11 @@ describe('restoreDiacritics', () => {
     expect(restoreDiacritics(t).split('\n').at(-1)).toBe('Sở Tài chính trinh UBND tỉnh trước 30/9.');
   });
 
+  it('"Viet Nam" in a name is "Việt Nam"', () => {
+    const t = `${S08}\nDe nghi Uy ban Mat tran To quoc Viet Nam tinh tuyen truyen.`;
+    expect(restoreDiacritics(t).split('\n').at(-1)).toMatch(/^Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh /);
+  });
+
   it('"So" before a number is "Số", before a name "Sở"', () => {
     expect(line('So: 97').startsWith('Số')).toBe(true);
     expect(line('3. So').slice(3, 5)).toBe('Sở');

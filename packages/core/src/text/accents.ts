@@ -19,6 +19,7 @@ const PHRASES: readonly string[] = [
   ...DEPARTMENT_NAMES.map((d) => `Sở ${d}`),
   'ỦY BAN NHÂN DÂN',
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Việt Nam',
   'Độc lập',
   'Tự do',
   'Hạnh phúc',
