@@ -66,7 +66,9 @@ describe('restoreDiacritics', () => {
 
   it('"Viet Nam" in a name is "Việt Nam"', () => {
     const t = `${S08}\nDe nghi Uy ban Mat tran To quoc Viet Nam tinh tuyen truyen.`;
-    expect(restoreDiacritics(t).split('\n').at(-1)).toMatch(/^Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh /);
+    expect(restoreDiacritics(t).split('\n').at(-1)).toMatch(
+      /^Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh /,
+    );
   });
 
   it('"So" before a number is "Số", before a name "Sở"', () => {

@@ -12,13 +12,14 @@ const CLOSING_FULL_RE =
 const CLOSING_START_RE =
   /^(?:Trên đây là|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai))/iu;
 
+const CLOSING_KEY_WORDS = /thông báo|yêu cầu/i;
+
 /** A closing formula; the costly alternatives run only when their key words occur. */
 export const CLOSING_RE = {
   test(text: string): boolean {
     if (CLOSING_START_RE.test(text)) return true;
     const head = text.slice(0, 600);
-    const lower = lowerCase(head);
-    return (lower.includes('thông báo') || lower.includes('yêu cầu')) && CLOSING_FULL_RE.test(head);
+    return CLOSING_KEY_WORDS.test(head) && CLOSING_FULL_RE.test(head);
   },
 };
 

@@ -10,41 +10,11 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** Whitespace folded to single spaces and trimmed. */
 export function foldSpaces(s: string): string {
-  // Most strings are folded already; checking costs far less than a replace that rebuilds them.
-  return isFolded(s) ? s : s.replace(/\s+/g, ' ').trim();
+  // Most strings are folded already; testing costs far less than a replace that rebuilds them.
+  return NOT_FOLDED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
-
-/** No whitespace but single inner spaces. */
-function isFolded(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return true;
-  let prevSpace = true;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if (c < 32 || (c >= 0x7f && isSpaceCode(c))) return false;
-    else prevSpace = false;
-  }
-  return !prevSpace;
-}
-
-/** What `\s` matches above ASCII (and the ASCII controls that it matches are below 32). */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+/** Whitespace other than a single inner space. */
+const NOT_FOLDED = /[^\S ]| {2}|^ | $/;
 
 const LETTER = /\p{L}/u;
 
@@ -76,13 +46,17 @@ export function execAtWordStart(re: RegExp, text: string): RegExpExecArray | nul
  * several scanners in turn (roles, classification, recurrence), and lower-casing is not cheap.
  */
 export function lowerCase(s: string): string {
-  for (let k = 0; k < lowerMemo.length; k += 2) if (lowerMemo[k] === s) return lowerMemo[k + 1] as string;
+  for (let k = 0; k < LOWER_MEMO_SIZE; k++) if (lowerInputs[k] === s) return lowerOutputs[k] as string;
   const lower = s.toLowerCase();
-  lowerMemo.splice(0, 0, s, lower);
-  lowerMemo.length = Math.min(lowerMemo.length, 8);
+  lowerInputs[lowerNext] = s;
+  lowerOutputs[lowerNext] = lower;
+  lowerNext = (lowerNext + 1) % LOWER_MEMO_SIZE;
   return lower;
 }
-const lowerMemo: string[] = [];
+const LOWER_MEMO_SIZE = 4;
+const lowerInputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(undefined);
+const lowerOutputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(undefined);
+let lowerNext = 0;
 
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
 export function squash(s: string): string {
