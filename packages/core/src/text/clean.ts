@@ -116,7 +116,7 @@ export function rewriteAlignedTables(lines: string[]): string[] {
     // Only a line with several wide gaps can be a header of a space-aligned table.
     // (Layout tools leave wide gaps; a doubled space in prose is only an OCR slip.)
     const cols =
-      (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 && TASK_TABLE_HEADER.test(line)
+      line.includes('   ') && (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 && TASK_TABLE_HEADER.test(line)
         ? columnStarts(line)
         : [];
     const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
@@ -204,7 +204,7 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  */
 export function rewriteTables(lines: string[]): string[] {
   const rows = lines.map((l) => {
-    if ((l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
+    if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
       return `| ${l
         .split(/\t/)
         .map((c) => c.trim())
