@@ -57,8 +57,10 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   let lower = 0;
   for (let n = 0; n < 10; n++) {
     const c = at(CONNECTOR_RE, text, end);
-    // "... và Viettel": a new body after "và" is the next agency, not part of this name.
-    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length)) break;
+    // "... và Viettel": a new body after "và" is the next agency, not part of this name;
+    // a head word that names nothing ("và Báo chí") is a name word.
+    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length) && namedAt(text, end + c[0].length))
+      break;
     const from = c ? end + c[0].length - 1 : end;
     const w = at(WORD_RE, text, from);
     if (!w) break;
