@@ -2,7 +2,7 @@
  * Whether a paragraph of the directive part asks an agency to act (a task) or
  * assesses, explains or closes (CONTRACT, "What counts as a task").
  */
-import { DIRECTIVE_VERBS } from './roles.ts';
+import { DIRECTIVE_VERBS } from './verbs.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
 const CLOSING_FULL_RE =
