@@ -46,6 +46,13 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/**
+ * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
+ * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name.
+ */
+const NAME_NOUN_RE =
+  /(?:(?<=dự án)\s+đầu tư(?:\s+xây dựng)?|(?<=xây dựng)\s+các\s+công trình|\s+(?:công trình|giao thông))(?![\p{L}])/uy;
+
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
@@ -62,6 +69,12 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length) && namedAt(text, end + c[0].length))
       break;
     const from = c ? end + c[0].length - 1 : end;
+    const noun = c ? null : at(NAME_NOUN_RE, text, from);
+    if (noun) {
+      if (lower++ >= maxLower) break;
+      end = from + noun[0].length;
+      continue;
+    }
     const w = at(WORD_RE, text, from);
     if (!w) break;
     const word = w[1] as string;
