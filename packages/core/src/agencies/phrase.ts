@@ -4,6 +4,7 @@
  * a group ("các cơ quan, đơn vị liên quan", "các doanh nghiệp viễn thông"), or the
  * bare "Sở" that stands for the department the meeting was held with.
  */
+import { DIRECTIVE_VERBS } from '../tasks/verbs.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
 export interface AgencyMatch {
@@ -44,6 +45,16 @@ const STOP = new Set(
     'nghiêm quyết lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
     'bàn một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
   ).split(' '),
+);
+
+/**
+ * A verb or adverb after a name ends it: the directive verbs ("nghiêm túc thực hiện") and
+ * what else follows a subject in a directive ("định kỳ hằng tuần báo cáo", "quan trắc",
+ * "điều tra"). Read at the space before a lower-case word.
+ */
+const VERB_AFTER_NAME_RE = new RegExp(
+  `\\s+(?:${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằng|hàng (?:ngày|tuần|tháng|quý|năm)|quan trắc|điều tra)(?![\\p{L}]))`,
+  'uy',
 );
 
 /**
@@ -89,7 +100,13 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       // "Ban Quản lý các Khu công nghiệp": "các" before a capitalised word is part of the name.
       const inName =
         word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3));
-      if (c || (STOP.has(word.toLowerCase()) && !inName) || lower >= maxLower) break;
+      if (
+        c ||
+        (STOP.has(word.toLowerCase()) && !inName) ||
+        lower >= maxLower ||
+        at(VERB_AFTER_NAME_RE, text, from)
+      )
+        break;
       lower++;
     }
     end = from + w[0].length;
