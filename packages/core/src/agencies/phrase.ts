@@ -24,8 +24,25 @@ const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![
 const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
 const PERSON_PREFIX_RE =
   /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
-const LOCALITY_RE =
-  /\s+(?:các\s+(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)(?:(?:\s*,\s*|\s+và\s+)(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu))*|(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
+/** Administrative units below the province, and a proper name of up to four words. */
+const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
+const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
+const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
+/**
+ * The unit an agency serves: "tỉnh", "thành phố Vinh", "các xã, phường", "Trung ương";
+ * several bare units are one: "Trạm Y tế xã, phường", "Công an huyện, thị xã, thành phố".
+ */
+const LOCALITY_RE = new RegExp(
+  `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*` +
+    `|(?:tỉnh|thành phố|TP\\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\\s+(?!Trung ương)${PROPER}|(?:${AND}${UNIT}(?![\\p{L}]))+(?!\\s+\\p{Lu}))?` +
+    `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
+  'uy',
+);
+/** The names after "các xã": "UBND các xã Vĩnh Hải, Trần Đề" (a new head or a person's title ends them). */
+const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+const AND_RE = new RegExp(AND, 'uy');
+
 const MODIFIER_RE =
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy;
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
@@ -124,6 +141,28 @@ function extend(text: string, pos: number, re: RegExp, times: number): number {
   return end;
 }
 
+/** A locality after `pos` (see LOCALITY_RE); after "các <unit>" also a list of names. */
+function localityAt(text: string, pos: number): number | null {
+  const m = at(LOCALITY_RE, text, pos);
+  if (!m) return null;
+  let end = pos + m[0].length;
+  if (!/^\s+các\s/u.test(m[0])) return end;
+  const first = at(PROPER_RE, text, end);
+  if (!first) return end;
+  end += first[0].length;
+  for (;;) {
+    const sep = at(AND_RE, text, end);
+    if (!sep) break;
+    const next = end + sep[0].length;
+    // "UBND các xã A, Công an tỉnh ...", "..., Chủ tịch UBND ...": a new agency or person.
+    if (at(HEAD_RE, text, next) || at(PERSON_PREFIX_RE, text, next)) break;
+    const name = at(NAME_RE, text, next);
+    if (!name) break;
+    end = next + name[0].length;
+  }
+  return end;
+}
+
 /** A named body: head word, standard name or name words, then locality. */
 function namedAt(text: string, pos: number): { end: number; anaphor: boolean } | null {
   const h = at(HEAD_RE, text, pos);
@@ -132,13 +171,13 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
   const head = h[0];
   const dept = at(DEPT_RE, text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
-  const early = dept ? null : at(LOCALITY_RE, text, end);
+  const early = dept ? null : localityAt(text, end);
   let named = false;
   if (dept) {
     end += dept[0].length;
     named = true;
-  } else if (early) {
-    end += early[0].length;
+  } else if (early !== null) {
+    end = early;
     named = true;
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
@@ -156,9 +195,9 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
       else if (multi) named = true;
     }
   }
-  const loc = early ? null : at(LOCALITY_RE, text, end);
-  if (loc) {
-    end += loc[0].length;
+  const loc = early !== null ? null : localityAt(text, end);
+  if (loc !== null) {
+    end = loc;
     named = true;
   }
   if (!named) {
