@@ -59,6 +59,20 @@ describe('matchAgencyAt: named bodies', () => {
     expect(one('Sở Xây dựng chủ trì hướng dẫn các địa phương')?.name).toBe('Sở Xây dựng');
   });
 
+  it('a bare multi-word head that stands for a body named elsewhere is an anaphor: "Đề nghị Công ty tập trung"', () => {
+    expect(one('Công ty tập trung nguồn lực')).toMatchObject({
+      name: 'Công ty',
+      anaphor: true,
+      head: 'Công ty',
+    });
+    expect(one('Công ty Cổ phần Năng lượng Xanh phối hợp')?.anaphor).toBe(false);
+    // A head of no such kind alone still names a body.
+    expect(one('Ban An toàn giao thông chủ trì')).toMatchObject({
+      name: 'Ban An toàn giao thông',
+      anaphor: false,
+    });
+  });
+
   it('the bare "Sở" in "Vì vậy Sở cần tăng cường quản lý chặt" is an anaphor', () => {
     const s = 'Vì vậy Sở cần tăng cường quản lý chặt';
     const a = one(s, s.indexOf('Sở'));

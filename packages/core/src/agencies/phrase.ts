@@ -11,8 +11,10 @@ export interface AgencyMatch {
   name: string;
   start: number;
   end: number;
-  /** A bare "Sở"/"Ngành" that refers to an agency named elsewhere. */
+  /** A bare "Sở"/"Ngành"/"Công ty" that refers to an agency named elsewhere. */
   anaphor?: boolean;
+  /** The head word of an anaphor ("Sở", "Công ty"), which the agency it refers to starts with. */
+  head?: string;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -164,7 +166,11 @@ function localityAt(text: string, pos: number): number | null {
 }
 
 /** A named body: head word, standard name or name words, then locality. */
-function namedAt(text: string, pos: number): { end: number; anaphor: boolean } | null {
+/** Heads that, alone, refer back to a body named earlier ("Sở", "Ban", "Công ty"). */
+const ANAPHOR_HEAD_RE =
+  /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/;
+
+function namedAt(text: string, pos: number): { end: number; anaphor: boolean; head: string } | null {
   const h = at(HEAD_RE, text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
@@ -192,7 +198,9 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
       const e = nameWords(text, end, multi ? 8 : 3);
       named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
       if (named) end = e;
-      else if (multi) named = true;
+      // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
+      // one named elsewhere ("Đề nghị Công ty tập trung ...", "Công ty" defined in the preamble).
+      else if (multi) named = !ANAPHOR_HEAD_RE.test(head);
     }
   }
   const loc = early !== null ? null : localityAt(text, end);
@@ -202,21 +210,16 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
   }
   if (!named) {
     // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
-    if (
-      /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/.test(
-        head,
-      )
-    )
-      return { end, anaphor: true };
+    if (ANAPHOR_HEAD_RE.test(head)) return { end, anaphor: true, head };
     if (
       /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
         head,
       )
     )
-      return { end, anaphor: false };
+      return { end, anaphor: false, head };
     return null;
   }
-  return { end, anaphor: false };
+  return { end, anaphor: false, head };
 }
 
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
@@ -269,7 +272,10 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   const named = namedAt(text, from);
   if (named) {
     const end = extend(text, named.end, MODIFIER_RE, 2);
-    return { name: squashName(text.slice(start, end)), start, end, anaphor: named.anaphor && !person };
+    const name = squashName(text.slice(start, end));
+    return named.anaphor && !person
+      ? { name, start, end, anaphor: true, head: named.head }
+      : { name, start, end, anaphor: false };
   }
   const coll = collectiveAt(text, from, opts.bare ?? false);
   if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };

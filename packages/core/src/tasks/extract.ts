@@ -46,14 +46,19 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     return r;
   };
 
+  /**
+   * A bare "Sở", "Công ty" is the body of that kind named above (the lead inherited) or
+   * the one the meeting was held with. Unresolved, a bare one-word head ("Sở") says too
+   * little and is dropped; "Công ty", "Ban Quản lý dự án" stay as written.
+   */
   const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] =>
     list.flatMap((a) => {
       if (!a.anaphor) return [a.name];
-      const head = a.name.split(' ')[0];
+      const head = a.head ?? (a.name.split(' ')[0] as string);
       const ref =
         inherited.find((x) => x.startsWith(`${head} `)) ??
         (ctx.counterpart?.startsWith(`${head} `) ? ctx.counterpart : null);
-      return ref ? [ref] : [];
+      return ref ? [ref] : head.includes(' ') ? [a.name] : [];
     });
 
   /** A lead-in gives its deadline to its items only when it states one plainly. */
