@@ -31,7 +31,7 @@ const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quậ
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
 /**
- * The unit an agency serves: "tỉnh", "thành phố Vinh", "các xã, phường", "Trung ương";
+ * The unit an agency serves: "tỉnh", "thành phố <name>", "các xã, phường", "Trung ương";
  * several bare units are one: "Trạm Y tế xã, phường", "Công an huyện, thị xã, thành phố".
  */
 const LOCALITY_RE = new RegExp(
@@ -40,7 +40,7 @@ const LOCALITY_RE = new RegExp(
     `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
   'uy',
 );
-/** The names after "các xã": "UBND các xã Vĩnh Hải, Trần Đề" (a new head or a person's title ends them). */
+/** The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them). */
 const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const AND_RE = new RegExp(AND, 'uy');
