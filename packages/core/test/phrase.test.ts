@@ -228,6 +228,13 @@ describe('a verb or adverb after a name ends it', () => {
     );
     expect(one('các cơ quan báo chí hằng tuần đưa tin')?.name).toBe('các cơ quan báo chí');
   });
+
+  it('doubled spaces change nothing', () => {
+    expect(one('Các chủ đầu tư định  kỳ hằng tuần báo cáo')?.name).toBe('Các chủ đầu tư');
+    expect(one('Ban Quản lý dự  án đầu  tư xây  dựng các  công trình giao  thông tỉnh chỉ đạo')?.name).toBe(
+      'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh',
+    );
+  });
 });
 
 describe('regressions', () => {

@@ -71,17 +71,15 @@ const STOP = new Set(
  * what else follows a subject in a directive ("định kỳ hằng tuần báo cáo", "quan trắc",
  * "điều tra"). Read at the space before a lower-case word.
  */
-const VERB_AFTER_NAME_RE = new RegExp(
-  `\\s+(?:${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằng|hàng (?:ngày|tuần|tháng|quý|năm)|quan trắc|điều tra)(?![\\p{L}]))`,
-  'uy',
-);
+const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằng|hàng (?:ngày|tuần|tháng|quý|năm)|quan trắc|điều tra)(?![\\p{L}])`;
+const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
 
 /**
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name.
  */
 const NAME_NOUN_RE =
-  /(?:(?<=dự án)\s+đầu tư(?:\s+xây dựng)?|(?<=xây dựng)\s+các\s+công trình|\s+(?:công trình|giao thông))(?![\p{L}])/uy;
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
