@@ -271,15 +271,22 @@ describe('extractTasks: a department\'s own meeting with "1)" items (s23)', () =
   });
 });
 
-describe('known bugs: a short name defined in the notice (s25)', () => {
-  // Bug: "Công ty Cổ phần Năng lượng Xanh Cửu Long (sau đây gọi là Công ty)": the bare "Công
-  // ty" of the items is taken as a name of its own, not resolved to the meeting counterpart
-  // as a bare "Sở" is. The task's owner becomes "Công ty".
-  it.fails('"2. Đề nghị Công ty tập trung nguồn lực ..." is led by the company the meeting was held with', () => {
+describe('a short name defined in the notice (s25)', () => {
+  // Regression (was a bug, fixed on the agency branch): "Công ty Cổ phần Năng lượng Xanh Cửu
+  // Long (sau đây gọi là Công ty)": a multi-word head alone was always a name of its own, so
+  // the bare "Công ty" of the items was not resolved to the meeting counterpart as a bare
+  // "Sở" is. The task's owner was "Công ty".
+  it('"2. Đề nghị Công ty tập trung nguồn lực ..." is led by the company the meeting was held with', () => {
     const text =
       '2. Đề nghị Công ty tập trung nguồn lực, cam kết tiến độ thi công; phấn đấu đóng điện, vận hành thương mại giai đoạn 1 (48 MW) trong quý IV/2026.';
     const [t] = run(text, { y: 2026, m: 2, d: 10 }, 'Công ty Cổ phần Năng lượng Xanh Cửu Long');
     expect(t?.lead).toEqual(['Công ty Cổ phần Năng lượng Xanh Cửu Long']);
     expect(t?.due).toBe('2026-12-31');
+  });
+
+  it('a bare "Công ty" with no company to refer to stays as written; a bare "Sở" is dropped', () => {
+    const text = '2. Đề nghị Công ty tập trung nguồn lực, hoàn thành trong quý IV/2026.';
+    expect(run(text, { y: 2026, m: 2, d: 10 })[0]?.lead).toEqual(['Công ty']);
+    expect(run(text, { y: 2026, m: 2, d: 10 }, 'Sở Công Thương')[0]?.lead).toEqual(['Công ty']);
   });
 });

@@ -4,6 +4,8 @@
  * a group ("các cơ quan, đơn vị liên quan", "các doanh nghiệp viễn thông"), or the
  * bare "Sở" that stands for the department the meeting was held with.
  */
+
+import { DIRECTIVE_VERBS } from '../tasks/verbs.ts';
 import { foldSpaces } from '../text/fold.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
@@ -11,8 +13,10 @@ export interface AgencyMatch {
   name: string;
   start: number;
   end: number;
-  /** A bare "Sở"/"Ngành" that refers to an agency named elsewhere. */
+  /** A bare "Sở"/"Ngành"/"Công ty" that refers to an agency named elsewhere. */
   anaphor?: boolean;
+  /** The head word of an anaphor ("Sở", "Công ty"), which the agency it refers to starts with. */
+  head?: string;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -24,8 +28,25 @@ const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![
 const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
 const PERSON_PREFIX_RE =
   /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
-const LOCALITY_RE =
-  /\s+(?:các\s+(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)(?:(?:\s*,\s*|\s+và\s+)(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu))*|(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\s+(?!Trung ương)\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})?|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})(?![\p{L}])/uy;
+/** Administrative units below the province, and a proper name of up to four words. */
+const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
+const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
+const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
+/**
+ * The unit an agency serves: "tỉnh", "thành phố <name>", "các xã, phường", "Trung ương";
+ * several bare units are one: "Trạm Y tế xã, phường", "Công an huyện, thị xã, thành phố".
+ */
+const LOCALITY_RE = new RegExp(
+  `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*` +
+    `|(?:tỉnh|thành phố|TP\\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\\s+(?!Trung ương)${PROPER}|(?:${AND}${UNIT}(?![\\p{L}]))+(?!\\s+\\p{Lu}))?` +
+    `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
+  'uy',
+);
+/** The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them). */
+const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+const AND_RE = new RegExp(AND, 'uy');
+
 const MODIFIER_RE =
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy;
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
@@ -47,6 +68,21 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/**
+ * A verb or adverb after a name ends it: the directive verbs ("nghiêm túc thực hiện") and
+ * what else follows a subject in a directive ("định kỳ hằng tuần báo cáo", "quan trắc",
+ * "điều tra"). Read at the space before a lower-case word.
+ */
+const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằng|hàng (?:ngày|tuần|tháng|quý|năm)|quan trắc|điều tra)(?![\\p{L}])`;
+const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
+
+/**
+ * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
+ * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name.
+ */
+const NAME_NOUN_RE =
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy;
+
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
@@ -58,9 +94,17 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   let lower = 0;
   for (let n = 0; n < 10; n++) {
     const c = at(CONNECTOR_RE, text, end);
-    // "... và Viettel": a new body after "và" is the next agency, not part of this name.
-    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length)) break;
+    // "... và Viettel": a new body after "và" is the next agency, not part of this name;
+    // a head word that names nothing ("và Báo chí") is a name word.
+    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length) && namedAt(text, end + c[0].length))
+      break;
     const from = c ? end + c[0].length - 1 : end;
+    const noun = c ? null : at(NAME_NOUN_RE, text, from);
+    if (noun) {
+      if (lower++ >= maxLower) break;
+      end = from + noun[0].length;
+      continue;
+    }
     const w = at(WORD_RE, text, from);
     if (!w) break;
     const word = w[1] as string;
@@ -75,7 +119,13 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       // "Ban Quản lý các Khu công nghiệp": "các" before a capitalised word is part of the name.
       const inName =
         word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3));
-      if (c || (STOP.has(word.toLowerCase()) && !inName) || lower >= maxLower) break;
+      if (
+        c ||
+        (STOP.has(word.toLowerCase()) && !inName) ||
+        lower >= maxLower ||
+        at(VERB_AFTER_NAME_RE, text, from)
+      )
+        break;
       lower++;
     }
     end = from + w[0].length;
@@ -93,21 +143,47 @@ function extend(text: string, pos: number, re: RegExp, times: number): number {
   return end;
 }
 
+/** A locality after `pos` (see LOCALITY_RE); after "các <unit>" also a list of names. */
+function localityAt(text: string, pos: number): number | null {
+  const m = at(LOCALITY_RE, text, pos);
+  if (!m) return null;
+  let end = pos + m[0].length;
+  if (!/^\s+các\s/u.test(m[0])) return end;
+  const first = at(PROPER_RE, text, end);
+  if (!first) return end;
+  end += first[0].length;
+  for (;;) {
+    const sep = at(AND_RE, text, end);
+    if (!sep) break;
+    const next = end + sep[0].length;
+    // "UBND các xã A, Công an tỉnh ...", "..., Chủ tịch UBND ...": a new agency or person.
+    if (at(HEAD_RE, text, next) || at(PERSON_PREFIX_RE, text, next)) break;
+    const name = at(NAME_RE, text, next);
+    if (!name) break;
+    end = next + name[0].length;
+  }
+  return end;
+}
+
 /** A named body: head word, standard name or name words, then locality. */
-function namedAt(text: string, pos: number): { end: number; anaphor: boolean } | null {
+/** Heads that, alone, refer back to a body named earlier ("Sở", "Ban", "Công ty"). */
+const ANAPHOR_HEAD_RE =
+  /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/;
+
+function namedAt(text: string, pos: number): { end: number; anaphor: boolean; head: string } | null {
   const h = at(HEAD_RE, text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
   const head = h[0];
   const dept = at(DEPT_RE, text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
-  const early = dept ? null : at(LOCALITY_RE, text, end);
+  const early = dept ? null : localityAt(text, end);
   let named = false;
   if (dept) {
     end += dept[0].length;
     named = true;
-  } else if (early) {
-    end += early[0].length;
+  } else if (early !== null) {
+    end = early;
     named = true;
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
@@ -122,31 +198,28 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean } |
       const e = nameWords(text, end, multi ? 8 : 3);
       named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
       if (named) end = e;
-      else if (multi) named = true;
+      // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
+      // one named elsewhere ("Đề nghị Công ty tập trung ...", "Công ty" defined in the preamble).
+      else if (multi) named = !ANAPHOR_HEAD_RE.test(head);
     }
   }
-  const loc = early ? null : at(LOCALITY_RE, text, end);
-  if (loc) {
-    end += loc[0].length;
+  const loc = early !== null ? null : localityAt(text, end);
+  if (loc !== null) {
+    end = loc;
     named = true;
   }
   if (!named) {
     // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
-    if (
-      /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/.test(
-        head,
-      )
-    )
-      return { end, anaphor: true };
+    if (ANAPHOR_HEAD_RE.test(head)) return { end, anaphor: true, head };
     if (
       /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
         head,
       )
     )
-      return { end, anaphor: false };
+      return { end, anaphor: false, head };
     return null;
   }
-  return { end, anaphor: false };
+  return { end, anaphor: false, head };
 }
 
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
@@ -199,7 +272,10 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   const named = namedAt(text, from);
   if (named) {
     const end = extend(text, named.end, MODIFIER_RE, 2);
-    return { name: squashName(text.slice(start, end)), start, end, anaphor: named.anaphor && !person };
+    const name = squashName(text.slice(start, end));
+    return named.anaphor && !person
+      ? { name, start, end, anaphor: true, head: named.head }
+      : { name, start, end, anaphor: false };
   }
   const coll = collectiveAt(text, from, opts.bare ?? false);
   if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };

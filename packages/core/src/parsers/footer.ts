@@ -118,15 +118,20 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   let name: string | null = null;
   let first: Line | null = null;
   let lastLine: Line | null = null;
+  // A blank line after the title, then another title: the signer's other office ("PHÓ TRƯỞNG
+  // BAN THƯỜNG TRỰC" / (blank) / "GIÁM ĐỐC SỞ ..."), which is no part of the title.
+  let otherOffice = false;
   for (const l of region) {
     const t = right(l).replace(/[*#]/g, '').trim();
     if (!t) continue;
     const asName = personName(t);
+    if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
     if (AUTHORITY_LINE.test(t) && t === t.toUpperCase()) {
       if (title.length || name) {
         authority = [];
         title = [];
         name = null;
+        otherOffice = false;
       }
       authority.push(t.replace(/\s+/g, ' '));
       first ??= l;
@@ -137,6 +142,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     } else if (
       (authority.length > 0 || isSignerTitle(t)) &&
       !name &&
+      !otherOffice &&
       t === t.toUpperCase() &&
       /\p{Lu}{2}/u.test(t) &&
       t.length <= 60

@@ -3,7 +3,7 @@
  * assesses, explains or closes (CONTRACT, "What counts as a task").
  */
 import { lowerCase } from '../text/fold.ts';
-import { DIRECTIVE_VERBS } from './roles.ts';
+import { DIRECTIVE_VERBS } from './verbs.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
 const CLOSING_FULL_RE =

@@ -46,6 +46,11 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     return r;
   };
 
+  /**
+   * A bare "Sở", "Công ty" is the body of that kind named above (the lead inherited) or
+   * the one the meeting was held with. Unresolved, a bare one-word head ("Sở") says too
+   * little and is dropped; "Công ty", "Ban Quản lý dự án" stay as written.
+   */
   const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] => {
     const out: string[] = [];
     for (const a of list) {
@@ -53,11 +58,12 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
         out.push(a.name);
         continue;
       }
-      const head = `${a.name.split(' ')[0]} `;
+      const head = a.head ?? (a.name.split(' ')[0] as string);
       const ref =
-        inherited.find((x) => x.startsWith(head)) ??
-        (ctx.counterpart?.startsWith(head) ? ctx.counterpart : null);
+        inherited.find((x) => x.startsWith(`${head} `)) ??
+        (ctx.counterpart?.startsWith(`${head} `) ? ctx.counterpart : null);
       if (ref) out.push(ref);
+      else if (head.includes(' ')) out.push(a.name);
     }
     return out;
   };
