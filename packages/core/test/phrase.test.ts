@@ -215,6 +215,33 @@ describe('noun compounds in names', () => {
   });
 });
 
+describe('"và" between the nouns of a long name', () => {
+  it('"... công trình dân dụng và công nghiệp tỉnh, Ban Quản lý dự án ..." is two boards', () => {
+    expect(
+      names(
+        'Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh, Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp tỉnh đẩy nhanh tiến độ giải ngân.',
+      ),
+    ).toEqual([
+      'Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh',
+      'Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp tỉnh',
+    ]);
+  });
+
+  it('"và" before a group, a verb or a new body still ends the name', () => {
+    expect(names('Ban Quản lý dự án đầu tư xây dựng tỉnh và các đơn vị liên quan rà soát')).toEqual([
+      'Ban Quản lý dự án đầu tư xây dựng tỉnh',
+      'các đơn vị liên quan',
+    ]);
+    expect(one('Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và triển khai')?.name).toBe(
+      'Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng',
+    );
+    expect(names('Phòng Kinh tế và Hạ tầng và Phòng Nội vụ tham mưu')).toEqual([
+      'Phòng Kinh tế và Hạ tầng',
+      'Phòng Nội vụ',
+    ]);
+  });
+});
+
 describe('a verb or adverb after a name ends it', () => {
   it('directive verbs and "định kỳ", "hằng", "quan trắc", "điều tra"', () => {
     expect(one('các doanh nghiệp viễn thông định kỳ hằng quý báo cáo Sở')?.name).toBe(

@@ -116,9 +116,12 @@ function nameWords(text: string, pos: number, maxLower: number): number {
         /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6))
       )
         break;
-      // "Ban Quản lý các Khu công nghiệp": "các" before a capitalised word is part of the name.
+      // "Ban Quản lý các Khu công nghiệp": "các" before a capitalised word is part of the name;
+      // "... các công trình dân dụng và công nghiệp": "và" joins two nouns of a long
+      // lower-case name when a noun (no stop word, no verb) follows it.
       const inName =
-        word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3));
+        (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3))) ||
+        (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, from + w[0].length));
       if (
         c ||
         (STOP.has(word.toLowerCase()) && !inName) ||
@@ -131,6 +134,19 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     end = from + w[0].length;
   }
   return end;
+}
+
+/** A lower-case word that can continue a name (no stop word, no verb) starts at `pos` (after spaces). */
+function nounFollows(text: string, pos: number): boolean {
+  const w = at(WORD_RE, text, pos);
+  const word = w?.[1];
+  return (
+    word !== undefined &&
+    /^\p{Ll}/u.test(word) &&
+    !STOP.has(word) &&
+    !at(VERB_AFTER_NAME_RE, text, pos) &&
+    !at(HEAD_RE, text, pos + (w as RegExpExecArray)[0].length - word.length)
+  );
 }
 
 function extend(text: string, pos: number, re: RegExp, times: number): number {
@@ -181,6 +197,8 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean; he
   let named = false;
   if (dept) {
     end += dept[0].length;
+    // A standard name that goes on: "Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch".
+    if (at(CONNECTOR_RE, text, end)) end = nameWords(text, end, 2);
     named = true;
   } else if (early !== null) {
     end = early;
