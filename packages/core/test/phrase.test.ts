@@ -242,6 +242,28 @@ describe('"và" between the nouns of a long name', () => {
   });
 });
 
+describe('the syllables of a capitalised word in a name', () => {
+  it('"Phát triển", "Kiểm định", "Hạ tầng" are whole words of the name, and long names are read whole', () => {
+    expect(one('Phòng Phát triển đô thị và Hạ tầng kỹ thuật chủ trì thẩm định')?.name).toBe(
+      'Phòng Phát triển đô thị và Hạ tầng kỹ thuật',
+    );
+    expect(one('Phòng Khảo thí và Kiểm định chất lượng giáo dục rà soát đề thi')?.name).toBe(
+      'Phòng Khảo thí và Kiểm định chất lượng giáo dục',
+    );
+    expect(one('Trung tâm Phục vụ hành chính công tỉnh hướng dẫn thủ tục')?.name).toBe(
+      'Trung tâm Phục vụ hành chính công tỉnh',
+    );
+  });
+
+  it('a verb after a proper name still ends it', () => {
+    expect(names('Đài Phát thanh và Truyền hình tỉnh, Báo Lạng Sơn tăng thời lượng đưa tin')).toEqual([
+      'Đài Phát thanh và Truyền hình tỉnh',
+      'Báo Lạng Sơn',
+    ]);
+    expect(one('Cục Hải quan Lạng Sơn kiểm soát chặt chẽ hàng hóa')?.name).toBe('Cục Hải quan Lạng Sơn');
+  });
+});
+
 describe('a verb or adverb after a name ends it', () => {
   it('directive verbs and "định kỳ", "hằng", "quan trắc", "điều tra"', () => {
     expect(one('các doanh nghiệp viễn thông định kỳ hằng quý báo cáo Sở')?.name).toBe(

@@ -68,6 +68,15 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/** Stop words that are whole words (not first syllables): they end a name even after a capital. */
+const FUNCTION_WORDS = new Set(
+  (
+    'của tại về để với cho theo trong trên dưới là có được đã đang sẽ cần phải các những khi nếu thì mà nhằm ' +
+    'thuộc ngoài này đó sau trước từ đến vào ra lên như gồm và hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng ' +
+    'đều rất hết một hai ba bốn năm sáu bảy tám chín mười ngay'
+  ).split(' '),
+);
+
 /**
  * A verb or adverb after a name ends it: the directive verbs ("nghiêm túc thực hiện") and
  * what else follows a subject in a directive ("định kỳ hằng tuần báo cáo", "quan trắc",
@@ -122,9 +131,20 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       const inName =
         (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3))) ||
         (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, from + w[0].length));
+      // The syllable after a capitalised one is most often the rest of its word ("Phát triển",
+      // "Kiểm định chất lượng"): there only a whole verb ends the name, not a stop syllable.
+      // A capital that ends a proper name ("Báo Nghệ An tăng ...") is no such first syllable:
+      // it follows another capitalised word that is not the head.
+      const prevStart = text.lastIndexOf(' ', from - 1) + 1;
+      const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
+      const afterCapital =
+        /\p{Lu}/u.test(text.charAt(prevStart)) &&
+        !at(HEAD_RE, text, prevStart) &&
+        !FUNCTION_WORDS.has(word) &&
+        (!/^\p{Lu}/u.test(beforePrev) || at(HEAD_RE, text, prevStart - beforePrev.length - 1) !== null);
       if (
         c ||
-        (STOP.has(word.toLowerCase()) && !inName) ||
+        (STOP.has(word.toLowerCase()) && !inName && !afterCapital) ||
         lower >= maxLower ||
         at(VERB_AFTER_NAME_RE, text, from)
       )
@@ -213,7 +233,7 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean; he
     } else {
       // Multi-word heads ("Ban Quản lý dự án ...") carry long lower-case names.
       const multi = head.includes(' ');
-      const e = nameWords(text, end, multi ? 8 : 3);
+      const e = nameWords(text, end, multi ? 8 : 6);
       named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
       if (named) end = e;
       // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
