@@ -264,6 +264,22 @@ describe('the syllables of a capitalised word in a name', () => {
   });
 });
 
+describe('which units, and longer groups', () => {
+  it('"UBND các xã ven biển", "các xã, phường biên giới" keep their qualifier', () => {
+    expect(one('UBND các xã ven biển chủ động sơ tán dân')?.name).toBe('UBND các xã ven biển');
+    expect(one('Chủ tịch UBND các xã, phường biên giới tăng cường tuần tra')?.name).toBe(
+      'Chủ tịch UBND các xã, phường biên giới',
+    );
+  });
+
+  it('"Các trường trung học phổ thông báo cáo ...": "phổ thông" is a word, "báo cáo" the verb', () => {
+    expect(one('Các trường trung học phổ thông báo cáo kết quả tuyển sinh')?.name).toBe(
+      'Các trường trung học phổ thông',
+    );
+    expect(one('Các doanh nghiệp viễn thông báo cáo số thuê bao')?.name).toBe('Các doanh nghiệp viễn thông');
+  });
+});
+
 describe('a verb or adverb after a name ends it', () => {
   it('directive verbs and "định kỳ", "hằng", "quan trắc", "điều tra"', () => {
     expect(one('các doanh nghiệp viễn thông định kỳ hằng quý báo cáo Sở')?.name).toBe(

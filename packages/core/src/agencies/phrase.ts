@@ -32,12 +32,15 @@ const PERSON_PREFIX_RE =
 const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
+/** Which of the units: "các xã ven biển", "các xã, phường biên giới" (general vocabulary). */
+const UNIT_QUALIFIER =
+  '(?:\\s+(?:ven biển|ven sông|biên giới|vùng cao|vùng sâu|vùng xa|miền núi|có rừng|trọng điểm|đặc biệt khó khăn|bị ảnh hưởng|liên quan))?';
 /**
  * The unit an agency serves: "tỉnh", "thành phố <name>", "các xã, phường", "Trung ương";
  * several bare units are one: "Trạm Y tế xã, phường", "Công an huyện, thị xã, thành phố".
  */
 const LOCALITY_RE = new RegExp(
-  `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*` +
+  `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*${UNIT_QUALIFIER}` +
     `|(?:tỉnh|thành phố|TP\\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\\s+(?!Trung ương)${PROPER}|(?:${AND}${UNIT}(?![\\p{L}]))+(?!\\s+\\p{Lu}))?` +
     `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
   'uy',
@@ -120,9 +123,11 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     const capital = /^[\p{Lu}\d]/u.test(word);
     if (!capital) {
       // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
+      // Unless "thông" ends a word itself: "phổ thông báo cáo", "truyền thông báo cáo".
       if (
         word === 'thông' &&
-        /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6))
+        /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6)) &&
+        !/(?:^|\s)(?:phổ|truyền|giao|viễn|lưu|liên)$/iu.test(text.slice(Math.max(0, from - 8), from))
       )
         break;
       // "Ban Quản lý các Khu công nghiệp": "các" before a capitalised word is part of the name;
@@ -284,7 +289,7 @@ function collectiveAt(text: string, pos: number, bare: boolean): number | null {
   }
   end = extend(text, end, MODIFIER_RE, 3);
   // Domain words: "các doanh nghiệp viễn thông", "các cơ quan nhà nước".
-  end = nameWords(text, end, 2);
+  end = nameWords(text, end, 4);
   end = extend(text, end, MODIFIER_RE, 2);
   return end;
 }
