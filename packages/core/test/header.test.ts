@@ -138,6 +138,15 @@ describe('parsePlaceDate', () => {
     expect(parsePlaceDate(lines('Huế, ngày 3 tháng 3 năm 2025'))?.value.place).toBe('Huế');
   });
 
+  it('a ward one letter from a province stays the ward: "Bình Minh, ngày 14 tháng 11 năm 2025"', () => {
+    const r = parsePlaceDate(lines('Bình Minh, ngày 14 tháng 11 năm 2025'));
+    expect(r?.value.place).toBe('Bình Minh');
+    expect(placeCorrected(r?.value.printedPlace ?? '', r?.value.place ?? '')).toBe(false);
+    // Printed in capitals, an unknown place takes a place name's capitals.
+    expect(parsePlaceDate(lines('HÒA XUÂN, ngày 03 tháng 12 năm 2025'))?.value.place).toBe('Hòa Xuân');
+    expect(canonicalPlace('BINH DINH')).toBe('Bình Định');
+  });
+
   it('an impossible date gives no date', () => {
     expect(parsePlaceDate(lines('Kiên Giang, ngày 31 tháng 2 năm 2021'))?.value.date).toBeNull();
   });

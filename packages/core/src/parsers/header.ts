@@ -116,13 +116,26 @@ function placeWords(printed: string): string {
   return words.slice(k).join(' ');
 }
 
-/** Canonical spelling of a place: provinces from the gazetteer, others as printed. */
+/**
+ * Canonical spelling of a place: provinces from the gazetteer, others (wards, communes,
+ * districts) as printed, in the capitals of a place name — every syllable capitalised
+ * (Decree 30/2020, Phụ lục II), so "HÒA XUÂN" reads "Hòa Xuân".
+ */
 export function canonicalPlace(printed: string): string {
   const clean = printed.replace(/\s+/g, ' ').trim();
   const p = lookupProvince(clean);
-  if (!p) return clean;
+  if (!p) return placeCapitals(clean);
   if (/^(?:TP\.?|Thành phố)\s/iu.test(clean)) return `Thành phố ${p.name}`;
   return p.name;
+}
+
+/** "HÒA XUÂN" → "Hòa Xuân"; a name printed in mixed case, and abbreviations ("TP."), are kept. */
+function placeCapitals(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .split(' ')
+    .map((w) => (w.includes('.') ? w : w.charAt(0) + w.slice(1).toLowerCase()))
+    .join(' ');
 }
 
 const NATIONAL_MOTTO = /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do|ĐỘC LẬP|^-+$/u;
