@@ -183,6 +183,27 @@ describe('parseIssuerBlock', () => {
     expect(parseIssuerBlock(ls, 2)?.value).toMatch(/^Sở Y tế/);
   });
 
+  it('a ward or district issuer keeps its name\'s capitals: "ỦY BAN NHÂN DÂN / PHƯỜNG HÒA XUÂN"', () => {
+    const ls = lines('ỦY BAN NHÂN DÂN', 'PHƯỜNG HÒA XUÂN', 'Số: 77/TB-UBND');
+    expect(parseIssuerBlock(ls, 2)?.value).toBe('Ủy ban nhân dân phường Hòa Xuân');
+    const district = lines('UỶ BAN NHÂN DÂN', 'HUYỆN THẠCH HÀ', 'Số: 90/TB-UBND');
+    expect(parseIssuerBlock(district, 2)?.value).toBe('Ủy ban nhân dân huyện Thạch Hà');
+  });
+
+  it('a governing body on two lines: "ỦY BAN NHÂN DÂN / THÀNH PHỐ ĐÀ NẴNG / SỞ TÀI CHÍNH"', () => {
+    const ls = lines('ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG', 'SỞ TÀI CHÍNH', 'Số: 501/STC-NS');
+    expect(parseIssuerBlock(ls, 3)?.value).toBe('Sở Tài chính thành phố Đà Nẵng');
+    const office = lines('ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG', 'VĂN PHÒNG', 'Số: 44/TB-VP');
+    expect(parseIssuerBlock(office, 3)?.value).toBe('Văn phòng Ủy ban nhân dân thành phố Đà Nẵng');
+  });
+
+  it('a committee whose name ends in its unit, under the province: the unit is named once', () => {
+    const ls = lines('UBND TỈNH LẠNG SƠN', 'BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI TỈNH', 'Số: 12/TB-BCĐ');
+    expect(parseIssuerBlock(ls, 2)?.value).toBe('Ban Chỉ đạo Phòng, chống thiên tai tỉnh Lạng Sơn');
+    const wrapped = lines('UBND TỈNH LẠNG SƠN', 'BAN CHỈ ĐẠO 138', 'Số: 9/TB-BCĐ138');
+    expect(parseIssuerBlock(wrapped, 2)?.value).toBe('Ban Chỉ đạo 138 tỉnh Lạng Sơn');
+  });
+
   it('skips the national motto and stops at a line in lower case', () => {
     const ls = lines(
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -140,6 +140,8 @@ function placeCapitals(name: string): string {
 
 const NATIONAL_MOTTO = /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do|ĐỘC LẬP|^-+$/u;
 
+const BODY_HEAD = /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L}])/u;
+
 /**
  * The issuing body from the block above the number: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
  * (Decree 30/2020, Phụ lục I: tên cơ quan chủ quản above tên cơ quan ban hành).
@@ -158,15 +160,23 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
   }
   if (block.length === 0) return null;
   const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
-  // Two lines "UBND TỈNH X" / "SỞ Y TẾ": the body is the lower one, within the upper's province.
-  // A Văn phòng belongs to the UBND itself; a Sở only to the province.
+  // "UBND TỈNH X" / "SỞ Y TẾ" (the governing body may take two lines, "ỦY BAN NHÂN DÂN" /
+  // "THÀNH PHỐ X", and the issuer's name wrap): the issuer is the lower part, from the last
+  // line that opens a body, within the upper's place. A Văn phòng belongs to the UBND
+  // itself; a Sở only to the province.
   let name = texts.join(' ');
-  const lower = texts[texts.length - 1] as string;
-  if (texts.length === 2 && /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L}])/u.test(lower)) {
-    const upper = texts[0] as string;
-    name = /^VĂN PHÒNG/u.test(lower)
-      ? `${lower} ${upper}`
-      : `${lower} ${upper.replace(/^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/u, '')}`;
+  let k = texts.length - 1;
+  while (k > 0 && !BODY_HEAD.test(texts[k] as string)) k--;
+  if (k > 0) {
+    const lower = texts.slice(k).join(' ');
+    const upper = texts.slice(0, k).join(' ');
+    if (/^VĂN PHÒNG/u.test(lower)) name = `${lower} ${upper}`;
+    else {
+      const place = upper.replace(/^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/u, '');
+      // "BAN CHỈ ĐẠO ... TỈNH" under "UBND TỈNH X": the unit is named once.
+      const unit = /\s(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$/u.exec(lower);
+      name = `${unit && place.startsWith(`${unit[1]} `) ? lower.slice(0, unit.index) : lower} ${place}`;
+    }
   }
   name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
   const first = block[0] as Line;
