@@ -241,7 +241,7 @@ describe('parseSubject', () => {
       'Kính gửi:',
     );
     expect(parseSubject(ls, null, 0)?.value).toBe(
-      'tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2025',
+      'V/v tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2025',
     );
   });
 

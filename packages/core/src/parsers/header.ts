@@ -187,7 +187,11 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
 const SUBJECT_STOP =
   /^(?:Ngày|Sáng|Chiều|Tối|Hôm nay|Căn cứ|Thực hiện|Kính gửi|Theo|Vừa qua|Trong|Sau khi|Tham dự|Dự họp|Tại|Chiều ngày|Sáng ngày|Thời gian)(?![\p{L}])/u;
 
-/** Trích yếu: the lines after the type line (or "V/v ..." in a công văn), up to the body. */
+/**
+ * Trích yếu: the lines after the type line, or in a công văn the "V/v ..." lines under the
+ * number, up to the body. "V/v" is part of a công văn's trích yếu as printed (Decree
+ * 30/2020, Phụ lục I) and is kept.
+ */
 export function parseSubject(lines: Line[], typeLine: number | null, after: number): Found<string> | null {
   let i = lines.findIndex((l) => (typeLine !== null ? l.index > typeLine : l.index > after));
   if (typeLine === null) {
@@ -213,7 +217,6 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   const value = parts
     .map((l) => l.text)
     .join(' ')
-    .replace(/^V\/v\s*/u, '')
     .replace(/\s+/g, ' ')
     .trim();
   return { value, span: { start: first.start, end: last.end }, line: last.index };
