@@ -200,11 +200,11 @@ describe('parseSigner', () => {
   });
 });
 
-describe('known bugs', () => {
-  // Bug: every capitalised line after the authority joins the title, also one after a blank
-  // line that names the signer's other office (s29: the deputy head of the steering committee
-  // is also director of the Sở). Gold keeps the title under the authority line.
-  it.fails('"KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN THƯỜNG TRỰC / (blank) / GIÁM ĐỐC SỞ ... / Bùi Việt Hà" (s29)', () => {
+describe('parseSigner, a second office under the signature', () => {
+  // Regression (was a known bug): every capitalised line after the authority joined the
+  // title, also one after a blank line that names the signer's other office (s29: the deputy
+  // head of the steering committee is also director of the Sở).
+  it('"KT. TRƯỞNG BAN / PHÓ TRƯỞNG BAN THƯỜNG TRỰC / (blank) / GIÁM ĐỐC SỞ ... / Bùi Việt Hà" (s29)', () => {
     const ls = lines(
       'Nơi nhận:',
       '- UBND các xã, phường ven biển;',
@@ -220,6 +220,26 @@ describe('known bugs', () => {
       name: 'Bùi Việt Hà',
       authority: 'KT. TRƯỞNG BAN',
       title: 'PHÓ TRƯỞNG BAN THƯỜNG TRỰC',
+    });
+  });
+});
+
+describe('parseSigner, title lines', () => {
+  it('a title on two lines with no blank between them stays whole', () => {
+    const ls = lines(
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'THƯỜNG TRỰC',
+      '',
+      'Lục Văn Sáng',
+    );
+    expect(parseSigner(ls, 0, null)?.value.title).toBe('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+    const apart = lines('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'CHÁNH VĂN PHÒNG SỞ', '', 'Lục Văn Sáng');
+    expect(parseSigner(apart, 0, null)?.value).toEqual({
+      name: 'Lục Văn Sáng',
+      authority: 'KT. GIÁM ĐỐC',
+      title: 'PHÓ GIÁM ĐỐC',
     });
   });
 });

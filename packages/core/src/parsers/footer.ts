@@ -146,6 +146,9 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     } else if (
       (authority.length > 0 || isSignerTitle(t)) &&
       !name &&
+      // The title is the lines under the authority; one set apart by a blank line (the
+      // signer's other office printed over the name) is not part of it.
+      !(title.length > 0 && l.opensBlock) &&
       t === t.toUpperCase() &&
       /\p{Lu}{2}/u.test(t) &&
       t.length <= 60
