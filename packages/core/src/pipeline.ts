@@ -19,7 +19,7 @@ import {
   parseTypeLine,
   placeCorrected,
 } from './parsers/header.ts';
-import { parseCounterpart, parseMeetingDate, parsePresider } from './parsers/meeting.ts';
+import { parseCounterpart, parseMeeting } from './parsers/meeting.ts';
 import { CLOSING_RE } from './tasks/classify.ts';
 import { extractTasks } from './tasks/extract.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
@@ -59,7 +59,7 @@ function emptyNotice(text: string): Notice {
     place: null,
     date: null,
     subject: null,
-    meeting: { date: null, presider: null },
+    meeting: null,
     tasks: [],
     recipients: [],
     signer: null,
@@ -195,9 +195,9 @@ function readBody(ctx: Ctx): void {
   const bodyLines = withoutAddressees(ctx.lines.slice(ctx.bodyFrom, ctx.bodyTo)).filter(
     (l) => !isTableLine(l),
   );
-  const meetingDate = parseMeetingDate(bodyLines, notice.subject);
-  notice.meeting = { date: meetingDate?.date ?? null, presider: parsePresider(notice.subject, bodyLines) };
-  if (meetingDate?.span) notice.spans.meeting = meetingDate.span;
+  const meeting = parseMeeting(notice.subject, bodyLines, notice.docType);
+  notice.meeting = meeting && { date: meeting.date, presider: meeting.presider };
+  if (meeting?.span) notice.spans.meeting = meeting.span;
 
   // Invitations, reports and minutes ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
   if (NON_DIRECTIVE_TYPES.has(notice.docType ?? '')) return;

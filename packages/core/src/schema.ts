@@ -28,8 +28,8 @@ export function validateNotice(value: unknown): string[] {
     if (!strOrNull(n[k])) errors.push(`${k} must be a string or null`);
   }
   if (!isoOrNull(n.date)) errors.push('date must be yyyy-mm-dd, yyyy-mm or null');
-  if (!isObj(n.meeting)) errors.push('meeting must be an object');
-  else {
+  if (n.meeting !== null && !isObj(n.meeting)) errors.push('meeting must be an object or null');
+  else if (isObj(n.meeting)) {
     if (!isoOrNull(n.meeting.date)) errors.push('meeting.date must be an ISO date or null');
     const p = n.meeting.presider;
     if (p !== null && !(isObj(p) && strOrNull(p.name) && strOrNull(p.title)))

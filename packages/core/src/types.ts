@@ -94,7 +94,8 @@ export interface Notice {
   date: string | null;
   /** Trích yếu, one line. */
   subject: string | null;
-  meeting: { date: string | null; presider: Person | null };
+  /** The meeting the notice concludes; null when the document reports none (a Báo cáo, a Công văn). */
+  meeting: { date: string | null; presider: Person | null } | null;
   tasks: Task[];
   /** Nơi nhận, one entry a line. */
   recipients: string[];

@@ -28,9 +28,33 @@ describe('titleCaseAgency', () => {
   });
 
   it('whole words only; whitespace is folded', () => {
-    // Only whole words: "BAN CHỈ ĐẠO" keeps "Ban" as the head, the rest in lower case.
+    // Only whole words: "PHÒNG" in the committee's field is not the head "Phòng".
     expect(titleCaseAgency('BAN  CHỈ ĐẠO PHÒNG THỦ DÂN SỰ TỈNH HÀ TĨNH')).toBe(
-      'Ban chỉ đạo phòng thủ dân sự tỉnh Hà Tĩnh',
+      'Ban Chỉ đạo Phòng thủ dân sự tỉnh Hà Tĩnh',
     );
+  });
+
+  it('"Ban Chỉ đạo" / "Ban Chỉ huy" and the field that names the committee (Decree 30/2020, Phụ lục II)', () => {
+    expect(titleCaseAgency('BAN CHỈ ĐẠO 138 TỈNH LẠNG SƠN')).toBe('Ban Chỉ đạo 138 tỉnh Lạng Sơn');
+    expect(titleCaseAgency('BAN CHỈ HUY QUÂN SỰ HUYỆN BÌNH GIA')).toBe('Ban Chỉ huy Quân sự huyện Bình Gia');
+    expect(titleCaseAgency('BAN CHỈ ĐẠO TỈNH')).toBe('Ban Chỉ đạo tỉnh');
+  });
+
+  it('the proper name after an administrative unit keeps its capitals', () => {
+    expect(titleCaseAgency('ỦY BAN NHÂN DÂN PHƯỜNG HÒA XUÂN')).toBe('Ủy ban nhân dân phường Hòa Xuân');
+    expect(titleCaseAgency('ỦY BAN NHÂN DÂN HUYỆN CHƯ PRÔNG')).toBe('Ủy ban nhân dân huyện Chư Prông');
+    expect(titleCaseAgency('ỦY BAN NHÂN DÂN THỊ XÃ BA ĐỒN')).toBe('Ủy ban nhân dân thị xã Ba Đồn');
+    expect(titleCaseAgency('PHÒNG VĂN HÓA - THÔNG TIN HUYỆN ĐÔNG SƠN')).toBe(
+      'Phòng Văn hóa - Thông tin huyện Đông Sơn',
+    );
+    // "xã hội" is no commune; a unit with nothing after it is left alone.
+    expect(titleCaseAgency('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI')).toBe(
+      'Sở Lao động - Thương binh và Xã hội',
+    );
+    expect(titleCaseAgency('HỘI ĐỒNG NHÂN DÂN XÃ')).toBe('Hội đồng nhân dân xã');
+  });
+
+  it('a province spelled with old tone marks takes its canonical spelling', () => {
+    expect(titleCaseAgency('ỦY BAN NHÂN DÂN TỈNH KHÁNH HOÀ')).toBe('Ủy ban nhân dân tỉnh Khánh Hòa');
   });
 });

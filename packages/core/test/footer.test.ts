@@ -175,6 +175,26 @@ describe('parseSigner', () => {
     });
   });
 
+  it('a family name outside the list: "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Mông Thị Kim Liên"', () => {
+    const ls = lines('KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', '', '', 'Mông Thị Kim Liên');
+    expect(parseSigner(ls, 0, null)?.value.name).toBe('Mông Thị Kim Liên');
+  });
+
+  it('a block that OCR printed without diacritics: "KT. CHU TICH / PHO CHU TICH / Tran Thi Ngoc Lan"', () => {
+    const ls = lines('KT. CHANH VAN PHONG', 'PHO CHANH VAN PHONG', '', 'Tran Thi Ngoc Lan');
+    expect(parseSigner(ls, 0, null)?.value).toEqual({
+      name: 'Tran Thi Ngoc Lan',
+      authority: 'KT. CHANH VAN PHONG',
+      title: 'PHO CHANH VAN PHONG',
+    });
+    // In capitals too; the bare title lines are never read as a name.
+    expect(parseSigner(lines('KT. CHU TICH', 'PHO CHU TICH', 'PHAM QUOC DUNG'), 0, null)?.value).toEqual({
+      name: 'Pham Quoc Dung',
+      authority: 'KT. CHU TICH',
+      title: 'PHO CHU TICH',
+    });
+  });
+
   it('no block: null', () => {
     expect(parseSigner(lines('Trên đây là kết luận của Chủ tịch UBND tỉnh./.'), 0, null)).toBeNull();
   });
@@ -207,5 +227,25 @@ describe("the signer's other office", () => {
   it('a title line after a blank line that names no office still joins the title', () => {
     const ls = lines('KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'THƯỜNG TRỰC', '', 'Nguyễn Văn An');
     expect(parseSigner(ls, 0, null)?.value.title).toBe('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+  });
+});
+
+describe('parseSigner, title lines', () => {
+  it('a title on two lines with no blank between them stays whole', () => {
+    const ls = lines(
+      'TM. ỦY BAN NHÂN DÂN',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'THƯỜNG TRỰC',
+      '',
+      'Lục Văn Sáng',
+    );
+    expect(parseSigner(ls, 0, null)?.value.title).toBe('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+    const apart = lines('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'CHÁNH VĂN PHÒNG SỞ', '', 'Lục Văn Sáng');
+    expect(parseSigner(apart, 0, null)?.value).toEqual({
+      name: 'Lục Văn Sáng',
+      authority: 'KT. GIÁM ĐỐC',
+      title: 'PHÓ GIÁM ĐỐC',
+    });
   });
 });

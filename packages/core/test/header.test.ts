@@ -138,6 +138,15 @@ describe('parsePlaceDate', () => {
     expect(parsePlaceDate(lines('Huế, ngày 3 tháng 3 năm 2025'))?.value.place).toBe('Huế');
   });
 
+  it('a ward one letter from a province stays the ward: "Bình Minh, ngày 14 tháng 11 năm 2025"', () => {
+    const r = parsePlaceDate(lines('Bình Minh, ngày 14 tháng 11 năm 2025'));
+    expect(r?.value.place).toBe('Bình Minh');
+    expect(placeCorrected(r?.value.printedPlace ?? '', r?.value.place ?? '')).toBe(false);
+    // Printed in capitals, an unknown place takes a place name's capitals.
+    expect(parsePlaceDate(lines('HÒA XUÂN, ngày 03 tháng 12 năm 2025'))?.value.place).toBe('Hòa Xuân');
+    expect(canonicalPlace('BINH DINH')).toBe('Bình Định');
+  });
+
   it('an impossible date gives no date', () => {
     expect(parsePlaceDate(lines('Kiên Giang, ngày 31 tháng 2 năm 2021'))?.value.date).toBeNull();
   });
@@ -172,6 +181,27 @@ describe('parseIssuerBlock', () => {
   it('"UBND TỈNH NINH BÌNH / SỞ Y TẾ" is the Sở Y tế (s28)', () => {
     const ls = lines('UBND TỈNH NINH BÌNH', 'SỞ Y TẾ', 'Số: 58/KH-SYT');
     expect(parseIssuerBlock(ls, 2)?.value).toMatch(/^Sở Y tế/);
+  });
+
+  it('a ward or district issuer keeps its name\'s capitals: "ỦY BAN NHÂN DÂN / PHƯỜNG HÒA XUÂN"', () => {
+    const ls = lines('ỦY BAN NHÂN DÂN', 'PHƯỜNG HÒA XUÂN', 'Số: 77/TB-UBND');
+    expect(parseIssuerBlock(ls, 2)?.value).toBe('Ủy ban nhân dân phường Hòa Xuân');
+    const district = lines('UỶ BAN NHÂN DÂN', 'HUYỆN THẠCH HÀ', 'Số: 90/TB-UBND');
+    expect(parseIssuerBlock(district, 2)?.value).toBe('Ủy ban nhân dân huyện Thạch Hà');
+  });
+
+  it('a governing body on two lines: "ỦY BAN NHÂN DÂN / THÀNH PHỐ ĐÀ NẴNG / SỞ TÀI CHÍNH"', () => {
+    const ls = lines('ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG', 'SỞ TÀI CHÍNH', 'Số: 501/STC-NS');
+    expect(parseIssuerBlock(ls, 3)?.value).toBe('Sở Tài chính thành phố Đà Nẵng');
+    const office = lines('ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG', 'VĂN PHÒNG', 'Số: 44/TB-VP');
+    expect(parseIssuerBlock(office, 3)?.value).toBe('Văn phòng Ủy ban nhân dân thành phố Đà Nẵng');
+  });
+
+  it('a committee whose name ends in its unit, under the province: the unit is named once', () => {
+    const ls = lines('UBND TỈNH LẠNG SƠN', 'BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI TỈNH', 'Số: 12/TB-BCĐ');
+    expect(parseIssuerBlock(ls, 2)?.value).toBe('Ban Chỉ đạo Phòng, chống thiên tai tỉnh Lạng Sơn');
+    const wrapped = lines('UBND TỈNH LẠNG SƠN', 'BAN CHỈ ĐẠO 138', 'Số: 9/TB-BCĐ138');
+    expect(parseIssuerBlock(wrapped, 2)?.value).toBe('Ban Chỉ đạo 138 tỉnh Lạng Sơn');
   });
 
   it('skips the national motto and stops at a line in lower case', () => {
@@ -211,7 +241,7 @@ describe('parseSubject', () => {
       'Kính gửi:',
     );
     expect(parseSubject(ls, null, 0)?.value).toBe(
-      'tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2025',
+      'V/v tăng cường công tác phòng cháy, chữa cháy rừng mùa khô năm 2025',
     );
   });
 

@@ -2,7 +2,7 @@
 // the agency it was held with.
 import { describe, expect, it } from 'vitest';
 import { toDoc } from '../src/document.ts';
-import { parseCounterpart, parseMeetingDate, parsePresider } from '../src/parsers/meeting.ts';
+import { parseCounterpart, parseMeeting, parseMeetingDate, parsePresider } from '../src/parsers/meeting.ts';
 
 const lines = (...ls: string[]) => toDoc(ls.join('\n')).lines;
 
@@ -114,6 +114,70 @@ describe('parsePresider', () => {
       'Chiều ngày 23/9/2025, đồng chí Võ Minh Hoàng, Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Phòng thủ dân sự tỉnh chủ trì cuộc họp khẩn triển khai các biện pháp ứng phó với bão số 9.',
     );
     expect(parsePresider(subject, body)?.name).toBe('Võ Minh Hoàng');
+  });
+});
+
+describe('parsePresider: honorifics, several offices, a bare body', () => {
+  it('"ông <tên>, Giám đốc Sở chủ trì" and "bà <tên>, ..." read like "đồng chí"; the bare "Sở" is the subject\'s', () => {
+    const subject = 'Kết luận của Giám đốc Sở Tài chính tại cuộc họp giao ban tháng 3 năm 2026';
+    const him = lines(
+      'Ngày 02/4/2026, tại trụ sở Sở Tài chính, ông Đặng Quốc Khánh, Giám đốc Sở chủ trì cuộc họp giao ban.',
+    );
+    expect(parsePresider(subject, him)).toEqual({ name: 'Đặng Quốc Khánh', title: 'Giám đốc Sở Tài chính' });
+    const her = lines(
+      'Ngày 02/4/2026, bà Tôn Nữ Diệu Linh, Giám đốc Sở chủ trì cuộc họp giao ban với các phòng chuyên môn.',
+    );
+    expect(parsePresider(subject, her)).toEqual({ name: 'Tôn Nữ Diệu Linh', title: 'Giám đốc Sở Tài chính' });
+  });
+
+  it('"ông"/"bà" inside a word or before lower-case words is no honorific', () => {
+    const body = lines(
+      'Ngày 02/4/2026, Giám đốc Sở Thông tin và Truyền thông chủ trì cuộc họp; ông bà con, nhân dân, Chủ tịch UBND xã chủ trì tiếp.',
+    );
+    expect(parsePresider(null, body)?.name ?? null).toBeNull();
+  });
+
+  it('two offices before "chủ trì", the subject naming the second: the opening\'s full title', () => {
+    const subject = 'Kết luận của Trưởng Ban Chỉ đạo 138 tỉnh tại Hội nghị sơ kết 6 tháng đầu năm 2024';
+    const body = lines(
+      'Ngày 12/7/2024, tại Hội trường UBND tỉnh, đồng chí Lã Thành Công, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo 138 tỉnh chủ trì Hội nghị.',
+    );
+    expect(parsePresider(subject, body)).toEqual({
+      name: 'Lã Thành Công',
+      title: 'Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo 138 tỉnh',
+    });
+  });
+});
+
+describe('parseMeeting', () => {
+  it('a Công văn passing on "ý kiến chỉ đạo" reports no meeting: null', () => {
+    const subject = 'V/v thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh về tiến độ giải phóng mặt bằng';
+    const body = lines(
+      'Xét Báo cáo số 88/BC-SXD ngày 02/5/2024 của Sở Xây dựng, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:',
+    );
+    expect(parseMeeting(subject, body, 'CV')).toBeNull();
+  });
+
+  it('a Báo cáo or a Kế hoạch with neither date nor presider: null', () => {
+    const body = lines(
+      'Thực hiện Công văn số 12/UBND-TH ngày 3/9/2024 của UBND tỉnh, UBND xã báo cáo như sau:',
+    );
+    expect(parseMeeting('Kết quả thực hiện nhiệm vụ 9 tháng năm 2024', body, 'BC')).toBeNull();
+    expect(parseMeeting('Triển khai chuyển đổi số năm 2026', lines('I. MỤC ĐÍCH, YÊU CẦU'), 'KH')).toBeNull();
+  });
+
+  it('a notice that names only the office in its subject keeps it; a Công văn that gives the meeting keeps it', () => {
+    expect(
+      parseMeeting('Ý kiến chỉ đạo của Chủ tịch UBND tỉnh về công tác phòng, chống hạn', [], 'TB'),
+    ).toEqual({
+      date: null,
+      presider: { name: null, title: 'Chủ tịch UBND tỉnh' },
+    });
+    const body = lines('Ngày 20/5/2024, Phó Chủ tịch UBND tỉnh Tạ Văn Lâm chủ trì cuộc họp về dự án.');
+    expect(parseMeeting('V/v triển khai kết luận tại cuộc họp về dự án', body, 'CV')).toMatchObject({
+      date: '2024-05-20',
+      presider: { name: 'Tạ Văn Lâm', title: 'Phó Chủ tịch UBND tỉnh' },
+    });
   });
 });
 

@@ -24,6 +24,31 @@ describe('isPersonName', () => {
   });
 });
 
+describe('isPersonName, family names outside the list and bare names', () => {
+  it('a family name the list lacks, marked by the middle name "Thị"/"Văn": "Mông Thị Kim Liên", "Lù Văn Páo"', () => {
+    expect(isPersonName('Mông Thị Kim Liên')).toBe(true);
+    expect(isPersonName('Lù Văn Páo')).toBe(true);
+    // Short family names are names too.
+    expect(isPersonName('Vi Thị Hạnh')).toBe(true);
+    expect(isPersonName('Lò Minh Tú')).toBe(true);
+  });
+
+  it('a name that OCR printed without diacritics: "Tran Thi Ngoc Lan", "Pham Quoc Dung"', () => {
+    expect(isPersonName('Tran Thi Ngoc Lan')).toBe(true);
+    expect(isPersonName('Pham Quoc Dung')).toBe(true);
+    expect(isPersonName('Giang Van Tho')).toBe(true);
+  });
+
+  it('a unit read in title case is no name, even with "Văn" after its head word', () => {
+    expect(isPersonName('Phòng Văn Hóa')).toBe(false);
+    expect(isPersonName('Sở Văn Thư Lưu')).toBe(false);
+    expect(isPersonName('Phong Van Hoa')).toBe(false);
+    expect(isPersonName('Kien Giang')).toBe(false);
+    // The mark alone is not a name: "X Văn" needs a given name after it.
+    expect(isPersonName('Mông Văn')).toBe(false);
+  });
+});
+
 describe('splitTitleAndName', () => {
   it('"Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung" (seed 000 subject)', () => {
     expect(splitTitleAndName('Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung')).toEqual({

@@ -65,7 +65,7 @@ function problems(record: Notice): string[] {
   });
   for (const [k, v] of [
     ['date', record.date],
-    ['meeting.date', record.meeting.date],
+    ['meeting.date', record.meeting?.date ?? null],
     ['received.date', record.received?.date ?? null],
   ] as const)
     if (!isDateOrMonth(v)) out.push(`${k} ${v} is not a calendar date`);

@@ -23,6 +23,12 @@ describe('validateNotice', () => {
     expect(isNotice(n)).toBe(true);
   });
 
+  it('accepts a document that reports no meeting (meeting: null), not a meeting of another shape', () => {
+    const n = valid();
+    expect(validateNotice({ ...n, meeting: null })).toEqual([]);
+    expect(validateNotice({ ...n, meeting: 'none' })).toEqual(['meeting must be an object or null']);
+  });
+
   it('rejects what is no object', () => {
     expect(validateNotice(null)).toEqual(['not an object']);
     expect(validateNotice([])).toEqual(['not an object']);

@@ -101,25 +101,17 @@ for (const p of PROVINCES) {
 const KIND_PREFIX = /^(?:tinh|thanh pho|tp)\s+/;
 
 /**
- * Finds a province by name, forgiving lost diacritics ("Vinh Long" → Vĩnh Long),
- * tone placement, case and a leading "tỉnh"/"thành phố"/"TP.".
+ * Finds a province by name, forgiving what OCR and typing do to the same letters:
+ * lost or misplaced diacritics ("Vinh Long" → Vĩnh Long, "Thanh Hoá"), case, a leading
+ * "tỉnh"/"thành phố"/"TP." and the aliases above ("TP.HCM"). A name that differs by a
+ * letter is another place, not a slip: since 1 July 2025 wards and communes sign as the
+ * place, and many lie one letter from a province, so no nearest-name guess is made.
  */
 export function lookupProvince(name: string): Province | null {
   const full = asciiKey(name);
   const key = full.replace(KIND_PREFIX, '');
   if (!key) return null;
-  const hit = byKey.get(full) ?? byKey.get(key);
-  if (hit) return hit;
-  // One OCR slip (a letter lost, added or changed) when it points at a single unit.
-  if (key.length < 5) return null;
-  let found: Province | null = null;
-  for (const [k, p] of byKey) {
-    if (Math.abs(k.length - key.length) <= 1 && editDistanceAtMostOne(k, key)) {
-      if (found && found !== p) return null;
-      found = p;
-    }
-  }
-  return found;
+  return byKey.get(full) ?? byKey.get(key) ?? null;
 }
 
 /** The unit that an old or current province belongs to after 1 July 2025. */
@@ -127,26 +119,4 @@ export function currentProvinceOf(name: string): Province | null {
   const p = lookupProvince(name);
   if (!p) return null;
   return p.current ? p : (PROVINCES.find((q) => q.name === p.successor) ?? null);
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (a.length < b.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
 }

@@ -1,6 +1,7 @@
 /** Sentence case for names printed in capitals ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"). */
 import { DEPARTMENT_NAMES } from '../agencies/lexicon.ts';
 import { PROVINCES } from '../gazetteer/provinces.ts';
+import { asciiKey } from '../text/fold.ts';
 
 const PROPER: string[] = [
   ...DEPARTMENT_NAMES,
@@ -16,9 +17,15 @@ const PROPER: string[] = [
 const escapeRe = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One pass over the lower-cased name finds every proper name in it, longest first. */
 const PROPER_RE = new RegExp(`(?<![\\p{L}])(?:${PROPER.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
+/** A province's other spellings that differ only in diacritics ("Thanh Hoá") take its own. */
 const CANONICAL = new Map(PROPER.map((p) => [p.toLowerCase(), p]));
+for (const p of PROVINCES)
+  for (const a of p.aliases) if (asciiKey(a) === asciiKey(p.name)) CANONICAL.set(a.toLowerCase(), p.name);
 
 const HEADS = [
+  // A steering or command committee is named by its type (Decree 30/2020, Phụ lục II).
+  'Ban Chỉ đạo',
+  'Ban Chỉ huy',
   'Sở',
   'Ban',
   'Bộ',
@@ -36,12 +43,47 @@ const HEADS = [
 export function titleCaseAgency(upper: string): string {
   let s = upper
     .toLowerCase()
+    // Old tone placement of "Ủy ban" ("UỶ BAN"), as in the national motto's "CỘNG HOÀ".
+    .replace(/(?<![\p{L}])uỷ ban(?![\p{L}])/gu, 'ủy ban')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(PROPER_RE, (m) => CANONICAL.get(m) ?? m);
   for (const h of HEADS) {
     const low = h.toLowerCase();
-    if (s.startsWith(`${low} `)) s = h + s.slice(low.length);
+    if (s.startsWith(`${low} `)) {
+      s = h + s.slice(low.length);
+      // "Ban Chỉ đạo Phòng thủ dân sự": the committee's field opens with a capital.
+      if (h.startsWith('Ban ')) s = capitaliseFieldAt(s, h.length + 1);
+      break;
+    }
   }
+  s = capitalisePlaceName(s);
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Administrative units: the proper name after the last of them is a place's name, every
+ * syllable capitalised — "ủy ban nhân dân phường hòa xuân" → "... phường Hòa Xuân".
+ */
+const UNIT_RE = /(?<![\p{L}])(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã(?! hội)|phường)(?=\s+\S)/gu;
+
+function capitalisePlaceName(s: string): string {
+  UNIT_RE.lastIndex = 0;
+  let end = -1;
+  for (let m = UNIT_RE.exec(s); m; m = UNIT_RE.exec(s)) end = m.index + m[0].length;
+  if (end < 0) return s;
+  const rest = s.slice(end);
+  // Only a run of words to the end is a name: a phrase ("tỉnh về ...") or "(cũ)" is not.
+  if (!/^(?:\s+[\p{L}\d]+(?:-[\p{L}\d]+)*)+$/u.test(rest) || /\s(?:và|về|của|các)(?:\s|$)/u.test(rest))
+    return s;
+  return (
+    s.slice(0, end) + rest.replace(/(\s|-)(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase())
+  );
+}
+
+/** Capitalises the word at `at` unless it is a unit word or no word ("Ban Chỉ đạo 389"). */
+function capitaliseFieldAt(s: string, at: number): string {
+  const word = /^\p{Ll}+/u.exec(s.slice(at))?.[0];
+  if (!word || /^(?:tỉnh|thành|huyện|quận|thị|xã|phường|về|các|của)$/u.test(word)) return s;
+  return s.slice(0, at) + word.charAt(0).toUpperCase() + s.slice(at + 1);
 }

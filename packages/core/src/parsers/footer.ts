@@ -4,6 +4,7 @@
  * (TM., KT., TL., TUQ., Q.), the signer's title and name.
  */
 import type { Line } from '../document.ts';
+import { asciiKey } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
 import { isPersonName, trailingName } from './names.ts';
@@ -96,9 +97,17 @@ function isSignerTitle(s: string): boolean {
 const OFFICE_WORDS =
   /CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH|THANH TRA|Chủ tịch|Giám đốc|Văn phòng/u;
 
+/**
+ * The same offices in a block that OCR printed without diacritics ("PHO CHANH VAN PHONG"):
+ * read on the folded line, where they open it, since bare "Van Phong" may end a name.
+ */
+const BARE_OFFICE =
+  /^(?:pho|chanh|chu tich|giam doc|bi thu|thu truong|truong (?:ban|phong)|uy ban|van phong|thuong truc)(?: |$)/;
+
 function personName(line: string): string | null {
   let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
   if (OFFICE_WORDS.test(candidate)) return null;
+  if (/^[\x20-\x7e]+$/.test(candidate) && BARE_OFFICE.test(asciiKey(candidate))) return null;
   if (candidate === candidate.toUpperCase())
     candidate = candidate
       .toLowerCase()

@@ -116,16 +116,31 @@ function placeWords(printed: string): string {
   return words.slice(k).join(' ');
 }
 
-/** Canonical spelling of a place: provinces from the gazetteer, others as printed. */
+/**
+ * Canonical spelling of a place: provinces from the gazetteer, others (wards, communes,
+ * districts) as printed, in the capitals of a place name — every syllable capitalised
+ * (Decree 30/2020, Phụ lục II), so "HÒA XUÂN" reads "Hòa Xuân".
+ */
 export function canonicalPlace(printed: string): string {
   const clean = printed.replace(/\s+/g, ' ').trim();
   const p = lookupProvince(clean);
-  if (!p) return clean;
+  if (!p) return placeCapitals(clean);
   if (/^(?:TP\.?|Thành phố)\s/iu.test(clean)) return `Thành phố ${p.name}`;
   return p.name;
 }
 
+/** "HÒA XUÂN" → "Hòa Xuân"; a name printed in mixed case, and abbreviations ("TP."), are kept. */
+function placeCapitals(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .split(' ')
+    .map((w) => (w.includes('.') ? w : w.charAt(0) + w.slice(1).toLowerCase()))
+    .join(' ');
+}
+
 const NATIONAL_MOTTO = /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do|ĐỘC LẬP|^-+$/u;
+
+const BODY_HEAD = /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L}])/u;
 
 /**
  * The issuing body from the block above the number: "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NAM"
@@ -145,15 +160,23 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
   }
   if (block.length === 0) return null;
   const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
-  // Two lines "UBND TỈNH X" / "SỞ Y TẾ": the body is the lower one, within the upper's province.
-  // A Văn phòng belongs to the UBND itself; a Sở only to the province.
+  // "UBND TỈNH X" / "SỞ Y TẾ" (the governing body may take two lines, "ỦY BAN NHÂN DÂN" /
+  // "THÀNH PHỐ X", and the issuer's name wrap): the issuer is the lower part, from the last
+  // line that opens a body, within the upper's place. A Văn phòng belongs to the UBND
+  // itself; a Sở only to the province.
   let name = texts.join(' ');
-  const lower = texts[texts.length - 1] as string;
-  if (texts.length === 2 && /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L}])/u.test(lower)) {
-    const upper = texts[0] as string;
-    name = /^VĂN PHÒNG/u.test(lower)
-      ? `${lower} ${upper}`
-      : `${lower} ${upper.replace(/^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/u, '')}`;
+  let k = texts.length - 1;
+  while (k > 0 && !BODY_HEAD.test(texts[k] as string)) k--;
+  if (k > 0) {
+    const lower = texts.slice(k).join(' ');
+    const upper = texts.slice(0, k).join(' ');
+    if (/^VĂN PHÒNG/u.test(lower)) name = `${lower} ${upper}`;
+    else {
+      const place = upper.replace(/^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/u, '');
+      // "BAN CHỈ ĐẠO ... TỈNH" under "UBND TỈNH X": the unit is named once.
+      const unit = /\s(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$/u.exec(lower);
+      name = `${unit && place.startsWith(`${unit[1]} `) ? lower.slice(0, unit.index) : lower} ${place}`;
+    }
   }
   name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
   const first = block[0] as Line;
@@ -164,7 +187,11 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
 const SUBJECT_STOP =
   /^(?:Ngày|Sáng|Chiều|Tối|Hôm nay|Căn cứ|Thực hiện|Kính gửi|Theo|Vừa qua|Trong|Sau khi|Tham dự|Dự họp|Tại|Chiều ngày|Sáng ngày|Thời gian)(?![\p{L}])/u;
 
-/** Trích yếu: the lines after the type line (or "V/v ..." in a công văn), up to the body. */
+/**
+ * Trích yếu: the lines after the type line, or in a công văn the "V/v ..." lines under the
+ * number, up to the body. "V/v" is part of a công văn's trích yếu as printed (Decree
+ * 30/2020, Phụ lục I) and is kept.
+ */
 export function parseSubject(lines: Line[], typeLine: number | null, after: number): Found<string> | null {
   let i = lines.findIndex((l) => (typeLine !== null ? l.index > typeLine : l.index > after));
   if (typeLine === null) {
@@ -190,7 +217,6 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   const value = parts
     .map((l) => l.text)
     .join(' ')
-    .replace(/^V\/v\s*/u, '')
     .replace(/\s+/g, ' ')
     .trim();
   return { value, span: { start: first.start, end: last.end }, line: last.index };

@@ -49,46 +49,106 @@ export function parseMeetingDate(body: Line[], subject: string | null): { date: 
 
 // "của <chức vụ> <tên>" — the offices may be several ("Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X").
 const CONCLUDED_BY_RE =
-  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+(?:của\s+)(?!đồng chí)(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
-// "của đồng chí <tên>, <chức vụ>".
+  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+(?:của\s+)(?!đồng chí|ông\s|bà\s)(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
+// "của đồng chí <tên>, <chức vụ>"; "ông"/"bà" are the same honorific in a Sở's or a
+// district's notice.
 const CONCLUDED_BY_NAME_RE =
-  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+của\s+đồng chí\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*)\s*,\s*(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
+  /(?:kết luận|ý kiến chỉ đạo|chỉ đạo)(?:\s+chỉ đạo)?\s+của\s+(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]*)\s*,\s*(.+?)(?:\s+(?:tại|về|trong|khi|đối với|ngày|nghe)\s|;|\(|$)/iu;
 const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
+// "đồng chí / ông / bà <tên>, <chức vụ>[, <chức vụ>] chủ trì": every match is tried, the
+// name must be capitalised words (the flag `i` would let any word through).
 const NAME_THEN_TITLE_RE =
-  /đồng chí\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/iu;
+  /(?<![\p{L}])(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
+const CHAIR_WORD = /chủ trì/iu;
+const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
 /** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
 const OFFICE_RE =
   /^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng|Chánh|Thường trực|Tập thể|Thủ trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Lãnh đạo|Phó)/iu;
 
 export function parsePresider(subject: string | null, body: Line[]): Person | null {
+  return findPresider(subject, body)?.person ?? null;
+}
+
+/** The presider and where the notice names them: its subject, or the opening's "chủ trì". */
+function findPresider(subject: string | null, body: Line[]): { person: Person; chaired: boolean } | null {
   let fromSubject: Person | null = null;
   const named = subject ? CONCLUDED_BY_NAME_RE.exec(subject) : null;
-  if (named) return { name: named[1] as string, title: (named[2] as string).trim() };
+  if (named && CAPITALISED_NAME.test(named[1] as string))
+    return { person: { name: named[1] as string, title: (named[2] as string).trim() }, chaired: false };
   const m = subject ? CONCLUDED_BY_RE.exec(subject) : null;
   if (m && OFFICE_RE.test((m[1] as string).trim())) fromSubject = splitTitleAndName((m[1] as string).trim());
-  if (fromSubject?.name) return fromSubject;
+  if (fromSubject?.name) return { person: fromSubject, chaired: false };
   // The subject often names only the office ("Kết luận của Giám đốc Sở"); the opening
   // paragraph names the person who chaired.
   for (const l of body.slice(0, 4)) {
-    const a = NAME_THEN_TITLE_RE.exec(l.text);
-    const b = a ? null : CHAIRED_RE.exec(l.text);
-    const found: Person | null = a
-      ? { name: a[1] as string, title: (a[2] as string).trim() }
-      : b
-        ? splitTitleAndName((b[1] as string).trim())
-        : null;
-    if (found?.name && (!fromSubject?.title || sameOffice(fromSubject.title, found.title))) return found;
+    const found = chairIn(l.text);
+    if (found?.name && (!fromSubject?.title || sameOffice(fromSubject.title, found.title)))
+      return {
+        person: { name: found.name, title: spelledOut(found.title, fromSubject?.title) },
+        chaired: true,
+      };
   }
-  return fromSubject;
+  return fromSubject ? { person: fromSubject, chaired: false } : null;
 }
 
-/** "Giám đốc Sở" and "Giám đốc Sở Nông nghiệp và Môi trường" name the same office. */
+/** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
+function chairIn(text: string): Person | null {
+  if (!CHAIR_WORD.test(text)) return null;
+  NAME_THEN_TITLE_RE.lastIndex = 0;
+  for (let a = NAME_THEN_TITLE_RE.exec(text); a; a = NAME_THEN_TITLE_RE.exec(text)) {
+    if (CAPITALISED_NAME.test(a[1] as string))
+      return { name: a[1] as string, title: (a[2] as string).trim() };
+    NAME_THEN_TITLE_RE.lastIndex = a.index + 1;
+  }
+  const b = CHAIRED_RE.exec(text);
+  return b ? splitTitleAndName((b[1] as string).trim()) : null;
+}
+
+/**
+ * "Giám đốc Sở" and "Giám đốc Sở Nông nghiệp và Môi trường" name the same office; so does
+ * one of several offices held together ("Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo ...").
+ */
 function sameOffice(a: string, b: string | null): boolean {
   if (!b) return false;
-  const head = (s: string) => s.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-  return head(a) === head(b);
+  const head = (s: string) => s.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  const heads = b.split(',').map(head);
+  return a.split(',').some((x) => heads.includes(head(x)));
+}
+
+/** An office whose body is left bare: "Giám đốc Sở", "Trưởng Ban", "Chánh Văn phòng". */
+const BARE_BODY = /(?:^|\s)(?:Sở|Ban|Cục|Chi cục|Phòng|Văn phòng|Trung tâm)$/u;
+
+/**
+ * The opening may leave bare the body the subject names ("ông ..., Giám đốc Sở chủ trì"
+ * under "Kết luận của Giám đốc Sở Xây dựng"): the body is then read from the subject.
+ */
+function spelledOut(opening: string | null, subject: string | null | undefined): string | null {
+  if (!opening || !subject || !BARE_BODY.test(opening)) return opening;
+  return subject.toLowerCase().startsWith(`${opening.toLowerCase()} `) ? subject : opening;
+}
+
+/**
+ * The meeting the document reports, or null when it reports none. A notice of conclusions
+ * (TB) reports the meeting its subject or opening names; another type (a Công văn passing on
+ * "ý kiến chỉ đạo", a Kế hoạch, a Báo cáo) reports one only when it gives the meeting's date
+ * or says who chaired it.
+ */
+export function parseMeeting(
+  subject: string | null,
+  body: Line[],
+  docType: string | null,
+): { date: string | null; presider: Person | null; span?: Span } | null {
+  const date = parseMeetingDate(body, subject);
+  const presider = findPresider(subject, body);
+  if (!date && !presider) return null;
+  if (!date && !presider?.chaired && docType !== null && docType !== 'TB') return null;
+  return {
+    date: date?.date ?? null,
+    presider: presider?.person ?? null,
+    ...(date?.span ? { span: date.span } : {}),
+  };
 }
 
 const WITH_RE =

@@ -1,4 +1,9 @@
-/** Vietnamese personal names: family name first, two to four syllables, each capitalised. */
+/**
+ * Vietnamese personal names: family name first, then middle and given names — two to
+ * five syllables, each capitalised. Family names are a small closed set, some of them
+ * one or two letters (Hà, Lò, Vi, Y), and OCR may strip a name of its diacritics.
+ */
+import { asciiKey } from '../text/fold.ts';
 
 /** Common family names (general vocabulary). */
 const SURNAMES = new Set(
@@ -10,16 +15,53 @@ const SURNAMES = new Set(
   ).split(' '),
 );
 
-const CAPITAL_WORD = /^\p{Lu}[\p{Ll}]*$/u;
+/** The family names without diacritics, for names that OCR printed bare ("Nguyen Thi Thu"). */
+const SURNAME_KEYS = new Set([...SURNAMES].map((n) => asciiKey(n)));
 
-/** True when `s` reads as a personal name ("Nguyễn Văn An", "Đỗ Thị Minh Hà"). */
+/**
+ * The middle names that mark a personal name whatever the family name before them: "Thị"
+ * for women, "Văn" for men. They let a family name outside the list above read as one.
+ */
+const MIDDLE_MARKS = new Set(['thi', 'van']);
+
+/**
+ * Words that begin the names of bodies and units, not of people: a title-cased line
+ * "Phòng Văn Hóa" or "Sở Văn Thư" is not "<family name> Văn <given name>".
+ */
+const UNIT_HEADS = new Set(
+  (
+    'so phong ban uy cuc chi trung tinh thanh huyen quan xa phuong thi van cong hoi dang bo vien truong dai bao ' +
+    'tong nha kho benh ngan doan mat to'
+  ).split(' '),
+);
+
+const CAPITAL_WORD = /^\p{Lu}[\p{Ll}]*$/u;
+const ASCII_WORD = /^[A-Za-z]+$/;
+
+/**
+ * True when the words from `i` on can open a personal name: a known family name (also
+ * without its diacritics when OCR printed the word bare), or any capitalised word that is
+ * no unit's head when a middle-name mark "Thị"/"Văn" follows it.
+ */
+function opensName(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  if (SURNAMES.has(w)) return true;
+  const key = asciiKey(w);
+  if (ASCII_WORD.test(w) && SURNAME_KEYS.has(key)) return true;
+  const next = words[i + 1];
+  return (
+    next !== undefined &&
+    i + 2 < words.length &&
+    (next === 'Thị' || next === 'Văn' || (ASCII_WORD.test(next) && MIDDLE_MARKS.has(next.toLowerCase()))) &&
+    !UNIT_HEADS.has(key)
+  );
+}
+
+/** True when `s` reads as a personal name ("Nguyễn Văn An", "Đỗ Thị Minh Hà", "Tran Van Binh"). */
 export function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   return (
-    words.length >= 2 &&
-    words.length <= 5 &&
-    words.every((w) => CAPITAL_WORD.test(w)) &&
-    SURNAMES.has(words[0] as string)
+    words.length >= 2 && words.length <= 5 && words.every((w) => CAPITAL_WORD.test(w)) && opensName(words, 0)
   );
 }
 
@@ -33,7 +75,7 @@ export function splitTitleAndName(s: string): { title: string | null; name: stri
   while (runStart > 0 && CAPITAL_WORD.test(words[runStart - 1] as string)) runStart--;
   for (let i = runStart; i <= words.length - 2; i++) {
     const n = words.length - i;
-    if (n <= 4 && SURNAMES.has(words[i] as string)) {
+    if (n <= 4 && opensName(words, i)) {
       const title = words
         .slice(0, i)
         .join(' ')
