@@ -4,7 +4,7 @@
 // (shared/eval/CONTRACT.md, the same rules as shared/eval/score.mjs).
 //
 //   node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR]
-//                         [--compare FILE] [--perturb crlf,nfd,oldtones,nbsp,spaces,trailing,bom]
+//                         [--compare FILE] [--perturb crlf,nfd,oldtones,nbsp,spaces,trailing,bom] [--exact]
 //
 // Prints one summary line per set (score.mjs's format after the set's name), then one
 // line for all the sets' documents together. --write DIR also saves the predictions as
@@ -13,6 +13,8 @@
 // --perturb applies changes that leave the notice's meaning alone (line endings, NFD, old
 // tone placement, NBSP, doubled spaces, trailing blanks, BOM): a robust extractor scores the
 // same; compare with `--compare` against a plain `--json` run.
+// --exact adds, under each set, how often lead and support name exactly the gold's agencies
+// (the scorer accepts a name that contains the other, which hides names cut short or run on).
 // Exit status: 0; 1 when extract threw or returned an invalid record, or a gold file is
 // unreadable; 2 on bad usage.
 import fs from 'node:fs';
@@ -24,12 +26,13 @@ import { formatSummary, formatVerbose, goldFiles, scoreDocs } from './score-lib.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR] [--compare FILE] [--perturb NAME,...]';
+  'usage: node scripts/eval.mjs [--set NAME]... [--verbose] [--json] [--write DIR] [--corpus DIR] [--compare FILE] [--perturb NAME,...] [--exact]';
 
 const args = process.argv.slice(2);
 const sets = [];
 let verbose = false;
 let json = false;
+let exact = false;
 let writeDir;
 let compareFile;
 const perturb = [];
@@ -45,6 +48,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a.startsWith('--set=')) sets.push(a.slice(6));
   else if (a === '--verbose' || a === '-v') verbose = true;
   else if (a === '--json') json = true;
+  else if (a === '--exact') exact = true;
   else if (a === '--write') writeDir = path.resolve(value());
   else if (a === '--corpus') corpusDir = path.resolve(value());
   else if (a === '--compare') compareFile = value();
@@ -102,7 +106,7 @@ function delta(before, after) {
 
 // The core is TypeScript; tsx compiles it on import.
 register();
-const { extract, validateNotice } = await import(
+const { extract, validateNotice, asciiKey } = await import(
   pathToFileURL(path.join(root, 'packages/core/src/index.ts')).href
 );
 
@@ -120,6 +124,7 @@ if (chosen.length === 0) usage(`no set with a gold/ folder in ${corpusDir}`);
 const problems = [];
 let badGold = false;
 const bySet = {};
+const setDocs = {};
 const allDocs = [];
 let extractMs = 0;
 let extractBytes = 0;
@@ -168,6 +173,7 @@ for (const set of chosen) {
     allDocs.push({ file: `${set}/${f}`, gold, pred });
   }
   bySet[set] = scoreDocs(docs);
+  setDocs[set] = docs;
 }
 const all = scoreDocs(allDocs);
 const failed = badGold || problems.some((p) => /: (extract threw|invalid record)/.test(p));
@@ -183,6 +189,7 @@ if (json) {
       console.log('');
     }
     console.log(`${set.padEnd(width)}  ${formatSummary(bySet[set])}`);
+    if (exact) console.log(`${''.padEnd(width)}  ${exactNames(setDocs[set])}`);
     if (baseline) console.log(`${''.padEnd(width)}  Δ ${delta(baseline.sets?.[set], bySet[set])}`);
   }
   console.log(`${'all'.padEnd(width)}  ${formatSummary(all)}`);
@@ -193,3 +200,26 @@ if (json) {
   );
 }
 process.exitCode = failed ? 1 : 0;
+
+/**
+ * Exact agency names: gold tasks paired with the predicted task of the same text (folded),
+ * then lead and support compared as sets of folded names, with no containment.
+ */
+function exactNames(docs) {
+  const key = (s) => asciiKey(String(s ?? '')).slice(0, 80);
+  const names = (xs) => JSON.stringify((xs ?? []).map((x) => asciiKey(x)).sort());
+  let n = 0;
+  let lead = 0;
+  let support = 0;
+  for (const { gold, pred } of docs) {
+    for (const g of gold.tasks ?? []) {
+      const p = (pred.tasks ?? []).find((t) => key(t.text) === key(g.text));
+      if (!p) continue;
+      n++;
+      if (names(p.lead) === names(g.lead)) lead++;
+      if (names(p.support) === names(g.support)) support++;
+    }
+  }
+  const r = (k) => (n ? (k / n).toFixed(3) : '-');
+  return `exact names on ${n} tasks paired by text · lead ${r(lead)} · support ${r(support)}`;
+}

@@ -280,6 +280,28 @@ describe('npm run eval', () => {
     expect(verbose).toContain('field accuracy: number ');
   });
 
+  it('--exact compares agency names whole: the seeds against their own gold are exact, a cut name is not', async () => {
+    const corpus = path.join(tmp, 'corpus-exact');
+    await cp(seeds, path.join(corpus, 'a'), { recursive: true });
+    const lineOf = async () =>
+      (await run(process.execPath, [evalScript, '--corpus', corpus, '--exact'])).stdout.split(
+        '\n',
+      )[1] as string;
+    const before = /lead ([\d.]+) · support ([\d.]+)/.exec(await lineOf());
+    expect(before).not.toBeNull();
+    // Cut the last word off every gold lead: the scorer's containment may still accept it,
+    // the exact figure must drop.
+    for (const f of names) {
+      const file = path.join(corpus, 'a', 'gold', f);
+      const gold = JSON.parse(await readFile(file, 'utf8'));
+      for (const t of gold.tasks) t.lead = t.lead.map((x: string) => x.split(' ').slice(0, -1).join(' '));
+      await writeFile(file, JSON.stringify(gold));
+    }
+    const after = /lead ([\d.]+) · support ([\d.]+)/.exec(await lineOf());
+    expect(Number(after?.[1])).toBeLessThan(Number(before?.[1]));
+    expect(after?.[2]).toBe(before?.[2]);
+  });
+
   it('the "all" line is score.mjs over every set\'s documents in one folder', async () => {
     const written = path.join(tmp, 'eval-all');
     const { stdout } = await run(process.execPath, [evalScript, '--write', written]);
