@@ -264,6 +264,19 @@ describe('the syllables of a capitalised word in a name', () => {
   });
 });
 
+describe('company names', () => {
+  it('"Công ty TNHH một thành viên ..." is one name, and two of them a list', () => {
+    expect(
+      names(
+        'Công ty TNHH một thành viên Thủy lợi Bắc Sông Lam, Công ty TNHH một thành viên Thủy lợi Nam Sông Lam chủ động vận hành hồ chứa.',
+      ),
+    ).toEqual([
+      'Công ty TNHH một thành viên Thủy lợi Bắc Sông Lam',
+      'Công ty TNHH một thành viên Thủy lợi Nam Sông Lam',
+    ]);
+  });
+});
+
 describe('which units, and longer groups', () => {
   it('"UBND các xã ven biển", "các xã, phường biên giới" keep their qualifier', () => {
     expect(one('UBND các xã ven biển chủ động sơ tán dân')?.name).toBe('UBND các xã ven biển');

@@ -90,10 +90,11 @@ const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\
 
 /**
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
- * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name.
+ * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
+ * company type "TNHH một thành viên".
  */
 const NAME_NOUN_RE =
-  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy;
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy;
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
