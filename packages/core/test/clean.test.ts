@@ -7,6 +7,7 @@ import {
   dropPageMarks,
   dropRepeatedBlocks,
   dropStampFragments,
+  joinHyphenatedWords,
   joinPageBreaks,
   MAX_INPUT_CHARS,
   normalizeCharacters,
@@ -350,5 +351,37 @@ describe('regressions', () => {
     expect(r.text.split('4. Ban Quản lý dự án đầu tư xây dựng công trình').length - 1).toBe(1);
     expect(r.text).toContain('báo cáo khối lượng hoàn thành trước ngày 15/10/2025.');
     expect(r.warnings.map((w) => w.code)).toContain('repeated-pages');
+  });
+});
+
+describe('joinHyphenatedWords', () => {
+  it('"công ng-" / "hệ xây dựng" is one word again; a spaced dash or a capital is left alone', () => {
+    expect(
+      joinHyphenatedWords(['Trung tâm Thông tin khoa học và công ng-', 'hệ xây dựng cơ sở dữ liệu.']),
+    ).toEqual(['Trung tâm Thông tin khoa học và công nghệ xây dựng cơ sở dữ liệu.']);
+    expect(joinHyphenatedWords(['Phòng Kế hoạch -', 'tài chính'])).toHaveLength(2);
+    expect(joinHyphenatedWords(['Phòng Kế hoạch-', 'Tài chính'])).toHaveLength(2);
+  });
+});
+
+describe('a task table of bare pipe lines', () => {
+  it('"STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ..." without outer bars or a rule line is a task table', () => {
+    const { text } = cleanText(
+      [
+        'II. NHIỆM VỤ',
+        '',
+        'STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành',
+        '1 | Rà soát quy hoạch các điểm mỏ | Sở Nông nghiệp và Môi trường | Tháng 12/2025',
+        '2 | Hoàn thiện hồ sơ dự án | Sở Xây dựng |',
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      '| 1 | Rà soát quy hoạch các điểm mỏ | Sở Nông nghiệp và Môi trường | Tháng 12/2025 |',
+    );
+    expect(text).toContain('| 2 | Hoàn thiện hồ sơ dự án | Sở Xây dựng |');
+    // Prose with a bar or two is no table.
+    expect(cleanText('Giao Sở A | Sở B thực hiện.\nXem thêm | phụ lục').text).toBe(
+      'Giao Sở A | Sở B thực hiện.\nXem thêm | phụ lục',
+    );
   });
 });

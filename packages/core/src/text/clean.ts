@@ -27,7 +27,7 @@ export function cleanText(input: string): CleanResult {
     });
   }
   let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw).split('\n'))).map(stripMarkup);
-  lines = joinLoneMarkers(dropPageMarks(lines));
+  lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
   let blocks = toBlocks(lines);
@@ -169,6 +169,23 @@ function sliceColumn(line: string, start: number, next: number | undefined): str
   return line.slice(snap(start), next === undefined ? line.length : snap(next)).trim();
 }
 
+/**
+ * A word hyphenated at a line's end ("công ng-" / "hệ xây dựng"): Vietnamese does not break
+ * syllables, so a letter, a hyphen and a line starting in lower case are one word again.
+ */
+export function joinHyphenatedWords(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i] as string;
+    while (/\p{L}-$/u.test(l) && i + 1 < lines.length && /^\p{Ll}/u.test(lines[i + 1] as string)) {
+      l = l.slice(0, -1) + (lines[i + 1] as string);
+      i++;
+    }
+    out.push(l);
+  }
+  return out;
+}
+
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
 
 /** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
@@ -203,14 +220,16 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  * Tab-separated rows count as tables too.
  */
 export function rewriteTables(lines: string[]): string[] {
-  const rows = lines.map((l) => {
-    if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
-      return `| ${l
-        .split(/\t/)
-        .map((c) => c.trim())
-        .join(' | ')} |`;
-    return l;
-  });
+  const rows = wrapBarePipeRows(
+    lines.map((l) => {
+      if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
+        return `| ${l
+          .split(/\t/)
+          .map((c) => c.trim())
+          .join(' | ')} |`;
+      return l;
+    }),
+  );
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -248,6 +267,29 @@ export function rewriteTables(lines: string[]): string[] {
       }
     }
     i = j;
+  }
+  return out;
+}
+
+/**
+ * A task table written as bare pipe lines, without the outer bars or a rule line
+ * ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ..." then "1 | ... | ... |"): its header
+ * names the task table, and each following line with as many bars or more is a row.
+ */
+function wrapBarePipeRows(lines: string[]): string[] {
+  const bars = (l: string) => (l.includes('|') ? l.split('|').length - 1 : 0);
+  const out = lines.slice();
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i] as string;
+    const n = bars(head);
+    if (n < 2 || TABLE_ROW.test(head)) continue;
+    const cells = head.split('|').map((c) => c.trim());
+    if (cells.filter((c) => TASK_TABLE_HEADER.test(c)).length < 2) continue;
+    let j = i + 1;
+    while (j < lines.length && bars(lines[j] as string) >= n - 1 && !TABLE_ROW.test(lines[j] as string)) j++;
+    if (j === i + 1) continue;
+    for (let k = i; k < j; k++) out[k] = `| ${(lines[k] as string).trim().replace(/^\|\s*|\s*\|$/g, '')} |`;
+    i = j - 1;
   }
   return out;
 }
