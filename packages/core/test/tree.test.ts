@@ -82,6 +82,28 @@ describe('toParagraphs', () => {
   });
 });
 
+describe('a section title with its text on the next line', () => {
+  it('"1. Đánh giá chung" then a capitalised line with no blank between: two paragraphs', () => {
+    const paras = toParagraphs(
+      toDoc(
+        '1. Đánh giá chung\nTrong quý III, các đơn vị đã hoàn thành phần lớn chỉ tiêu.\n2. Nhiệm vụ thời gian tới',
+      ).lines,
+    );
+    expect(paras.map((p) => p.text)).toEqual([
+      'Đánh giá chung',
+      'Trong quý III, các đơn vị đã hoàn thành phần lớn chỉ tiêu.',
+      'Nhiệm vụ thời gian tới',
+    ]);
+  });
+
+  it('an item wrapped before an agency name stays one paragraph', () => {
+    const paras = toParagraphs(
+      toDoc('1. Giao Sở Tài chính chủ trì, phối hợp với\nSở Nội vụ rà soát định mức.').lines,
+    );
+    expect(paras).toHaveLength(1);
+  });
+});
+
 describe('isLeadIn and isHeadingLine', () => {
   it('a lead-in ends with ":" or "như sau" / "sau đây" / "nhiệm vụ sau"', () => {
     expect(isLeadIn('Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung có ý kiến kết luận chỉ đạo như sau:')).toBe(

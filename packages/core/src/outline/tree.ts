@@ -39,6 +39,14 @@ export const isHeadingLine = (t: string) =>
   t.length >= 4 && t.length <= 120 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
 
 /** Joins the lines of each block into paragraphs; a line with a list marker opens a new one. */
+/**
+ * A numbered item that is only a section's title ("1. Đánh giá chung", "II. Nhiệm vụ thời
+ * gian tới"): a capitalised line under it opens the section's first paragraph, even with no
+ * blank line between them.
+ */
+const SECTION_TITLE =
+  /^(?:Về\s+)?(?:đánh giá chung|đánh giá kết quả[^.;:,]{0,40}|kết quả (?:đạt được|thực hiện)[^.;:,]{0,40}|tình hình[^.;:,]{0,60}|những (?:hạn chế|tồn tại)[^.;:,]{0,30}|tồn tại,? hạn chế|hạn chế,? tồn tại|ưu điểm|nhận xét|nhiệm vụ[^.;:,]{0,50}|tổ chức thực hiện|giải pháp[^.;:,]{0,40}|mục tiêu|quan điểm)\s*:?$/iu;
+
 export function toParagraphs(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: Paragraph | null = null;
@@ -51,7 +59,8 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
       /[:]$/.test(cur.text) ||
       ATTRIBUTE_START.test(l.text) ||
       isHeadingLine(cur.text) ||
-      isHeadingLine(l.text);
+      isHeadingLine(l.text) ||
+      (cur.marker !== null && SECTION_TITLE.test(cur.text) && /^\p{Lu}/u.test(l.text));
     if (opens) {
       cur = {
         text: l.text.slice(marker?.length ?? 0).trim(),
