@@ -213,3 +213,16 @@ describe('parseCounterpart', () => {
     ).toBeNull();
   });
 });
+
+describe('"dưới sự chủ trì của ..."', () => {
+  it('reads the name and the office after "dưới sự chủ trì của đồng chí/ông"', () => {
+    expect(
+      parsePresider(
+        'Kết luận của Chủ tịch UBND xã tại phiên họp thường kỳ tháng 9 năm 2025',
+        lines(
+          'Ngày 26/9/2025, UBND xã tổ chức phiên họp thường kỳ dưới sự chủ trì của ông Giàng A Páo, Chủ tịch UBND xã. Dự họp có các Phó Chủ tịch UBND xã.',
+        ),
+      ),
+    ).toEqual({ name: 'Giàng A Páo', title: 'Chủ tịch UBND xã' });
+  });
+});

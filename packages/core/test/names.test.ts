@@ -91,3 +91,11 @@ describe('trailingName', () => {
     expect(trailingName('Lưu: VT, KGVX(Hậu)')).toBeNull();
   });
 });
+
+describe('family names of the mountain and highland peoples', () => {
+  it('"Sùng A Lử", "Ka Sơ Hiền", "Lường Văn Pọm" read as names', () => {
+    for (const n of ['Sùng A Lử', 'Ka Sơ Hiền', 'Lường Văn Pọm', 'Giàng Thị Mỷ'])
+      expect(isPersonName(n)).toBe(true);
+    expect(isPersonName('Phòng Kinh Tế')).toBe(false);
+  });
+});

@@ -60,6 +60,9 @@ const CHAIRED_RE =
 // name must be capitalised words (the flag `i` would let any word through).
 const NAME_THEN_TITLE_RE =
   /(?<![\p{L}])(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
+// "dưới sự chủ trì của đồng chí <tên>, <chức vụ>": the office runs to the next punctuation.
+const CHAIRED_BY_RE =
+  /(?<![\p{L}])sự\s+chủ\s+trì\s+của\s+(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/u;
 const CHAIR_WORD = /chủ trì/iu;
 const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
@@ -96,6 +99,8 @@ function findPresider(subject: string | null, body: Line[]): { person: Person; c
 /** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
 function chairIn(text: string): Person | null {
   if (!CHAIR_WORD.test(text)) return null;
+  const by = CHAIRED_BY_RE.exec(text);
+  if (by) return { name: by[1] as string, title: (by[2] as string).trim() };
   NAME_THEN_TITLE_RE.lastIndex = 0;
   for (let a = NAME_THEN_TITLE_RE.exec(text); a; a = NAME_THEN_TITLE_RE.exec(text)) {
     if (CAPITALISED_NAME.test(a[1] as string))

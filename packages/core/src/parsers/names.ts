@@ -11,7 +11,10 @@ const SURNAMES = new Set(
     'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương Lâm Phùng ' +
     'Mai Tô Hà Tạ Cao Lương Lưu Đinh Quách Châu Thái La Lại Kiều Khúc Giang Đàm Tăng Triệu Chu Nông Hứa Từ Thân Lò ' +
     'Lục Kim Diệp Tôn Quan Bạch Lạc Mạc Âu Ông Ninh Nghiêm Khổng Thạch Danh Y Trịnh Văn Tống Viên Lữ Đồng Lã Hầu Doãn ' +
-    'Biện Cù Cung Đậu Đèo Hàn Khương Khuất Lục Mã Mẫn Nhan Phí Phó Quang Sầm Thang Thiều Tiêu Trình Ung Vi Vòng Yên Trang Sơn Bế Hoàng'
+    'Biện Cù Cung Đậu Đèo Hàn Khương Khuất Lục Mã Mẫn Nhan Phí Phó Quang Sầm Thang Thiều Tiêu Trình Ung Vi Vòng Yên Trang Sơn Bế Hoàng ' +
+    // Family names of the northern mountain peoples (Mông, Thái, Tày, Nùng, Dao) and of the
+    // Central Highlands (Ê Đê, Gia Rai, Ba Na, Cơ Ho), whose officers sign notices too.
+    'Sùng Giàng Vàng Thào Lù Hờ Mùa Sình Tráng Chảo Hạng Cầm Lường Quàng Tòng Ma Lộc Ka Ksor Siu Rcom Rơ Niê Mlô Byă Kpă'
   ).split(' '),
 );
 
