@@ -264,6 +264,15 @@ describe('the syllables of a capitalised word in a name', () => {
   });
 });
 
+describe('"chuẩn" inside a name', () => {
+  it('"Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng" is read whole; "chuẩn bị" still ends a name', () => {
+    expect(one('Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng tăng cường kiểm định')?.name).toBe(
+      'Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng',
+    );
+    expect(one('Văn phòng Sở chuẩn bị nội dung cuộc họp')?.name).toBe('Văn phòng Sở');
+  });
+});
+
 describe('company names', () => {
   it('"Công ty TNHH một thành viên ..." is one name, and two of them a list', () => {
     expect(

@@ -233,3 +233,12 @@ describe('DIRECTIVE_VERBS and isIssuingAuthority', () => {
     expect(isIssuingAuthority('Văn phòng UBND tỉnh')).toBe(false);
   });
 });
+
+describe('two agencies, two jobs in one item', () => {
+  it('"Sở A rà soát ...; Sở B chỉ đạo ...": both lead', () => {
+    const r = findRoles(
+      'Sở Nội vụ rà soát, chi trả kịp thời chế độ cho người có công; Sở Y tế chỉ đạo các bệnh viện bảo đảm thuốc, vật tư.',
+    );
+    expect(r.lead.map((a) => a.name)).toEqual(['Sở Nội vụ', 'Sở Y tế']);
+  });
+});

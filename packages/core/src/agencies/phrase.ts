@@ -66,7 +66,7 @@ const STOP = new Set(
     'báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng khi nếu thì mà nhằm bảo đảm quản sớm nhanh tích ' +
     'chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận thuộc ngoài này đó sau trước ' +
     'từ đến vào ra lên bám thường cụ như gồm bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút ' +
-    'nghiêm quyết lưu cập tập theo tận chuẩn sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
+    'nghiêm quyết lưu cập tập theo tận sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
     'bàn một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
   ).split(' '),
 );
