@@ -56,22 +56,7 @@ const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
 const CONNECTOR_RE =
   /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy;
 
-/**
- * Words that end a name: verbs, function words and their first syllables
- * ("khẩn trương", "rà soát", "tham mưu" ...).
- */
-const STOP = new Set(
-  (
-    'của tại về để với cho theo trong trên dưới là có được đã đang sẽ cần phải các những khẩn chủ tham thực triển rà ' +
-    'báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng khi nếu thì mà nhằm bảo đảm quản sớm nhanh tích ' +
-    'chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận thuộc ngoài này đó sau trước ' +
-    'từ đến vào ra lên bám thường cụ như gồm bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút ' +
-    'nghiêm quyết lưu cập tập theo tận sắp cải duy mở đưa tạo thúc đặc lựa rõ ngay kịp đồng biết nắm việc nội ban ' +
-    'bàn một hai ba bốn năm sáu bảy tám chín mười hoặc hay nhưng vì do bằng qua tới ở còn vẫn cũng đều rất hết và'
-  ).split(' '),
-);
-
-/** Stop words that are whole words (not first syllables): they end a name even after a capital. */
+/** Function words: they end a name wherever they stand, even after a capitalised word. */
 const FUNCTION_WORDS = new Set(
   (
     'của tại về để với cho theo trong trên dưới là có được đã đang sẽ cần phải các những khi nếu thì mà nhằm ' +
@@ -79,6 +64,20 @@ const FUNCTION_WORDS = new Set(
     'đều rất hết một hai ba bốn năm sáu bảy tám chín mười ngay'
   ).split(' '),
 );
+
+/**
+ * Words that end a name: the function words and the first syllables of verbs ("khẩn
+ * trương", "rà soát", "tham mưu" ...).
+ */
+const STOP = new Set([
+  ...FUNCTION_WORDS,
+  ...(
+    'khẩn chủ tham thực triển rà báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng bảo đảm quản ' +
+    'sớm nhanh tích chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận bám thường ' +
+    'cụ bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút nghiêm quyết lưu cập tập tận ' +
+    'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn'
+  ).split(' '),
+]);
 
 /**
  * A verb or adverb after a name ends it: the directive verbs ("nghiêm túc thực hiện") and
@@ -137,20 +136,9 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       const inName =
         (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3))) ||
         (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, from + w[0].length));
-      // The syllable after a capitalised one is most often the rest of its word ("Phát triển",
-      // "Kiểm định chất lượng"): there only a whole verb ends the name, not a stop syllable.
-      // A capital that ends a proper name ("Báo Nghệ An tăng ...") is no such first syllable:
-      // it follows another capitalised word that is not the head.
-      const prevStart = text.lastIndexOf(' ', from - 1) + 1;
-      const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
-      const afterCapital =
-        /\p{Lu}/u.test(text.charAt(prevStart)) &&
-        !at(HEAD_RE, text, prevStart) &&
-        !FUNCTION_WORDS.has(word) &&
-        (!/^\p{Lu}/u.test(beforePrev) || at(HEAD_RE, text, prevStart - beforePrev.length - 1) !== null);
       if (
         c ||
-        (STOP.has(word.toLowerCase()) && !inName && !afterCapital) ||
+        (STOP.has(word.toLowerCase()) && !inName && !restOfCapitalised(text, from, word)) ||
         lower >= maxLower ||
         at(VERB_AFTER_NAME_RE, text, from)
       )
@@ -160,6 +148,20 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     end = from + w[0].length;
   }
   return end;
+}
+
+/**
+ * The syllable after a capitalised one is most often the rest of its word ("Phát triển",
+ * "Kiểm định chất lượng"): there only a whole verb ends the name, not a stop syllable.
+ * A capital that ends a proper name ("Báo Nghệ An tăng ...") is no such first syllable:
+ * it follows another capitalised word that is not the head. `from` is the space before `word`.
+ */
+function restOfCapitalised(text: string, from: number, word: string): boolean {
+  if (FUNCTION_WORDS.has(word)) return false;
+  const prevStart = text.lastIndexOf(' ', from - 1) + 1;
+  if (!/\p{Lu}/u.test(text.charAt(prevStart)) || at(HEAD_RE, text, prevStart)) return false;
+  const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
+  return !/^\p{Lu}/u.test(beforePrev) || at(HEAD_RE, text, prevStart - beforePrev.length - 1) !== null;
 }
 
 /** A lower-case word that can continue a name (no stop word, no verb) starts at `pos` (after spaces). */
@@ -207,11 +209,11 @@ function localityAt(text: string, pos: number): number | null {
   return end;
 }
 
-/** A named body: head word, standard name or name words, then locality. */
 /** Heads that, alone, refer back to a body named earlier ("Sở", "Ban", "Công ty"). */
 const ANAPHOR_HEAD_RE =
   /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/;
 
+/** A named body: head word, standard name or name words, then locality. */
 function namedAt(text: string, pos: number): { end: number; anaphor: boolean; head: string } | null {
   const h = at(HEAD_RE, text, pos);
   if (!h) return null;

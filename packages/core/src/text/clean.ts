@@ -274,7 +274,8 @@ export function rewriteTables(lines: string[]): string[] {
 /**
  * A task table written as bare pipe lines, without the outer bars or a rule line
  * ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ..." then "1 | ... | ... |"): its header
- * names the task table, and each following line with as many bars or more is a row.
+ * names the task table, and each following line with at most one bar fewer is a row (a
+ * row may leave off its trailing bar and an empty last cell).
  */
 function wrapBarePipeRows(lines: string[]): string[] {
   const bars = (l: string) => (l.includes('|') ? l.split('|').length - 1 : 0);
