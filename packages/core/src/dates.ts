@@ -6,8 +6,12 @@ export interface YMD {
   d: number;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1–12) of the Gregorian year `y`. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return DAYS[m - 1] ?? 31;
 }
 
 export function isValidYMD(y: number, m: number, d: number): boolean {

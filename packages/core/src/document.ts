@@ -21,19 +21,39 @@ export interface Doc {
 
 export function toDoc(text: string): Doc {
   const lines: Line[] = [];
-  let pos = 0;
   let blank = true;
-  for (const raw of text.split('\n')) {
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (t) {
-      const start = pos + lead;
-      lines.push({ index: lines.length, text: t, start, end: start + t.length, opensBlock: blank });
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    // Trim in place: no copy of the untrimmed line.
+    let start = from;
+    let end = to;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) {
+      lines.push({ index: lines.length, text: text.slice(start, end), start, end, opensBlock: blank });
       blank = false;
     } else blank = true;
-    pos += raw.length + 1;
+    from = to + 1;
   }
   return { text, lines };
+}
+
+/** What String.prototype.trim removes (the cleaned text has no line breaks inside lines). */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export const span = (start: number, end: number): Span => ({ start, end });

@@ -21,6 +21,14 @@ describe('toDoc', () => {
     expect(doc.lines.map((l) => l.opensBlock)).toEqual([true, true, false]);
   });
 
+  it('trims what String.prototype.trim trims, offsets still pointing at the text', () => {
+    const odd = '\u3000\u00a0 Giao Sở Tài chính\u2009\t\nx';
+    const [first, second] = toDoc(odd).lines;
+    expect(first?.text).toBe('Giao Sở Tài chính');
+    expect(odd.slice(first?.start, first?.end)).toBe(first?.text);
+    expect(second).toMatchObject({ text: 'x', start: odd.length - 1, opensBlock: false });
+  });
+
   it('an empty text has no lines', () => {
     expect(toDoc('').lines).toEqual([]);
     expect(toDoc('\n \n\t\n').lines).toEqual([]);

@@ -58,7 +58,15 @@ const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
   ['star', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
 ];
 
+/**
+ * What every pattern above needs at the start of the line: one test rules out the many
+ * lines that open with a word, before the patterns are tried one by one.
+ */
+const MAY_BE_MARKER =
+  /^(?:[\d\-–—−+*•●○◦▪■□➢➤✓]|(?:[IVX]{1,4}|[a-zđA-ZĐ])\s*[.)/]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Thứ)\s)/u;
+
 export function readMarker(text: string): Marker | null {
+  if (!MAY_BE_MARKER.test(text)) return null;
   for (const [type, re] of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;

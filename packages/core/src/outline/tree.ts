@@ -56,7 +56,7 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
       l.opensBlock ||
       marker !== null ||
       cur === null ||
-      /[:]$/.test(cur.text) ||
+      cur.text.endsWith(':') ||
       ATTRIBUTE_START.test(l.text) ||
       isHeadingLine(cur.text) ||
       isHeadingLine(l.text) ||
