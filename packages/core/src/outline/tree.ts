@@ -4,6 +4,7 @@
  * lead-in that introduces it.
  */
 import type { Line } from '../document.ts';
+import { isUpperCase } from '../text/caps.ts';
 import { isBullet, type Marker, type MarkerType, RANK, readMarker } from './markers.ts';
 
 export interface Paragraph {
@@ -29,14 +30,22 @@ export interface OutlineNode {
 const LEAD_IN_END =
   /(?::|như sau|sau đây|cụ thể sau|các nội dung sau|một số nội dung sau|nhiệm vụ sau)\s*\.?\s*$/iu;
 
-export const isLeadIn = (text: string) => LEAD_IN_END.test(text.slice(-40));
+export function isLeadIn(text: string): boolean {
+  // Every ending above closes on ":", "sau" or "đây" before an optional full stop: other
+  // paragraphs are ruled out without running the pattern backwards over their tail.
+  let t = text.trimEnd();
+  if (t.endsWith('.')) t = t.slice(0, -1).trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 58 && last !== 117 && last !== 85 && last !== 121 && last !== 89) return false;
+  return LEAD_IN_END.test(text.slice(-40));
+}
 
 const ATTRIBUTE_START =
   /^(?:(?:Cơ quan|Đơn vị)\s+)?(?:chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:/iu;
 
 /** A line in capitals is a heading ("KINH PHÍ THỰC HIỆN"), never part of a paragraph. */
 export const isHeadingLine = (t: string) =>
-  t.length >= 4 && t.length <= 120 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
+  t.length >= 4 && t.length <= 120 && isUpperCase(t) && /\p{Lu}{3}/u.test(t);
 
 /** Joins the lines of each block into paragraphs; a line with a list marker opens a new one. */
 /**
@@ -122,18 +131,13 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
   return root;
 }
 
+/** "2.1.a": the labels of the marked ancestors from the nearest "x.y" number down (bullets have none). */
 function refOf(node: OutlineNode): string | null {
-  const labels: string[] = [];
-  for (let n: OutlineNode | null = node; n; n = n.parent) {
-    const m = n.para?.marker;
-    if (!m || isBullet(m.type)) continue;
-    if (m.type === 'num2' || m.type === 'num3' || m.type === 'num4') {
-      labels.unshift(m.label);
-      break;
-    }
-    labels.unshift(m.label);
-  }
-  return labels.length ? labels.join('.') : null;
+  const m = node.para?.marker;
+  const above = node.parent?.ref ?? null;
+  if (!m || isBullet(m.type)) return above;
+  if (m.type === 'num2' || m.type === 'num3' || m.type === 'num4') return m.label;
+  return above === null ? m.label : `${above}.${m.label}`;
 }
 
 export function* walk(node: OutlineNode): Generator<OutlineNode> {

@@ -4,6 +4,7 @@
  * (TM., KT., TL., TUQ., Q.), the signer's title and name.
  */
 import type { Line } from '../document.ts';
+import { isUpperCase } from '../text/caps.ts';
 import { asciiKey } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
@@ -87,7 +88,7 @@ const TITLE_WORDS =
 
 function isSignerTitle(s: string): boolean {
   const t = s.replace(/[*#]/g, '').trim();
-  return t.length <= 60 && t === t.toUpperCase() && TITLE_WORDS.test(t);
+  return t.length <= 60 && isUpperCase(t) && TITLE_WORDS.test(t);
 }
 
 /**
@@ -108,7 +109,7 @@ function personName(line: string): string | null {
   let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
   if (OFFICE_WORDS.test(candidate)) return null;
   if (/^[\x20-\x7e]+$/.test(candidate) && BARE_OFFICE.test(asciiKey(candidate))) return null;
-  if (candidate === candidate.toUpperCase())
+  if (isUpperCase(candidate))
     candidate = candidate
       .toLowerCase()
       .replace(/(^|\s)(\p{L})/gu, (_m, s: string, c: string) => s + c.toUpperCase());
@@ -135,7 +136,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     if (!t) continue;
     const asName = personName(t);
     if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
-    if (AUTHORITY_LINE.test(t) && t === t.toUpperCase()) {
+    if (AUTHORITY_LINE.test(t) && isUpperCase(t)) {
       if (title.length || name) {
         authority = [];
         title = [];
@@ -152,7 +153,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       (authority.length > 0 || isSignerTitle(t)) &&
       !name &&
       !otherOffice &&
-      t === t.toUpperCase() &&
+      isUpperCase(t) &&
       /\p{Lu}{2}/u.test(t) &&
       t.length <= 60
     ) {

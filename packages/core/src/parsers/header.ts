@@ -7,6 +7,7 @@ import { DOC_TYPE_CODES, DOC_TYPES } from '../agencies/lexicon.ts';
 import { fullYear, iso, isValidYMD } from '../dates.ts';
 import type { Line } from '../document.ts';
 import { lookupProvince } from '../gazetteer/provinces.ts';
+import { isUpperCase } from '../text/caps.ts';
 import { asciiKey } from '../text/fold.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
@@ -155,7 +156,7 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
     if (NATIONAL_MOTTO.test(left)) continue;
     if (/ngày|Số\s*:/u.test(left)) break;
     const t = left.replace(/[*#]/g, '').trim();
-    if (t.length >= 3 && t === t.toUpperCase() && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
+    if (t.length >= 3 && isUpperCase(t) && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
     else if (block.length) break;
   }
   if (block.length === 0) return null;
@@ -245,7 +246,7 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
   }
   if (!number && !date) return null;
   const prev = lines[k - 1];
-  const byText = prev && prev.text === prev.text.toUpperCase() && prev.text.length < 90 ? prev.text : null;
+  const byText = prev && isUpperCase(prev.text) && prev.text.length < 90 ? prev.text : null;
   const first = byText && prev ? prev : (lines[k] as Line);
   const last = stamp[stamp.length - 1] as Line;
   return {
