@@ -1,7 +1,7 @@
 /** Sentence case for names printed in capitals ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM"). */
 import { DEPARTMENT_NAMES } from '../agencies/lexicon.ts';
 import { PROVINCES } from '../gazetteer/provinces.ts';
-import { asciiKey } from '../text/fold.ts';
+import { asciiKey, execAtWordStart, foldSpaces } from '../text/fold.ts';
 
 const PROPER: string[] = [
   ...DEPARTMENT_NAMES,
@@ -15,12 +15,27 @@ const PROPER: string[] = [
 ].sort((a, b) => b.length - a.length);
 
 const escapeRe = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** One pass over the lower-cased name finds every proper name in it, longest first. */
-const PROPER_RE = new RegExp(`(?<![\\p{L}])(?:${PROPER.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
+/**
+ * One pass over the lower-cased name finds every proper name in it, longest first, each
+ * at a word start (checked by execAtWordStart: a leading lookbehind costs V8 the scan ahead).
+ */
+const PROPER_RE = new RegExp(`(?:${PROPER.map(escapeRe).join('|')})(?![\\p{L}])`, 'gu');
 /** A province's other spellings that differ only in diacritics ("Thanh Hoá") take its own. */
 const CANONICAL = new Map(PROPER.map((p) => [p.toLowerCase(), p]));
 for (const p of PROVINCES)
   for (const a of p.aliases) if (asciiKey(a) === asciiKey(p.name)) CANONICAL.set(a.toLowerCase(), p.name);
+
+/** Every proper name in a lower-cased name in its own spelling ("quảng nam" → "Quảng Nam"). */
+function canonicalProperNames(s: string): string {
+  let out = '';
+  let done = 0;
+  PROPER_RE.lastIndex = 0;
+  for (let m = execAtWordStart(PROPER_RE, s); m; m = execAtWordStart(PROPER_RE, s)) {
+    out += s.slice(done, m.index) + (CANONICAL.get(m[0]) ?? m[0]);
+    done = m.index + m[0].length;
+  }
+  return done === 0 ? s : out + s.slice(done);
+}
 
 const HEADS = [
   // A steering or command committee is named by its type (Decree 30/2020, Phụ lục II).
@@ -39,19 +54,17 @@ const HEADS = [
   'Văn phòng',
 ];
 
+const HEAD_PREFIXES = HEADS.map((h) => [h, `${h.toLowerCase()} `] as const);
+
 /** "SỞ THÔNG TIN VÀ TRUYỀN THÔNG QUẢNG NAM" → "Sở Thông tin và Truyền thông Quảng Nam". */
 export function titleCaseAgency(upper: string): string {
-  let s = upper
-    .toLowerCase()
-    // Old tone placement of "Ủy ban" ("UỶ BAN"), as in the national motto's "CỘNG HOÀ".
-    .replace(/(?<![\p{L}])uỷ ban(?![\p{L}])/gu, 'ủy ban')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(PROPER_RE, (m) => CANONICAL.get(m) ?? m);
-  for (const h of HEADS) {
-    const low = h.toLowerCase();
-    if (s.startsWith(`${low} `)) {
-      s = h + s.slice(low.length);
+  let s = upper.toLowerCase();
+  // Old tone placement of "Ủy ban" ("UỶ BAN"), as in the national motto's "CỘNG HOÀ".
+  if (s.includes('uỷ ban')) s = s.replace(/(?<![\p{L}])uỷ ban(?![\p{L}])/gu, 'ủy ban');
+  s = canonicalProperNames(foldSpaces(s));
+  for (const [h, prefix] of HEAD_PREFIXES) {
+    if (s.startsWith(prefix)) {
+      s = h + s.slice(h.length);
       // "Ban Chỉ đạo Phòng thủ dân sự": the committee's field opens with a capital.
       if (h.startsWith('Ban ')) s = capitaliseFieldAt(s, h.length + 1);
       break;

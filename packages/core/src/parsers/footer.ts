@@ -5,7 +5,7 @@
  */
 import type { Line } from '../document.ts';
 import { isUpperCase } from '../text/caps.ts';
-import { asciiKey } from '../text/fold.ts';
+import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
 import { isPersonName, trailingName } from './names.ts';
@@ -107,6 +107,9 @@ const BARE_OFFICE =
 
 function personName(line: string): string | null {
   let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
+  // A name opens on a capital; below U+00C0 only A–Z are capitals.
+  const c = candidate.charCodeAt(0);
+  if (c < 0xc0 && (c < 65 || c > 90)) return null;
   if (OFFICE_WORDS.test(candidate)) return null;
   if (/^[\x20-\x7e]+$/.test(candidate) && BARE_OFFICE.test(asciiKey(candidate))) return null;
   if (isUpperCase(candidate))
@@ -143,7 +146,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
         name = null;
         otherOffice = false;
       }
-      authority.push(t.replace(/\s+/g, ' '));
+      authority.push(foldSpaces(t));
       first ??= l;
       lastLine = l;
     } else if ((authority.length || title.length) && !name && asName) {
@@ -157,7 +160,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       /\p{Lu}{2}/u.test(t) &&
       t.length <= 60
     ) {
-      title.push(t.replace(/\s+/g, ' '));
+      title.push(foldSpaces(t));
       first ??= l;
       lastLine = l;
     }

@@ -8,7 +8,7 @@ import { fullYear, iso, isValidYMD } from '../dates.ts';
 import type { Line } from '../document.ts';
 import { lookupProvince } from '../gazetteer/provinces.ts';
 import { isUpperCase } from '../text/caps.ts';
-import { asciiKey } from '../text/fold.ts';
+import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
 
@@ -57,6 +57,8 @@ const TYPE_LINE_RE = new RegExp(`^(?:${Object.keys(DOC_TYPES).join('|')})(?:\\s+
 /** The type line ("THÔNG BÁO", "KẾ HOẠCH") standing alone above the subject. */
 export function parseTypeLine(lines: Line[]): Found<string> | null {
   for (const l of lines) {
+    // The type names are printed in capitals: a line with a small letter is none of them.
+    if (!isUpperCase(l.text)) continue;
     const t = l.text.replace(/[*#:]/g, '').trim();
     if (TYPE_LINE_RE.test(t)) {
       const key = Object.keys(DOC_TYPES).find((k) => t.startsWith(k)) as string;
@@ -123,7 +125,7 @@ function placeWords(printed: string): string {
  * (Decree 30/2020, Phụ lục II), so "HÒA XUÂN" reads "Hòa Xuân".
  */
 export function canonicalPlace(printed: string): string {
-  const clean = printed.replace(/\s+/g, ' ').trim();
+  const clean = foldSpaces(printed);
   const p = lookupProvince(clean);
   if (!p) return placeCapitals(clean);
   if (/^(?:TP\.?|Thành phố)\s/iu.test(clean)) return `Thành phố ${p.name}`;
@@ -215,11 +217,7 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   const first = parts[0] as Line;
   if (SUBJECT_STOP.test(first.text) && first.text.length > 200) return null;
   const last = parts[parts.length - 1] as Line;
-  const value = parts
-    .map((l) => l.text)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const value = foldSpaces(parts.map((l) => l.text).join(' '));
   return { value, span: { start: first.start, end: last.end }, line: last.index };
 }
 

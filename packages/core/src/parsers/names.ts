@@ -62,7 +62,11 @@ function opensName(words: readonly string[], i: number): boolean {
 
 /** True when `s` reads as a personal name ("Nguyễn Văn An", "Đỗ Thị Minh Hà", "Tran Van Binh"). */
 export function isPersonName(s: string): boolean {
-  const words = s.trim().split(/\s+/);
+  const t = s.trim();
+  // Below U+00C0 only A–Z are capitals: most lines are ruled out by their first character.
+  const c = t.charCodeAt(0);
+  if (c < 0xc0 && (c < 65 || c > 90)) return false;
+  const words = t.split(/\s+/);
   return (
     words.length >= 2 && words.length <= 5 && words.every((w) => CAPITAL_WORD.test(w)) && opensName(words, 0)
   );
