@@ -249,3 +249,31 @@ describe('parseSigner, title lines', () => {
     });
   });
 });
+
+describe("the signer block of the Party's documents and of ministries", () => {
+  it('"T/M BAN THƯỜNG VỤ" is the authority, as "TM." is', () => {
+    const ls = lines(
+      'Nơi nhận:',
+      '- Lưu Văn phòng Đảng ủy.',
+      '',
+      'T/M BAN THƯỜNG VỤ',
+      'BÍ THƯ',
+      '',
+      'Hà Minh Tuấn',
+    );
+    expect(parseSigner(ls, 0, null)?.value).toEqual({
+      name: 'Hà Minh Tuấn',
+      authority: 'T/M BAN THƯỜNG VỤ',
+      title: 'BÍ THƯ',
+    });
+  });
+
+  it('"PHÓ CHỦ NHIỆM" is a title, not the name "Phó Chủ Nhiệm" (Phó is also a family name)', () => {
+    const ls = lines('KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', '', 'Lê Thị Thu Trang');
+    expect(parseSigner(ls, 0, null)?.value).toEqual({
+      name: 'Lê Thị Thu Trang',
+      authority: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM',
+      title: 'PHÓ CHỦ NHIỆM',
+    });
+  });
+});

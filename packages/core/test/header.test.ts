@@ -296,3 +296,26 @@ describe('parseReceived', () => {
     expect(parseReceived(lines('ĐẾN', 'Số: 46/TB-UBND'))).toBeNull();
   });
 });
+
+describe("the Party's numbers (Hướng dẫn 36-HD/VPTW)", () => {
+  it('"Số 57-TB/TU": the number, then the type and the issuer\'s code after a hyphen', () => {
+    expect(parseNumber(lines('Số 57-TB/TU'))?.value).toEqual({ number: '57', notation: 'TB/TU' });
+    expect(parseNumber(lines('Số 1203 - KL/HU             Đông Hà, ngày 2 tháng 3 năm 2024'))?.value).toEqual(
+      {
+        number: '1203',
+        notation: 'KL/HU',
+      },
+    );
+    expect(parseNumber(lines('Số    -TB/ĐU'))?.value).toEqual({ number: null, notation: 'TB/ĐU' });
+  });
+
+  it('the type comes before the slash: TB/TU is a thông báo, KH/TU a kế hoạch', () => {
+    expect(docTypeFromNotation('TB/TU')).toBe('TB');
+    expect(docTypeFromNotation('KH/HU')).toBe('KH');
+    expect(docTypeFromNotation('33/2014/QĐ-UBND')).toBe('QĐ');
+  });
+
+  it('a party document cited in the body is no number: "thực hiện Nghị quyết số 57-NQ/TW"', () => {
+    expect(parseNumber(lines('Tiếp tục thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị'))).toBeNull();
+  });
+});

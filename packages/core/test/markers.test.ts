@@ -95,3 +95,23 @@ describe('the slash form', () => {
     expect(readMarker('20/11/2025 là hạn chót')).toBeNull();
   });
 });
+
+describe('numbers and letters in parentheses', () => {
+  it('"(1) Khẩn trương ...", "(b) Rà soát ..." are items under a numbered or lettered one', () => {
+    expect(readMarker('(1) Khẩn trương khoanh vùng, xử lý ổ dịch')).toEqual({
+      type: 'paren',
+      label: '(1)',
+      length: 4,
+    });
+    expect(readMarker('(12)Tổng hợp, báo cáo')).toMatchObject({ type: 'paren', label: '(12)' });
+    expect(readMarker('(b) Rà soát danh mục dự án')).toMatchObject({ type: 'paren', label: '(b)' });
+    expect(RANK.paren).toBeGreaterThan(RANK.alpha);
+    expect(RANK.paren).toBeLessThan(RANK.dash);
+  });
+
+  it('a parenthesis that opens words is no marker: "(Kèm theo ...)", "(để b/c)", "(2020-2025)"', () => {
+    expect(readMarker('(Kèm theo danh mục dự án)')).toBeNull();
+    expect(readMarker('(để b/c)')).toBeNull();
+    expect(readMarker('(2020-2025) là giai đoạn')).toBeNull();
+  });
+});

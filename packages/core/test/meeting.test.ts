@@ -226,3 +226,39 @@ describe('"dưới sự chủ trì của ..."', () => {
     ).toEqual({ name: 'Giàng A Páo', title: 'Chủ tịch UBND xã' });
   });
 });
+
+describe('presiders in party notices and invitations', () => {
+  it('"Chủ trì hội nghị: đồng chí <tên>, <party rank>, <office>": the office after the rank', () => {
+    const body = lines(
+      'Ngày 05/3/2024, Ban Thường vụ Đảng ủy xã họp. Chủ trì hội nghị: đồng chí Đinh Văn Khải, Huyện ủy viên, Bí thư Đảng ủy xã.',
+    );
+    expect(parsePresider(null, body)).toEqual({ name: 'Đinh Văn Khải', title: 'Bí thư Đảng ủy xã' });
+  });
+
+  it('"dưới sự chủ trì của đồng chí <tên>, Tỉnh ủy viên, Bí thư Huyện ủy"', () => {
+    const body = lines(
+      'Ngày 12/12/2024, Ban Thường vụ Huyện ủy họp dưới sự chủ trì của đồng chí Mai Văn Sơn, Tỉnh ủy viên, Bí thư Huyện ủy, nghe báo cáo công tác chuẩn bị đại hội.',
+    );
+    expect(parsePresider(null, body)).toEqual({ name: 'Mai Văn Sơn', title: 'Bí thư Huyện ủy' });
+  });
+
+  it('a collective body concludes ("Thường trực Huyện ủy"): whoever chaired presided', () => {
+    const body = lines(
+      'Ngày 10/6/2025, đồng chí Trịnh Văn Lâm, Bí thư Huyện ủy chủ trì buổi làm việc với Đảng ủy xã Tân Lập.',
+    );
+    expect(
+      parsePresider('Kết luận của Thường trực Huyện ủy tại buổi làm việc với Đảng ủy xã Tân Lập', body),
+    ).toEqual({
+      name: 'Trịnh Văn Lâm',
+      title: 'Bí thư Huyện ủy',
+    });
+  });
+
+  it('a Giấy mời names the meeting to come: no meeting', () => {
+    const body = lines(
+      '1. Chủ trì: đồng chí Vũ Đức Hạnh, Chủ tịch UBND tỉnh.',
+      '2. Thời gian: 8 giờ ngày 20/3/2025.',
+    );
+    expect(parseMeeting('Mời dự họp nghe báo cáo tiến độ dự án', body, 'GM')).toBeNull();
+  });
+});

@@ -198,3 +198,18 @@ describe('buildOutline', () => {
     expect(shape(outline(text))).toEqual([['Về công tác', ['Kiểm tra các', 'Ngoài ra, các']]]);
   });
 });
+
+describe('items in parentheses', () => {
+  it('"(1)", "(2)" under "1. Giao Chi cục …:" are its children, each its own paragraph', () => {
+    const root = outline(
+      [
+        '1. Giao Chi cục Thủy lợi:',
+        '(1) Kiểm tra hệ thống đê bao.',
+        '(2) Đề xuất phương án gia cố.',
+        '2. Sở Tài chính bố trí kinh phí.',
+      ].join('\n'),
+    );
+    expect(shape(root)).toEqual([['Giao Chi cục', ['Kiểm tra hệ', 'Đề xuất phương']], 'Sở Tài chính']);
+    expect([...walk(root)].map((n) => n.ref)).toEqual(['1', '1.(1)', '1.(2)', '2']);
+  });
+});

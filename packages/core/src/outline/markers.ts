@@ -13,6 +13,7 @@ export type MarkerType =
   | 'num4'
   | 'alpha'
   | 'ordinal'
+  | 'paren'
   | 'dash'
   | 'plus'
   | 'star';
@@ -35,6 +36,8 @@ export const RANK: Record<MarkerType, number> = {
   num4: 5,
   alpha: 6,
   ordinal: 6,
+  // "(1)", "(a)": items under a numbered or lettered one ("1. Giao Chi cục …:" / "(1) …").
+  paren: 6.5,
   dash: 7,
   plus: 8,
   star: 9,
@@ -53,6 +56,7 @@ const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
     'ordinal',
     /^((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*/u,
   ],
+  ['paren', /^(\((?:\d{1,2}|[a-zđ])\))\s*(?=\S)/u],
   ['dash', /^([-–—−])\s*(?=\S)/u],
   ['plus', /^(\+)\s*(?=\S)/u],
   ['star', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
@@ -63,7 +67,7 @@ const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
  * lines that open with a word, before the patterns are tried one by one.
  */
 const MAY_BE_MARKER =
-  /^(?:[\d\-–—−+*•●○◦▪■□➢➤✓]|(?:[IVX]{1,4}|[a-zđA-ZĐ])\s*[.)/]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Thứ)\s)/u;
+  /^(?:[\d\-–—−+*•●○◦▪■□➢➤✓]|\((?:\d|[a-zđ]\))|(?:[IVX]{1,4}|[a-zđA-ZĐ])\s*[.)/]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Thứ)\s)/u;
 
 export function readMarker(text: string): Marker | null {
   if (!MAY_BE_MARKER.test(text)) return null;

@@ -11,7 +11,8 @@ import type { Found } from './header.ts';
 import { isPersonName, trailingName } from './names.ts';
 
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
-const AUTHORITY_LINE = /^(?:TM|KT|TL|TUQ|Q|Q\.\s*|TTL)\.\s*\S/u;
+/** TM. KT. TL. TUQ. Q. (Decree 30/2020, Phụ lục I); T/M, K/T, T/L in the Party's documents. */
+const AUTHORITY_LINE = /^(?:(?:TM|KT|TL|TUQ|Q|Q\.\s*|TTL)\.\s*|(?:T\/M|K\/T|T\/L)\s+)\S/u;
 const ITEM_MARK = /^[-+•*–]\s*/u;
 
 export interface Recipients {
@@ -96,7 +97,7 @@ function isSignerTitle(s: string): boolean {
  * which reads as the same name in title case.
  */
 const OFFICE_WORDS =
-  /CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH|THANH TRA|Chủ tịch|Giám đốc|Văn phòng/u;
+  /CHỦ TỊCH|GIÁM ĐỐC|VĂN PHÒNG|TRƯỞNG|BÍ THƯ|ỦY BAN|UỶ BAN|THƯỜNG TRỰC|CHÁNH|THANH TRA|CHỦ NHIỆM|Chủ tịch|Giám đốc|Văn phòng|Chủ nhiệm/u;
 
 /**
  * The same offices in a block that OCR printed without diacritics ("PHO CHANH VAN PHONG"):

@@ -22,9 +22,16 @@ export interface Found<T> {
 const NUMBER_RE =
   /(?:^|\s)(?:Số|SỐ|Sô|Sồ)\s*[:.]?\s*(\d(?:\s?\d){0,5}[a-zA-Z]?)?\s*\/\s*((?:(?:19|20)\d{2}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*)/u;
 
+/**
+ * A party document's number (Hướng dẫn 36-HD/VPTW on the Party's documents): "Số 268-TB/TU",
+ * the number joined by a hyphen to the type and the issuer's code ("Số    -TB/HU" when blank).
+ */
+const PARTY_NUMBER_RE =
+  /(?:^|\s)(?:Số|SỐ)\s*[:.]?\s*(\d{1,6})?\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,5}\s*\/\s*[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)/u;
+
 export function parseNumber(lines: Line[]): Found<{ number: string | null; notation: string }> | null {
   for (const l of lines) {
-    const m = NUMBER_RE.exec(l.text);
+    const m = NUMBER_RE.exec(l.text) ?? PARTY_NUMBER_RE.exec(l.text);
     if (!m) continue;
     // "Giấy mời số 249/GM-UBND" is a reference inside a sentence, not the header.
     const before = l.text.slice(0, m.index).trim();
@@ -44,6 +51,9 @@ export function parseNumber(lines: Line[]): Found<{ number: string | null; notat
 /** The type abbreviation from the notation ("TB-VP" → TB); công văn have none (Phụ lục III). */
 export function docTypeFromNotation(notation: string | null): string | null {
   if (!notation) return null;
+  // A party notation names its type before the slash ("TB/TU"), a state one after ("TB-VP").
+  const party = /^([A-ZĐ][A-Za-zĐđ]*)\//u.exec(notation)?.[1];
+  if (party && DOC_TYPE_CODES.has(party)) return party;
   const parts = notation.split('/').pop()?.split('-') ?? [];
   const head = parts[0] ?? '';
   if (DOC_TYPE_CODES.has(head)) return head;

@@ -64,9 +64,11 @@ const CHAIRED_RE =
 // name must be capitalised words (the flag `i` would let any word through).
 const NAME_THEN_TITLE_RE =
   /(?<![\p{L}])(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
-// "dưới sự chủ trì của đồng chí <tên>, <chức vụ>": the office runs to the next punctuation.
+// "dưới sự chủ trì của đồng chí <tên>, <chức vụ>", "Chủ trì buổi làm việc: đồng chí <tên>, <chức
+// vụ>": the office runs to the next punctuation; party ranks may come first ("Tỉnh ủy viên, Bí
+// thư Huyện ủy") and are not the office the notice reports.
 const CHAIRED_BY_RE =
-  /(?<![\p{L}])sự\s+chủ\s+trì\s+của\s+(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/u;
+  /(?<![\p{L}])(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/u;
 const CHAIR_WORD = /chủ trì/iu;
 const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
@@ -91,7 +93,12 @@ function findPresider(subject: string | null, body: Line[]): { person: Person; c
   // paragraph names the person who chaired.
   for (const l of body.slice(0, 4)) {
     const found = chairIn(l.text);
-    if (found?.name && (!fromSubject?.title || sameOffice(fromSubject.title, found.title)))
+    if (
+      found?.name &&
+      (!fromSubject?.title ||
+        COLLECTIVE.test(fromSubject.title) ||
+        sameOffice(fromSubject.title, found.title))
+    )
       return {
         person: { name: found.name, title: spelledOut(found.title, fromSubject?.title) },
         chaired: true,
@@ -99,6 +106,12 @@ function findPresider(subject: string | null, body: Line[]): { person: Person; c
   }
   return fromSubject ? { person: fromSubject, chaired: false } : null;
 }
+
+/**
+ * A collective body concludes ("Kết luận của Thường trực Tỉnh ủy", "… của Tập thể lãnh đạo Sở"):
+ * whoever chaired its meeting presided, whatever their own office.
+ */
+const COLLECTIVE = /^(?:Thường trực|Ban Thường vụ|Tập thể|Lãnh đạo)(?![\p{L}])/iu;
 
 /** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
 function chairIn(text: string): Person | null {
@@ -149,6 +162,8 @@ export function parseMeeting(
   body: Line[],
   docType: string | null,
 ): { date: string | null; presider: Person | null; span?: Span } | null {
+  // An invitation names the meeting to come, not one held (Decree 30/2020, Phụ lục III: GM).
+  if (docType === 'GM') return null;
   const date = parseMeetingDate(body, subject);
   const presider = findPresider(subject, body);
   if (!date && !presider) return null;
