@@ -115,3 +115,13 @@ describe('numbers and letters in parentheses', () => {
     expect(readMarker('(2020-2025) là giai đoạn')).toBeNull();
   });
 });
+
+describe('rules', () => {
+  it('a line drawn under the subject ("-----", "___", "* * *") is no item', () => {
+    expect(readMarker('-----')).toBeNull();
+    expect(readMarker('———————')).toBeNull();
+    expect(readMarker('* * *')).toBeNull();
+    expect(readMarker('- Sở Tài chính')).toMatchObject({ type: 'dash' });
+    expect(readMarker('--')).toMatchObject({ type: 'dash' });
+  });
+});

@@ -69,8 +69,11 @@ const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
 const MAY_BE_MARKER =
   /^(?:[\d\-–—−+*•●○◦▪■□➢➤✓]|\((?:\d|[a-zđ]\))|(?:[IVX]{1,4}|[a-zđA-ZĐ])\s*[.)/]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Thứ)\s)/u;
 
+/** A rule under the subject or between parts ("-----", "___", "* * *"): no item. */
+const RULE_LINE = /^[-–—−_=*~•.\s]{3,}$/u;
+
 export function readMarker(text: string): Marker | null {
-  if (!MAY_BE_MARKER.test(text)) return null;
+  if (!MAY_BE_MARKER.test(text) || RULE_LINE.test(text)) return null;
   for (const [type, re] of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
