@@ -45,22 +45,37 @@ export const RANK: Record<MarkerType, number> = {
 
 export const isBullet = (t: MarkerType) => t === 'dash' || t === 'plus' || t === 'star';
 
-const PATTERNS: ReadonlyArray<[MarkerType | 'numN', RegExp]> = [
-  ['numN', /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/u],
-  ['num1', /^(\d{1,2})\s*[.)/]\s*(?=\p{L}|["“(])/u],
-  ['roman', /^([IVX]{1,4})\s*[.)]\s+(?=\S)/u],
+const DIGITS = '0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyzđ';
+const UPPER = LOWER.toUpperCase();
+
+/** Each pattern with the characters its marker can open on, tried in this order. */
+const PATTERNS: ReadonlyArray<[MarkerType | 'numN', string, RegExp]> = [
+  ['numN', DIGITS, /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/u],
+  ['num1', DIGITS, /^(\d{1,2})\s*[.)/]\s*(?=\p{L}|["“(])/u],
+  ['roman', 'IVX', /^([IVX]{1,4})\s*[.)]\s+(?=\S)/u],
   // The Vietnamese alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
-  ['alpha', /^([a-zđ])\s*[)./]\s+(?=\S)/u],
-  ['upper', /^([A-ZĐ])\s*[.)]\s+(?=\p{Lu})/u],
+  ['alpha', LOWER, /^([a-zđ])\s*[)./]\s+(?=\S)/u],
+  ['upper', UPPER, /^([A-ZĐ])\s*[.)]\s+(?=\p{Lu})/u],
   [
     'ordinal',
+    'MHBNSTC',
     /^((?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*/u,
   ],
-  ['paren', /^(\((?:\d{1,2}|[a-zđ])\))\s*(?=\S)/u],
-  ['dash', /^([-–—−])\s*(?=\S)/u],
-  ['plus', /^(\+)\s*(?=\S)/u],
-  ['star', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
+  ['paren', '(', /^(\((?:\d{1,2}|[a-zđ])\))\s*(?=\S)/u],
+  ['dash', '-–—−', /^([-–—−])\s*(?=\S)/u],
+  ['plus', '+', /^(\+)\s*(?=\S)/u],
+  ['star', '*•●○◦▪■□➢➤✓', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
 ];
+
+/** The patterns a line opening on a character can match: a digit is never tried as a letter. */
+const BY_FIRST = new Map<string, (typeof PATTERNS)[number][]>();
+for (const p of PATTERNS)
+  for (const c of p[1]) {
+    const list = BY_FIRST.get(c);
+    if (list) list.push(p);
+    else BY_FIRST.set(c, [p]);
+  }
 
 /**
  * What every pattern above needs at the start of the line: one test rules out the many
@@ -74,7 +89,7 @@ const RULE_LINE = /^[-–—−_=*~•.\s]{3,}$/u;
 
 export function readMarker(text: string): Marker | null {
   if (!MAY_BE_MARKER.test(text) || RULE_LINE.test(text)) return null;
-  for (const [type, re] of PATTERNS) {
+  for (const [type, , re] of BY_FIRST.get(text.charAt(0)) ?? []) {
     const m = re.exec(text);
     if (!m) continue;
     const label = m[1] as string;
