@@ -277,3 +277,27 @@ describe("the signer block of the Party's documents and of ministries", () => {
     });
   });
 });
+
+describe("the seal's text among the title's lines", () => {
+  it('"VĂN PHÒNG" / "* UBND TỈNH *" printed by the seal are no part of the title', () => {
+    const ls = lines(
+      'TL. CHỦ TỊCH',
+      'KT. CHÁNH VĂN PHÒNG',
+      'PHÓ CHÁNH VĂN PHÒNG',
+      '   VĂN PHÒNG',
+      ' * UBND TỈNH *',
+      '(Đã ký)',
+      'Lê Văn Bình',
+    );
+    expect(parseSigner(ls, 0, null)?.value).toEqual({
+      name: 'Lê Văn Bình',
+      authority: 'TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG',
+      title: 'PHÓ CHÁNH VĂN PHÒNG',
+    });
+  });
+
+  it('a title on two lines still reads whole: "PHÓ CHỦ TỊCH" / "THƯỜNG TRỰC"', () => {
+    const ls = lines('KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'THƯỜNG TRỰC', '', 'Lê Văn Bình');
+    expect(parseSigner(ls, 0, null)?.value.title).toBe('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+  });
+});

@@ -262,3 +262,17 @@ describe('presiders in party notices and invitations', () => {
     expect(parseMeeting('Mời dự họp nghe báo cáo tiến độ dự án', body, 'GM')).toBeNull();
   });
 });
+
+describe('the meeting date after an hour', () => {
+  it('"Vào lúc 14 giờ 00 ngày 05/6/2024, ..." and "Lúc 8h30 ngày 12/3/2025, ..."', () => {
+    expect(
+      parseMeetingDate(
+        lines('Vào lúc 14 giờ 00 ngày 05/6/2024, tại huyện Mường Lát, Chủ tịch UBND tỉnh làm việc.'),
+        null,
+      )?.date,
+    ).toBe('2024-06-05');
+    expect(
+      parseMeetingDate(lines('Lúc 8h30 ngày 12/3/2025, Giám đốc Sở chủ trì họp giao ban.'), null)?.date,
+    ).toBe('2025-03-12');
+  });
+});

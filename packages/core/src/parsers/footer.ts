@@ -93,6 +93,14 @@ function isSignerTitle(s: string): boolean {
 }
 
 /**
+ * What the seal prints, read as lines among the title's: its ring between stars, or the
+ * issuing body's name, which a signer's title never goes on with (Decree 30/2020, Phụ lục I:
+ * the title is the office alone, "PHÓ CHÁNH VĂN PHÒNG", the body stands in the authority line).
+ */
+const SEAL_RING = /^\s*\*.*\*\s*$/u;
+const SEAL_NAME = /^(?:VĂN PHÒNG|ỦY BAN|UỶ BAN|UBND|SỞ|BỘ|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ)(?![\p{L}])/u;
+
+/**
  * The signer's name on a line: "(Đã ký) Nguyễn Văn An", or in capitals ("NGUYỄN VĂN AN"),
  * which reads as the same name in title case.
  */
@@ -136,8 +144,11 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   // BAN THƯỜNG TRỰC" / (blank) / "GIÁM ĐỐC SỞ ..."), which is no part of the title.
   let otherOffice = false;
   for (const l of region) {
-    const t = right(l).replace(/[*#]/g, '').trim();
+    const raw = right(l);
+    const t = raw.replace(/[*#]/g, '').trim();
     if (!t) continue;
+    // The seal's ring read by OCR beside the title ("VĂN PHÒNG" / "* UBND TỈNH *") is no title.
+    if (title.length > 0 && !name && (SEAL_RING.test(raw) || SEAL_NAME.test(t))) continue;
     const asName = personName(t);
     if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
     if (AUTHORITY_LINE.test(t) && isUpperCase(t)) {

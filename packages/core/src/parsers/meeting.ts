@@ -9,8 +9,9 @@ import type { Line } from '../document.ts';
 import type { Person, Span } from '../types.ts';
 import { splitTitleAndName } from './names.ts';
 
+// "Ngày 5/6/2024", "Chiều thứ Tư, ngày …", "Vào lúc 14 giờ 00 ngày …", "Hôm nay, ngày …".
 const OPENING_DATE_RE =
-  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+(?:thứ\s+\S+\s*,?\s*)?)?(?:Hôm nay,?\s*)?(?:ngày\s+)?(?=\d)/iu;
+  /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+(?:thứ\s+\S+\s*,?\s*)?)?(?:Vào\s+)?(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?=\d))?(?:Hôm nay,?\s*)?(?:ngày\s+)?(?=\d)/iu;
 
 const DATE_WORD = /ngày\s+\d/iu;
 const INNER_DATE_RE = /(?:^|[,;.]\s+)(?:(?:vào\s+)?(?:sáng|chiều|tối)\s+)?ngày\s+(?=\d)/iu;
