@@ -60,7 +60,10 @@ const ASSESSMENT_START_RE = new RegExp(
   'g',
 );
 
-/** How many groups of ASSESSMENT_CUES occur in `lower` as whole words. */
+/**
+ * How many groups of ASSESSMENT_CUES occur in `lower` as whole words, counted up to
+ * MAX_ASSESSMENT_PENALTY: more take off nothing more.
+ */
 function assessmentCueGroups(lower: string): number {
   const found = new Array<boolean>(ASSESSMENT_CUES.length).fill(false);
   let count = 0;
@@ -74,10 +77,13 @@ function assessmentCueGroups(lower: string): number {
         count++;
       }
     });
-    if (count === ASSESSMENT_CUES.length) break;
+    if (count === MAX_ASSESSMENT_PENALTY) break;
   }
   return count;
 }
+
+/** The most the assessment cues take off a score. */
+const MAX_ASSESSMENT_PENALTY = 3;
 
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
 const CLAUSE_SPLIT = /[.;:]\s+|,\s*(?:đồng thời|trên cơ sở đó|sau đó)\s*,?\s*/u;
@@ -106,7 +112,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
   const modal =
     (lower.includes('cần') || lower.includes('phải') || lower.includes('khẩn')) && MODAL_RE.test(text);
   if (modal && (score > 0 || negative === 0)) score += 1;
-  return score - Math.min(negative, 3);
+  return score - negative;
 }
 
 /** A reply to a proposal that declines or only notes it: "Về đề nghị ...: Không thống nhất ...". */
@@ -115,8 +121,10 @@ const DECLINE_RE =
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
   if (CLOSING_RE.test(text.slice(0, 600))) return false;
-  if (DECLINE_RE.test(text) && !ev.explicit && !ev.hasDeadline) return false;
-  if (!marked && ev.explicit) return true;
+  if (!ev.explicit && !ev.hasDeadline && DECLINE_RE.test(text)) return false;
+  // An explicit assignment is a task. Unmarked, by rule; marked, it scores 3 and the
+  // assessment cues take off at most 3, so the score need not be counted.
+  if (ev.explicit) return true;
   const s = directiveScore(text, ev);
   return marked ? s >= 0 : s >= 2;
 }
