@@ -1,7 +1,15 @@
 // Folding keys (src/text/fold.ts): tone placement and lost diacritics must not matter
 // when comparing names (CONTRACT, "Agencies": hoà = hòa, uỷ = ủy).
 import { describe, expect, it } from 'vitest';
-import { asciiKey, execAtWordStart, foldSpaces, lowerCase, squash, toneKey } from '../src/text/fold.ts';
+import {
+  asciiKey,
+  execAtWordStart,
+  foldSpaces,
+  isSpace,
+  lowerCase,
+  squash,
+  toneKey,
+} from '../src/text/fold.ts';
 
 describe('squash', () => {
   it('folds whitespace and composes to NFC', () => {
@@ -81,5 +89,12 @@ describe('scanning helpers give what the slower forms give', () => {
 
   it('lowerCase remembers recent strings and still lower-cases each', () => {
     for (const s of ['Giao Sở', 'ĐỀ NGHỊ', 'Giao Sở', 'Yêu Cầu']) expect(lowerCase(s)).toBe(s.toLowerCase());
+  });
+});
+
+describe('isSpace', () => {
+  it('holds for exactly the codes that \\s matches', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(isSpace(c)).toBe(/\s/u.test(String.fromCharCode(c)));
+    expect(isSpace(Number.NaN)).toBe(false);
   });
 });

@@ -138,6 +138,7 @@ function agencyEndingAt(text: string, end: number): AgencyMatch | null {
 const PHRASE_START_RE = /(?=\p{Lu}|các\s)/gu;
 
 function dedupe(list: AgencyMatch[]): AgencyMatch[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   const out: AgencyMatch[] = [];
   for (const a of list.sort((x, y) => x.start - y.start)) {

@@ -17,6 +17,22 @@ export function foldSpaces(s: string): string {
 /** Whitespace other than a single space (the ends are checked apart: cheaper). */
 const NOT_FOLDED = /[^\S ]| {2}/;
 
+/** Whether the UTF-16 code `c` is one that `\s` matches (white space or a line terminator). */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 const LETTER = /\p{L}/u;
 
 /** Whether the character right before `i` is a letter: what a leading `(?<![\p{L}])` tests. */
