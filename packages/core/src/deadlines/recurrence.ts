@@ -14,9 +14,11 @@ const UNIT: Record<string, Recurrence> = {
 const RECURRENCE_RE =
   /(?:(?:hằng|hàng|mỗi)\s+(ngày|tuần|tháng|quý|năm)|định kỳ\s+(?:(?:hằng|hàng)\s+)?(ngày|tuần|tháng|quý|năm)|(?:định kỳ\s+)?(6|sáu)\s+tháng\s+(?:một|1)\s+lần|định kỳ\s+(6|sáu)\s+tháng)(?![\p{L}])/giu;
 
+/** Words every recurrence holds, sought in the lower-cased text. */
+const RECURRENCE_KEYS = /hằng|hàng|mỗi|định kỳ|lần/;
+
 export function findRecurrence(text: string): { recurrence: Recurrence; text: string } | null {
-  const lower = lowerCase(text);
-  if (!['hằng', 'hàng', 'mỗi', 'định kỳ', 'lần'].some((w) => lower.includes(w))) return null;
+  if (!RECURRENCE_KEYS.test(lowerCase(text))) return null;
   RECURRENCE_RE.lastIndex = 0;
   const m = execAtWordStart(RECURRENCE_RE, text);
   if (!m) return null;

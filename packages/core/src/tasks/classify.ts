@@ -86,6 +86,8 @@ function assessmentCueGroups(lower: string): number {
 const MAX_ASSESSMENT_PENALTY = 3;
 
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
+/** Words MODAL_RE needs, sought in the lower-cased text first. */
+const MODAL_KEYS = /cần|phải|khẩn/;
 const CLAUSE_SPLIT = /[.;:]\s+|,\s*(?:đồng thời|trên cơ sở đó|sau đó)\s*,?\s*/u;
 
 export interface TaskEvidence {
@@ -109,8 +111,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
   const lower = lowerCase(text);
   const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
-  const modal =
-    (lower.includes('cần') || lower.includes('phải') || lower.includes('khẩn')) && MODAL_RE.test(text);
+  const modal = MODAL_KEYS.test(lower) && MODAL_RE.test(text);
   if (modal && (score > 0 || negative === 0)) score += 1;
   return score - negative;
 }
