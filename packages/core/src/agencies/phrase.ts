@@ -183,7 +183,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     const w = at(WORD_RE, text, from);
     if (!w) break;
     const word = w[1] as string;
-    const capital = /^[\p{Lu}\d]/u.test(word);
+    const capital = startsCapitalOrDigit(word);
     if (!capital) {
       // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
       // Unless "thông" ends a word itself: "phổ thông báo cáo", "truyền thông báo cáo".
@@ -212,6 +212,14 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   }
   return end;
 }
+
+/** Whether `word` opens with a capital or a digit; ASCII decided without the regex. */
+function startsCapitalOrDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return CAPITAL_OR_DIGIT_RE.test(word);
+}
+const CAPITAL_OR_DIGIT_RE = /^[\p{Lu}\d]/u;
 
 /**
  * The syllable after a capitalised one is most often the rest of its word ("Phát triển",
@@ -368,11 +376,8 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   let start = pos;
   while (isSpace(text.charCodeAt(start))) start++;
   // Most positions asked about open no agency: decide from the first letter when possible.
-  const first = text.charAt(start);
-  if (
-    !first ||
-    (first === first.toLowerCase() && !opts.bare && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
-  )
+  if (start >= text.length) return null;
+  if (!opts.bare && !changesInLowerCase(text, start) && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
     return null;
   let from = start;
   const person = PERSON_PREFIX.at(text, from);
@@ -388,6 +393,14 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   const coll = collectiveAt(text, from, opts.bare ?? false);
   if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };
   return null;
+}
+
+/** Whether the character at `i` changes in lower case (a capital); ASCII decided without a call. */
+function changesInLowerCase(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  const ch = text.charAt(i);
+  return ch !== ch.toLowerCase();
 }
 
 const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, ',;vh', 'after-spaces');

@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { execAtWordStart, lowerCase } from '../text/fold.ts';
+import { execAtWordStart, isSpace, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -31,6 +31,7 @@ const LEAD_KEYS = /giao|đề nghị|yêu cầu/;
 const ROLE_KEYS = /chủ trì|đầu mối/;
 const SUPPORT_KEYS = /phối hợp|cùng|sự tham gia/;
 
+const OPENER_RE = /Đối với\s+/iuy;
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
 const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)(?![\p{L}])[^:]{0,300}:\s*/iu;
 const CLAUSE_START_RE =
@@ -52,7 +53,8 @@ export function findRoles(text: string): Roles {
   const bodyStart = prefix ? prefix[0].length : 0;
 
   // "Đối với X, ..." or X as the subject at the start of the item.
-  const opener = /^Đối với\s+/iu.exec(text.slice(bodyStart));
+  OPENER_RE.lastIndex = bodyStart;
+  const opener = OPENER_RE.exec(text);
   const startPos = bodyStart + (opener ? opener[0].length : 0);
   const subject = matchAgencyListAt(text, startPos).filter((a) => !isIssuingAuthority(a.name));
   let implicitSubject = false;
@@ -94,7 +96,7 @@ export function findRoles(text: string): Roles {
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
   ROLE_WORD_RE.lastIndex = ROLE_KEYS.test(lower) ? 0 : text.length;
   for (let m = execAtWordStart(ROLE_WORD_RE, text); m; m = execAtWordStart(ROLE_WORD_RE, text)) {
-    const a = agencyEndingAt(text, text.slice(0, m.index).trimEnd().replace(/,$/, '').trimEnd().length);
+    const a = agencyEndingAt(text, endBeforeComma(text, m.index));
     if (a && !isIssuingAuthority(a.name)) {
       lead.push(a);
       explicit = true;
@@ -107,7 +109,8 @@ export function findRoles(text: string): Roles {
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  WORKS_WITH_RE.lastIndex = lower.includes(' với ') ? 0 : text.length;
+  // A search is quick when its first character is rare: "ới " before " với ".
+  WORKS_WITH_RE.lastIndex = lower.includes('ới ') && lower.includes(' với ') ? 0 : text.length;
   for (let m = execAtWordStart(WORKS_WITH_RE, text); m; m = execAtWordStart(WORKS_WITH_RE, text)) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
@@ -121,6 +124,16 @@ export function findRoles(text: string): Roles {
 
 const ROLE_WORD_RE =
   /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
+
+/** `end` moved back over spaces, a comma and spaces again: "Sở Tài chính , chủ trì". */
+function endBeforeComma(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) !== 44) return e;
+  e--;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
 
 /** The agency phrase that ends right before `end` (searched back over the clause, at most 120 characters). */
 function agencyEndingAt(text: string, end: number): AgencyMatch | null {
