@@ -96,18 +96,19 @@ export interface TaskEvidence {
   clauseSubject: boolean;
 }
 
+/** What a clause may open with before its verb: "Về X: ", "Thời gian tới, ". */
+const CLAUSE_PREFIX_RE = /^(?:Về[^:]{0,200}:\s*)?(?:Thời gian tới,?\s*)?/iu;
+
+/** What a deadline adds to the score. */
+const DEADLINE_SCORE = 2;
+
 /** A score for "this asks someone to act": directive cues count up, assessment cues down. */
 export function directiveScore(text: string, ev: TaskEvidence): number {
   let score = 0;
   if (ev.explicit) score += 3;
-  if (ev.hasDeadline) score += 2;
+  if (ev.hasDeadline) score += DEADLINE_SCORE;
   const clauses = text.split(CLAUSE_SPLIT);
-  if (
-    clauses.some((c) =>
-      DIRECTIVE_VERBS.test(c.replace(/^(?:Về[^:]{0,200}:\s*)?(?:Thời gian tới,?\s*)?/iu, '').trim()),
-    )
-  )
-    score += 2;
+  if (clauses.some((c) => DIRECTIVE_VERBS.test(c.replace(CLAUSE_PREFIX_RE, '').trim()))) score += 2;
   const lower = lowerCase(text);
   const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
@@ -126,6 +127,9 @@ export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean
   // An explicit assignment is a task. Unmarked, by rule; marked, it scores 3 and the
   // assessment cues take off at most 3, so the score need not be counted.
   if (ev.explicit) return true;
+  // A marked item needs a score of 0. The other cues only add to it: when the assessment
+  // cues take off no more than the deadline adds, it has that score whatever they are.
+  if (marked && assessmentCueGroups(lowerCase(text)) <= (ev.hasDeadline ? DEADLINE_SCORE : 0)) return true;
   const s = directiveScore(text, ev);
   return marked ? s >= 0 : s >= 2;
 }
