@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asciiKey,
+  containsAny,
   execAtWordStart,
   foldSpaces,
   isSpace,
@@ -96,5 +97,18 @@ describe('isSpace', () => {
   it('holds for exactly the codes that \\s matches', () => {
     for (let c = 0; c <= 0xffff; c++) expect(isSpace(c)).toBe(/\s/u.test(String.fromCharCode(c)));
     expect(isSpace(Number.NaN)).toBe(false);
+  });
+});
+
+describe('containsAny', () => {
+  it('tells whether any word occurs, as includes would', () => {
+    const has = containsAny(['giao', 'đề nghị', ' với ']);
+    expect(has('sở tài chính phối hợp với công an')).toBe(true);
+    expect(has('đề nghị sở')).toBe(true);
+    expect(has('bàn giao')).toBe(true);
+    // The rare letter alone is not enough: "ới" without the rest of the word.
+    expect(has('mới triển khai, tới đây')).toBe(false);
+    expect(has('đề xuất')).toBe(false);
+    expect(has('')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
  * Whether a paragraph of the directive part asks an agency to act (a task) or
  * assesses, explains or closes (CONTRACT, "What counts as a task").
  */
-import { lowerCase } from '../text/fold.ts';
+import { containsAny, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
@@ -87,7 +87,7 @@ const MAX_ASSESSMENT_PENALTY = 3;
 
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
 /** Words MODAL_RE needs, sought in the lower-cased text first. */
-const MODAL_KEYS = /cần|phải|khẩn/;
+const MODAL_KEYS = containsAny(['cần', 'phải', 'khẩn']);
 const CLAUSE_SPLIT = /[.;:]\s+|,\s*(?:đồng thời|trên cơ sở đó|sau đó)\s*,?\s*/u;
 
 export interface TaskEvidence {
@@ -112,7 +112,7 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
   const lower = lowerCase(text);
   const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
-  const modal = MODAL_KEYS.test(lower) && MODAL_RE.test(text);
+  const modal = MODAL_KEYS(lower) && MODAL_RE.test(text);
   if (modal && (score > 0 || negative === 0)) score += 1;
   return score - negative;
 }

@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { execAtWordStart, isSpace, lowerCase } from '../text/fold.ts';
+import { containsAny, execAtWordStart, isSpace, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -25,11 +25,11 @@ const LEAD_TRIGGER_RE =
 const SUPPORT_TRIGGER_RE =
   /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
 const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
-// The key words of the scans above, sought in the lower-cased text: one regex test costs
-// less than a string search a word.
-const LEAD_KEYS = /giao|đề nghị|yêu cầu/;
-const ROLE_KEYS = /chủ trì|đầu mối/;
-const SUPPORT_KEYS = /phối hợp|cùng|sự tham gia/;
+// The key words of the scans above, sought in the lower-cased text.
+const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu']);
+const ROLE_KEYS = containsAny(['chủ trì', 'đầu mối']);
+const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia']);
+const WORKS_WITH_KEYS = containsAny([' với ']);
 
 const OPENER_RE = /Đối với\s+/iuy;
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
@@ -83,7 +83,7 @@ export function findRoles(text: string): Roles {
 
   // Each scan below first checks for its key words: most sentences have none.
   const lower = lowerCase(text);
-  LEAD_TRIGGER_RE.lastIndex = LEAD_KEYS.test(lower) ? 0 : text.length;
+  LEAD_TRIGGER_RE.lastIndex = LEAD_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(LEAD_TRIGGER_RE, text); m; m = execAtWordStart(LEAD_TRIGGER_RE, text)) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
     const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
@@ -94,7 +94,7 @@ export function findRoles(text: string): Roles {
   }
 
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
-  ROLE_WORD_RE.lastIndex = ROLE_KEYS.test(lower) ? 0 : text.length;
+  ROLE_WORD_RE.lastIndex = ROLE_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(ROLE_WORD_RE, text); m; m = execAtWordStart(ROLE_WORD_RE, text)) {
     const a = agencyEndingAt(text, endBeforeComma(text, m.index));
     if (a && !isIssuingAuthority(a.name)) {
@@ -103,14 +103,13 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS.test(lower) ? 0 : text.length;
+  SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
     const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  // A search is quick when its first character is rare: "ới " before " với ".
-  WORKS_WITH_RE.lastIndex = lower.includes('ới ') && lower.includes(' với ') ? 0 : text.length;
+  WORKS_WITH_RE.lastIndex = WORKS_WITH_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(WORKS_WITH_RE, text); m; m = execAtWordStart(WORKS_WITH_RE, text)) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);

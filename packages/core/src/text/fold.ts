@@ -75,6 +75,31 @@ const lowerInputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(unde
 const lowerOutputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(undefined);
 let lowerNext = 0;
 
+/**
+ * A test of whether lower-cased text holds any of `words`. Each word is first sought from
+ * its first toned vowel (U+1EA0–U+1EFF), else its first other non-ASCII letter: a string
+ * search is quick when its first character is rare, and these are far rarer in Vietnamese
+ * than consonants or spaces ("ới " before " với ").
+ */
+export function containsAny(words: readonly string[]): (lower: string) => boolean {
+  const probes = words.map((w) => w.slice(rareFrom(w)));
+  return (lower) => {
+    for (let k = 0; k < words.length; k++) {
+      const probe = probes[k] as string;
+      const word = words[k] as string;
+      if (lower.includes(probe) && (probe.length === word.length || lower.includes(word))) return true;
+    }
+    return false;
+  };
+}
+
+/** Where `containsAny` starts its search of `w`. */
+function rareFrom(w: string): number {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x1ea0 && w.charCodeAt(i) <= 0x1eff) return i;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return i;
+  return 0;
+}
+
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
 export function squash(s: string): string {
   return foldSpaces(s.normalize('NFC'));
