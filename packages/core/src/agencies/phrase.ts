@@ -46,7 +46,7 @@ class Pattern {
     let i = pos;
     if (this.opening !== 'at') {
       if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
-      while (isSpace(text.charCodeAt(i))) i++;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     }
     // Past the end the code is NaN: no start.
     const c = text.charCodeAt(i);
@@ -373,8 +373,10 @@ const LOWER_OPENERS = ['các ', 'những ', 'toàn thể ', 'lãnh đạo '];
 
 /** The agency phrase that starts at `pos` (after spaces), or null. */
 export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
+  // No agency opens before the text (a position the caller could not have found in it).
+  if (!(pos >= 0)) return null;
   let start = pos;
-  while (isSpace(text.charCodeAt(start))) start++;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   // Most positions asked about open no agency: decide from the first letter when possible.
   if (start >= text.length) return null;
   if (!opts.bare && !changesInLowerCase(text, start) && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
