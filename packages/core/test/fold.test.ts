@@ -1,7 +1,16 @@
 // Folding keys (src/text/fold.ts): tone placement and lost diacritics must not matter
 // when comparing names (CONTRACT, "Agencies": hoà = hòa, uỷ = ủy).
 import { describe, expect, it } from 'vitest';
-import { asciiKey, execAtWordStart, foldSpaces, lowerCase, squash, toneKey } from '../src/text/fold.ts';
+import {
+  asciiKey,
+  containsAny,
+  execAtWordStart,
+  foldSpaces,
+  isSpace,
+  lowerCase,
+  squash,
+  toneKey,
+} from '../src/text/fold.ts';
 
 describe('squash', () => {
   it('folds whitespace and composes to NFC', () => {
@@ -81,5 +90,25 @@ describe('scanning helpers give what the slower forms give', () => {
 
   it('lowerCase remembers recent strings and still lower-cases each', () => {
     for (const s of ['Giao Sở', 'ĐỀ NGHỊ', 'Giao Sở', 'Yêu Cầu']) expect(lowerCase(s)).toBe(s.toLowerCase());
+  });
+});
+
+describe('isSpace', () => {
+  it('holds for exactly the codes that \\s matches', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(isSpace(c)).toBe(/\s/u.test(String.fromCharCode(c)));
+    expect(isSpace(Number.NaN)).toBe(false);
+  });
+});
+
+describe('containsAny', () => {
+  it('tells whether any word occurs, as includes would', () => {
+    const has = containsAny(['giao', 'đề nghị', ' với ']);
+    expect(has('sở tài chính phối hợp với công an')).toBe(true);
+    expect(has('đề nghị sở')).toBe(true);
+    expect(has('bàn giao')).toBe(true);
+    // The rare letter alone is not enough: "ới" without the rest of the word.
+    expect(has('mới triển khai, tới đây')).toBe(false);
+    expect(has('đề xuất')).toBe(false);
+    expect(has('')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { DIRECTIVE_VERBS } from '../tasks/verbs.ts';
-import { foldSpaces } from '../text/fold.ts';
+import { foldSpaces, isSpace } from '../text/fold.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
 export interface AgencyMatch {
@@ -21,13 +21,64 @@ export interface AgencyMatch {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
-const HEAD_RE = new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy');
+/** Where a pattern's first character stands: at the position, or after the spaces it opens with. */
+type Opening = 'at' | 'after-spaces' | 'after-space';
+
+/**
+ * A sticky regex run only where it can match: `starts` holds the characters it can begin
+ * with (after its opening spaces). Most positions asked about cannot begin it, and testing
+ * one character costs far less than running the regex.
+ */
+class Pattern {
+  /** Indexed by character code: 1 where the regex can begin. */
+  private readonly starts: Uint8Array;
+  constructor(
+    private readonly re: RegExp,
+    starts: Iterable<string>,
+    private readonly opening: Opening,
+  ) {
+    const codes = [...starts].map((c) => c.charCodeAt(0));
+    this.starts = new Uint8Array(Math.max(...codes) + 1);
+    for (const c of codes) this.starts[c] = 1;
+  }
+
+  at(text: string, pos: number): RegExpExecArray | null {
+    let i = pos;
+    if (this.opening !== 'at') {
+      if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    }
+    // Past the end the code is NaN: no start.
+    const c = text.charCodeAt(i);
+    if (!(c < this.starts.length) || this.starts[c] === 0) return null;
+    return at(this.re, text, pos);
+  }
+}
+
+const firstLetters = (words: readonly string[]) => words.map((w) => w.charAt(0));
+
+const HEAD = new Pattern(
+  new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy'),
+  firstLetters(AGENCY_HEADS),
+  'at',
+);
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
-const DEPT_RE = new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'uy');
-const COLLECTIVE_RE = new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy');
-const PLURAL_RE = /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy;
-const PERSON_PREFIX_RE =
-  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy;
+const DEPT = new Pattern(
+  new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
+  firstLetters(DEPARTMENT_NAMES),
+  'after-space',
+);
+const COLLECTIVE = new Pattern(
+  new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
+  firstLetters(COLLECTIVE_NOUNS),
+  'at',
+);
+const PLURAL = new Pattern(/(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy, 'cCnNtT', 'at');
+const PERSON_PREFIX = new Pattern(
+  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy,
+  'LlTPGC',
+  'at',
+);
 /** Administrative units below the province, and a proper name of up to four words. */
 const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
@@ -39,22 +90,32 @@ const UNIT_QUALIFIER =
  * The unit an agency serves: "tỉnh", "thành phố <name>", "các xã, phường", "Trung ương";
  * several bare units are one: "Trạm Y tế xã, phường", "Công an huyện, thị xã, thành phố".
  */
-const LOCALITY_RE = new RegExp(
-  `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*${UNIT_QUALIFIER}` +
-    `|(?:tỉnh|thành phố|TP\\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\\s+(?!Trung ương)${PROPER}|(?:${AND}${UNIT}(?![\\p{L}]))+(?!\\s+\\p{Lu}))?` +
-    `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
-  'uy',
+const LOCALITY = new Pattern(
+  new RegExp(
+    `\\s+(?:các\\s+${UNIT}(?:${AND}${UNIT})*${UNIT_QUALIFIER}` +
+      `|(?:tỉnh|thành phố|TP\\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)(?:\\s+(?!Trung ương)${PROPER}|(?:${AND}${UNIT}(?![\\p{L}]))+(?!\\s+\\p{Lu}))?` +
+      `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
+    'uy',
+  ),
+  'ctThqxpđ',
+  'after-space',
 );
 /** The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them). */
 const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const AND_RE = new RegExp(AND, 'uy');
 
-const MODIFIER_RE =
-  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy;
+const MODIFIER = new Pattern(
+  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
+  ',cltT',
+  'after-spaces',
+);
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
-const CONNECTOR_RE =
-  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy;
+const CONNECTOR = new Pattern(
+  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy,
+  '-–&v,',
+  'after-spaces',
+);
 
 /** Function words: they end a name wherever they stand, even after a capitalised word. */
 const FUNCTION_WORDS = new Set(
@@ -92,8 +153,11 @@ const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
  * company type "TNHH một thành viên".
  */
-const NAME_NOUN_RE =
-  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy;
+const NAME_NOUN = new Pattern(
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy,
+  'đcmhg',
+  'after-space',
+);
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -105,13 +169,12 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   let end = pos;
   let lower = 0;
   for (let n = 0; n < 10; n++) {
-    const c = at(CONNECTOR_RE, text, end);
+    const c = CONNECTOR.at(text, end);
     // "... và Viettel": a new body after "và" is the next agency, not part of this name;
     // a head word that names nothing ("và Báo chí") is a name word.
-    if (c && /và/.test(c[0]) && at(HEAD_RE, text, end + c[0].length) && namedAt(text, end + c[0].length))
-      break;
+    if (c && /và/.test(c[0]) && HEAD.at(text, end + c[0].length) && namedAt(text, end + c[0].length)) break;
     const from = c ? end + c[0].length - 1 : end;
-    const noun = c ? null : at(NAME_NOUN_RE, text, from);
+    const noun = c ? null : NAME_NOUN.at(text, from);
     if (noun) {
       if (lower++ >= maxLower) break;
       end = from + noun[0].length;
@@ -120,7 +183,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     const w = at(WORD_RE, text, from);
     if (!w) break;
     const word = w[1] as string;
-    const capital = /^[\p{Lu}\d]/u.test(word);
+    const capital = startsCapitalOrDigit(word);
     if (!capital) {
       // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
       // Unless "thông" ends a word itself: "phổ thông báo cáo", "truyền thông báo cáo".
@@ -150,6 +213,14 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   return end;
 }
 
+/** Whether `word` opens with a capital or a digit; ASCII decided without the regex. */
+function startsCapitalOrDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return CAPITAL_OR_DIGIT_RE.test(word);
+}
+const CAPITAL_OR_DIGIT_RE = /^[\p{Lu}\d]/u;
+
 /**
  * The syllable after a capitalised one is most often the rest of its word ("Phát triển",
  * "Kiểm định chất lượng"): there only a whole verb ends the name, not a stop syllable.
@@ -159,9 +230,9 @@ function nameWords(text: string, pos: number, maxLower: number): number {
 function restOfCapitalised(text: string, from: number, word: string): boolean {
   if (FUNCTION_WORDS.has(word)) return false;
   const prevStart = text.lastIndexOf(' ', from - 1) + 1;
-  if (!/\p{Lu}/u.test(text.charAt(prevStart)) || at(HEAD_RE, text, prevStart)) return false;
+  if (!/\p{Lu}/u.test(text.charAt(prevStart)) || HEAD.at(text, prevStart)) return false;
   const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
-  return !/^\p{Lu}/u.test(beforePrev) || at(HEAD_RE, text, prevStart - beforePrev.length - 1) !== null;
+  return !/^\p{Lu}/u.test(beforePrev) || HEAD.at(text, prevStart - beforePrev.length - 1) !== null;
 }
 
 /** A lower-case word that can continue a name (no stop word, no verb) starts at `pos` (after spaces). */
@@ -173,23 +244,23 @@ function nounFollows(text: string, pos: number): boolean {
     /^\p{Ll}/u.test(word) &&
     !STOP.has(word) &&
     !at(VERB_AFTER_NAME_RE, text, pos) &&
-    !at(HEAD_RE, text, pos + (w as RegExpExecArray)[0].length - word.length)
+    !HEAD.at(text, pos + (w as RegExpExecArray)[0].length - word.length)
   );
 }
 
-function extend(text: string, pos: number, re: RegExp, times: number): number {
+function extend(text: string, pos: number, pattern: Pattern, times: number): number {
   let end = pos;
   for (let i = 0; i < times; i++) {
-    const m = at(re, text, end);
+    const m = pattern.at(text, end);
     if (!m || m[0].length === 0) break;
     end += m[0].length;
   }
   return end;
 }
 
-/** A locality after `pos` (see LOCALITY_RE); after "các <unit>" also a list of names. */
+/** A locality after `pos` (see LOCALITY); after "các <unit>" also a list of names. */
 function localityAt(text: string, pos: number): number | null {
-  const m = at(LOCALITY_RE, text, pos);
+  const m = LOCALITY.at(text, pos);
   if (!m) return null;
   let end = pos + m[0].length;
   if (!/^\s+các\s/u.test(m[0])) return end;
@@ -201,7 +272,7 @@ function localityAt(text: string, pos: number): number | null {
     if (!sep) break;
     const next = end + sep[0].length;
     // "UBND các xã A, Công an tỉnh ...", "..., Chủ tịch UBND ...": a new agency or person.
-    if (at(HEAD_RE, text, next) || at(PERSON_PREFIX_RE, text, next)) break;
+    if (HEAD.at(text, next) || PERSON_PREFIX.at(text, next)) break;
     const name = at(NAME_RE, text, next);
     if (!name) break;
     end = next + name[0].length;
@@ -215,18 +286,18 @@ const ANAPHOR_HEAD_RE =
 
 /** A named body: head word, standard name or name words, then locality. */
 function namedAt(text: string, pos: number): { end: number; anaphor: boolean; head: string } | null {
-  const h = at(HEAD_RE, text, pos);
+  const h = HEAD.at(text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
   const head = h[0];
-  const dept = at(DEPT_RE, text, end);
+  const dept = DEPT.at(text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
   let named = false;
   if (dept) {
     end += dept[0].length;
     // A standard name that goes on: "Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch".
-    if (at(CONNECTOR_RE, text, end)) end = nameWords(text, end, 2);
+    if (CONNECTOR.at(text, end)) end = nameWords(text, end, 2);
     named = true;
   } else if (early !== null) {
     end = early;
@@ -271,16 +342,16 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean; he
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
 function collectiveAt(text: string, pos: number, bare: boolean): number | null {
   let end = pos;
-  const plural = at(PLURAL_RE, text, end);
+  const plural = PLURAL.at(text, end);
   if (plural) end += plural[0].length;
   else if (!bare) return null;
-  const first = at(COLLECTIVE_RE, text, end);
+  const first = COLLECTIVE.at(text, end);
   if (!first) return null;
   end += first[0].length;
   for (;;) {
     const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
     if (!sep) break;
-    const next = at(COLLECTIVE_RE, text, end + sep[0].length);
+    const next = COLLECTIVE.at(text, end + sep[0].length);
     // "các phòng, đơn vị thuộc Sở và Viettel": a capitalised body after "và" is a new agency.
     if (!next || /^\p{Lu}/u.test(next[0]) || sep[0].includes('các')) break;
     end += sep[0].length + next[0].length;
@@ -290,34 +361,32 @@ function collectiveAt(text: string, pos: number, bare: boolean): number | null {
     const inner = namedAt(text, end + thuoc[0].length);
     if (inner) end = inner.end;
   }
-  end = extend(text, end, MODIFIER_RE, 3);
+  end = extend(text, end, MODIFIER, 3);
   // Domain words: "các doanh nghiệp viễn thông", "các cơ quan nhà nước".
   end = nameWords(text, end, 4);
-  end = extend(text, end, MODIFIER_RE, 2);
+  end = extend(text, end, MODIFIER, 2);
   return end;
 }
 
-/** The agency phrase that starts at `pos` (after spaces), or null. */
-const SPACES_RE = /\s*/y;
 /** Lower-case words that can open an agency phrase without a capital. */
 const LOWER_OPENERS = ['các ', 'những ', 'toàn thể ', 'lãnh đạo '];
 
+/** The agency phrase that starts at `pos` (after spaces), or null. */
 export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
-  const ws = at(SPACES_RE, text, pos);
-  const start = pos + (ws ? ws[0].length : 0);
+  // No agency opens before the text (a position the caller could not have found in it).
+  if (!(pos >= 0)) return null;
+  let start = pos;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   // Most positions asked about open no agency: decide from the first letter when possible.
-  const first = text.charAt(start);
-  if (
-    !first ||
-    (first === first.toLowerCase() && !opts.bare && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
-  )
+  if (start >= text.length) return null;
+  if (!opts.bare && !changesInLowerCase(text, start) && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
     return null;
   let from = start;
-  const person = at(PERSON_PREFIX_RE, text, from);
+  const person = PERSON_PREFIX.at(text, from);
   if (person) from += person[0].length;
   const named = namedAt(text, from);
   if (named) {
-    const end = extend(text, named.end, MODIFIER_RE, 2);
+    const end = extend(text, named.end, MODIFIER, 2);
     const name = squashName(text.slice(start, end));
     return named.anaphor && !person
       ? { name, start, end, anaphor: true, head: named.head }
@@ -328,7 +397,15 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   return null;
 }
 
-const LIST_SEP_RE = /\s*(?:,|;|và|hoặc)\s*/uy;
+/** Whether the character at `i` changes in lower case (a capital); ASCII decided without a call. */
+function changesInLowerCase(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  const ch = text.charAt(i);
+  return ch !== ch.toLowerCase();
+}
+
+const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, ',;vh', 'after-spaces');
 
 /** A list of agencies: "Văn phòng UBND tỉnh, Công an tỉnh và các ngành có liên quan". */
 export function matchAgencyListAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch[] {
@@ -338,7 +415,7 @@ export function matchAgencyListAt(text: string, pos: number, opts: { bare?: bool
   out.push(first);
   let end = first.end;
   for (let i = 0; i < 12; i++) {
-    const sep = at(LIST_SEP_RE, text, end);
+    const sep = LIST_SEP.at(text, end);
     if (!sep) break;
     const next = matchAgencyAt(text, end + sep[0].length, opts);
     if (!next) break;

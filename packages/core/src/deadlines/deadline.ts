@@ -8,7 +8,7 @@
  * "dự kiến ... vào năm 2023" (CONTRACT, Deadlines).
  */
 import { addDays, addWorkingDays, type YMD } from '../dates.ts';
-import { execAtWordStart, foldSpaces as squash } from '../text/fold.ts';
+import { execAtWordStart, isSpace, foldSpaces as squash } from '../text/fold.ts';
 import { parsePeriodAt } from './periods.ts';
 
 export interface Deadline {
@@ -41,27 +41,39 @@ const NUMBER_WORDS: Record<string, number> = {
 const RELATIVE_RE =
   /^(\d{1,3}|mười lăm|hai mươi|ba mươi|một|hai|ba|bốn|năm|bảy|mười)\s+(ngày|tháng)(\s+làm việc)?(?:\s*(?:\(\s*\d+\s*\)\s*)?(?:,\s*)?(kể từ(?: ngày)?\s+(?:ký|ban hành|nhận được|ký ban hành)[^,;.()]{0,40}|kể từ[^,;.()]{0,60}))?/iu;
 
-/** Every deadline names a number or a period word; a sentence without one has none. */
-const MAY_HAVE_DEADLINE = /\d|quý|năm|tháng|một|hai|ba|bốn|mười/iu;
+/**
+ * Every deadline names a number or a period word; a sentence without one has none. Digits
+ * are sought apart: a class alone is found far faster than among words.
+ */
+const DIGIT = /\d/;
+const PERIOD_WORD = /quý|năm|tháng|một|hai|ba|bốn|mười/iu;
+
+/** "năm 2026", "cuối năm": a whole year, the weakest period. */
+const YEAR_ONLY_RE = /^(?:cuối\s+)?năm/iu;
 
 export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
   const out: Deadline[] = [];
-  if (!MAY_HAVE_DEADLINE.test(text)) return out;
+  if (!DIGIT.test(text) && !PERIOD_WORD.test(text)) return out;
+  // A period that ended before this day is a reference, not a deadline (computed when first asked).
+  let staleBefore: string | undefined;
   CUE_RE.lastIndex = 0;
   for (let m = execAtWordStart(CUE_RE, text); m; m = execAtWordStart(CUE_RE, text)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after, after + 120);
     const strongCue = m[1] !== undefined;
-    const prep = (m[2] ?? m[3] ?? '').toLowerCase();
-    const textStart = prep ? m.index + m[0].toLowerCase().lastIndexOf(prep) : after;
+    const prepText = m[2] ?? m[3] ?? '';
+    const prep = prepText.toLowerCase();
+    // The preposition ends the cue, before the spaces that follow it.
+    const textStart = prep ? endBeforeSpaces(text, after) - prepText.length : after;
     const p = parsePeriodAt(rest, docDate);
     // A period that ended well before the document was written is a reference, not a deadline.
-    if (p && docDate && p.due < addDays({ ...docDate, d: 1 }, -31)) {
+    if (p && docDate) staleBefore ??= addDays({ ...docDate, d: 1 }, -31);
+    if (p && staleBefore !== undefined && p.due < staleBefore) {
       CUE_RE.lastIndex = after + p.length;
       continue;
     }
     if (p) {
-      const isYearOnly = /^(?:cuối\s+)?năm/iu.test(rest);
+      const isYearOnly = YEAR_ONLY_RE.test(rest);
       let strength: number;
       if (strongCue) strength = 3;
       else if (prep === 'trước') strength = p.day ? 3 : 2;
@@ -113,6 +125,12 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
     }
   }
   return out;
+}
+
+function endBeforeSpaces(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** The deadline a task is given: the strongest cue wins; among equals, the last written. */

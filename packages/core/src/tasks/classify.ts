@@ -2,7 +2,7 @@
  * Whether a paragraph of the directive part asks an agency to act (a task) or
  * assesses, explains or closes (CONTRACT, "What counts as a task").
  */
-import { lowerCase } from '../text/fold.ts';
+import { containsAny, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 /** Closing formulas (Decree 30/2020, Phụ lục I: phần kết thúc). */
@@ -60,7 +60,10 @@ const ASSESSMENT_START_RE = new RegExp(
   'g',
 );
 
-/** How many groups of ASSESSMENT_CUES occur in `lower` as whole words. */
+/**
+ * How many groups of ASSESSMENT_CUES occur in `lower` as whole words, counted up to
+ * MAX_ASSESSMENT_PENALTY: more take off nothing more.
+ */
 function assessmentCueGroups(lower: string): number {
   const found = new Array<boolean>(ASSESSMENT_CUES.length).fill(false);
   let count = 0;
@@ -74,12 +77,17 @@ function assessmentCueGroups(lower: string): number {
         count++;
       }
     });
-    if (count === ASSESSMENT_CUES.length) break;
+    if (count === MAX_ASSESSMENT_PENALTY) break;
   }
   return count;
 }
 
+/** The most the assessment cues take off a score. */
+const MAX_ASSESSMENT_PENALTY = 3;
+
 const MODAL_RE = /(?<![\p{L}])(?<!không\s)(?:cần phải|cần|phải)\s+(?!là\s)|(?<![\p{L}])khẩn trương/iu;
+/** Words MODAL_RE needs, sought in the lower-cased text first. */
+const MODAL_KEYS = containsAny(['cần', 'phải', 'khẩn']);
 const CLAUSE_SPLIT = /[.;:]\s+|,\s*(?:đồng thời|trên cơ sở đó|sau đó)\s*,?\s*/u;
 
 export interface TaskEvidence {
@@ -88,25 +96,25 @@ export interface TaskEvidence {
   clauseSubject: boolean;
 }
 
+/** What a clause may open with before its verb: "Về X: ", "Thời gian tới, ". */
+const CLAUSE_PREFIX_RE = /^(?:Về[^:]{0,200}:\s*)?(?:Thời gian tới,?\s*)?/iu;
+
+/** What a deadline adds to the score. */
+const DEADLINE_SCORE = 2;
+
 /** A score for "this asks someone to act": directive cues count up, assessment cues down. */
 export function directiveScore(text: string, ev: TaskEvidence): number {
   let score = 0;
   if (ev.explicit) score += 3;
-  if (ev.hasDeadline) score += 2;
+  if (ev.hasDeadline) score += DEADLINE_SCORE;
   const clauses = text.split(CLAUSE_SPLIT);
-  if (
-    clauses.some((c) =>
-      DIRECTIVE_VERBS.test(c.replace(/^(?:Về[^:]{0,200}:\s*)?(?:Thời gian tới,?\s*)?/iu, '').trim()),
-    )
-  )
-    score += 2;
+  if (clauses.some((c) => DIRECTIVE_VERBS.test(c.replace(CLAUSE_PREFIX_RE, '').trim()))) score += 2;
   const lower = lowerCase(text);
   const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
-  const modal =
-    (lower.includes('cần') || lower.includes('phải') || lower.includes('khẩn')) && MODAL_RE.test(text);
+  const modal = MODAL_KEYS(lower) && MODAL_RE.test(text);
   if (modal && (score > 0 || negative === 0)) score += 1;
-  return score - Math.min(negative, 3);
+  return score - negative;
 }
 
 /** A reply to a proposal that declines or only notes it: "Về đề nghị ...: Không thống nhất ...". */
@@ -115,8 +123,13 @@ const DECLINE_RE =
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
   if (CLOSING_RE.test(text.slice(0, 600))) return false;
-  if (DECLINE_RE.test(text) && !ev.explicit && !ev.hasDeadline) return false;
-  if (!marked && ev.explicit) return true;
+  if (!ev.explicit && !ev.hasDeadline && DECLINE_RE.test(text)) return false;
+  // An explicit assignment is a task. Unmarked, by rule; marked, it scores 3 and the
+  // assessment cues take off at most 3, so the score need not be counted.
+  if (ev.explicit) return true;
+  // A marked item needs a score of 0. The other cues only add to it: when the assessment
+  // cues take off no more than the deadline adds, it has that score whatever they are.
+  if (marked && assessmentCueGroups(lowerCase(text)) <= (ev.hasDeadline ? DEADLINE_SCORE : 0)) return true;
   const s = directiveScore(text, ev);
   return marked ? s >= 0 : s >= 2;
 }

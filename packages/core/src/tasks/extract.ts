@@ -155,8 +155,10 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       if (support.length === 0) support = inh.support;
     }
     lead = unique(lead);
-    const leadKeys = new Set(lead.map(nameKey));
-    support = unique(support).filter((x) => !leadKeys.has(nameKey(x)));
+    if (support.length) {
+      const leadKeys = new Set(lead.map(nameKey));
+      support = unique(support).filter((x) => !leadKeys.has(nameKey(x)));
+    } else support = [];
     const rec = findRecurrence(p.text);
     // "trước ngày 15/6 và 15/12 hằng năm": a day that recurs is no single due date.
     const ownDue = d && !(rec && d.inferredYear) ? { due: d.due, dueText: d.dueText } : null;
@@ -234,6 +236,7 @@ const nameKey = (s: string) => {
 const SPACE_TO_FOLD = /[^\S ]| {2}/;
 
 function unique(list: string[]): string[] {
+  if (list.length < 2) return list.slice();
   const seen = new Set<string>();
   return list.filter((x) => {
     const k = nameKey(x);

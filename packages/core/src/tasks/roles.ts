@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { execAtWordStart, lowerCase } from '../text/fold.ts';
+import { containsAny, execAtWordStart, isSpace, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -25,7 +25,13 @@ const LEAD_TRIGGER_RE =
 const SUPPORT_TRIGGER_RE =
   /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
 const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
+// The key words of the scans above, sought in the lower-cased text.
+const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu']);
+const ROLE_KEYS = containsAny(['chủ trì', 'đầu mối']);
+const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia']);
+const WORKS_WITH_KEYS = containsAny([' với ']);
 
+const OPENER_RE = /Đối với\s+/iuy;
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
 const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với việc|Vấn đề)(?![\p{L}])[^:]{0,300}:\s*/iu;
 const CLAUSE_START_RE =
@@ -47,7 +53,8 @@ export function findRoles(text: string): Roles {
   const bodyStart = prefix ? prefix[0].length : 0;
 
   // "Đối với X, ..." or X as the subject at the start of the item.
-  const opener = /^Đối với\s+/iu.exec(text.slice(bodyStart));
+  OPENER_RE.lastIndex = bodyStart;
+  const opener = OPENER_RE.exec(text);
   const startPos = bodyStart + (opener ? opener[0].length : 0);
   const subject = matchAgencyListAt(text, startPos).filter((a) => !isIssuingAuthority(a.name));
   let implicitSubject = false;
@@ -76,8 +83,7 @@ export function findRoles(text: string): Roles {
 
   // Each scan below first checks for its key words: most sentences have none.
   const lower = lowerCase(text);
-  LEAD_TRIGGER_RE.lastIndex =
-    lower.includes('giao') || lower.includes('đề nghị') || lower.includes('yêu cầu') ? 0 : text.length;
+  LEAD_TRIGGER_RE.lastIndex = LEAD_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(LEAD_TRIGGER_RE, text); m; m = execAtWordStart(LEAD_TRIGGER_RE, text)) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
     const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
@@ -88,23 +94,22 @@ export function findRoles(text: string): Roles {
   }
 
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
-  ROLE_WORD_RE.lastIndex = lower.includes('chủ trì') || lower.includes('đầu mối') ? 0 : text.length;
+  ROLE_WORD_RE.lastIndex = ROLE_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(ROLE_WORD_RE, text); m; m = execAtWordStart(ROLE_WORD_RE, text)) {
-    const a = agencyEndingAt(text, text.slice(0, m.index).trimEnd().replace(/,$/, '').trimEnd().length);
+    const a = agencyEndingAt(text, endBeforeComma(text, m.index));
     if (a && !isIssuingAuthority(a.name)) {
       lead.push(a);
       explicit = true;
     }
   }
 
-  SUPPORT_TRIGGER_RE.lastIndex =
-    lower.includes('phối hợp') || lower.includes('cùng') || lower.includes('sự tham gia') ? 0 : text.length;
+  SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
     const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  WORKS_WITH_RE.lastIndex = lower.includes(' với ') ? 0 : text.length;
+  WORKS_WITH_RE.lastIndex = WORKS_WITH_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(WORKS_WITH_RE, text); m; m = execAtWordStart(WORKS_WITH_RE, text)) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
@@ -118,6 +123,16 @@ export function findRoles(text: string): Roles {
 
 const ROLE_WORD_RE =
   /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
+
+/** `end` moved back over spaces, a comma and spaces again: "Sở Tài chính , chủ trì". */
+function endBeforeComma(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) !== 44) return e;
+  e--;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
 
 /** The agency phrase that ends right before `end` (searched back over the clause, at most 120 characters). */
 function agencyEndingAt(text: string, end: number): AgencyMatch | null {
@@ -138,6 +153,7 @@ function agencyEndingAt(text: string, end: number): AgencyMatch | null {
 const PHRASE_START_RE = /(?=\p{Lu}|các\s)/gu;
 
 function dedupe(list: AgencyMatch[]): AgencyMatch[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   const out: AgencyMatch[] = [];
   for (const a of list.sort((x, y) => x.start - y.start)) {

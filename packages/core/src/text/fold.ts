@@ -17,6 +17,22 @@ export function foldSpaces(s: string): string {
 /** Whitespace other than a single space (the ends are checked apart: cheaper). */
 const NOT_FOLDED = /[^\S ]| {2}/;
 
+/** Whether the UTF-16 code `c` is one that `\s` matches (white space or a line terminator). */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 const LETTER = /\p{L}/u;
 
 /** Whether the character right before `i` is a letter: what a leading `(?<![\p{L}])` tests. */
@@ -58,6 +74,31 @@ const LOWER_MEMO_SIZE = 4;
 const lowerInputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(undefined);
 const lowerOutputs: (string | undefined)[] = new Array(LOWER_MEMO_SIZE).fill(undefined);
 let lowerNext = 0;
+
+/**
+ * A test of whether lower-cased text holds any of `words`. Each word is first sought from
+ * its first toned vowel (U+1EA0–U+1EFF), else its first other non-ASCII letter: a string
+ * search is quick when its first character is rare, and these are far rarer in Vietnamese
+ * than consonants or spaces ("ới " before " với ").
+ */
+export function containsAny(words: readonly string[]): (lower: string) => boolean {
+  const probes = words.map((w) => w.slice(rareFrom(w)));
+  return (lower) => {
+    for (let k = 0; k < words.length; k++) {
+      const probe = probes[k] as string;
+      const word = words[k] as string;
+      if (lower.includes(probe) && (probe.length === word.length || lower.includes(word))) return true;
+    }
+    return false;
+  };
+}
+
+/** Where `containsAny` starts its search of `w`. */
+function rareFrom(w: string): number {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x1ea0 && w.charCodeAt(i) <= 0x1eff) return i;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x80) return i;
+  return 0;
+}
 
 /** Unicode NFC with whitespace folded to single spaces and trimmed. */
 export function squash(s: string): string {
