@@ -1,4 +1,5 @@
 /** The cleaned text as lines with their offsets, which every parser reads. */
+import { isSpace } from './text/fold.ts';
 import type { Span } from './types.ts';
 
 export interface Line {
@@ -37,23 +38,6 @@ export function toDoc(text: string): Doc {
     from = to + 1;
   }
   return { text, lines };
-}
-
-/** What String.prototype.trim removes (the cleaned text has no line breaks inside lines). */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 export const span = (start: number, end: number): Span => ({ start, end });
