@@ -242,3 +242,10 @@ describe('two agencies, two jobs in one item', () => {
     expect(r.lead.map((a) => a.name)).toEqual(['Sở Nội vụ', 'Sở Y tế']);
   });
 });
+
+describe('findRoles on pathological text', () => {
+  it('a run of 50,000 heads ("giao Sở Sở Sở …") neither overflows the stack nor finds a name in it', () => {
+    const r = findRoles(`giao ${'Sở '.repeat(50_000)}`);
+    expect(r.lead.every((a) => a.name.length < 100)).toBe(true);
+  });
+});

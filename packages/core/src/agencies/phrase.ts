@@ -284,8 +284,15 @@ function localityAt(text: string, pos: number): number | null {
 const ANAPHOR_HEAD_RE =
   /^(?:Sở|Ban|Bộ|Văn phòng|VP|Công ty|Tổng công ty|Tổng Công ty|Tập đoàn|Trung tâm|Ban Quản lý|Ban quản lý|Ban Quản lý dự án|Ban Chỉ đạo|Chi cục|Cục)$/;
 
+/** How many bodies one name may nest ("Văn phòng Ban Chỉ đạo ... Sở ..."): deeper is no name. */
+const MAX_NESTING = 4;
+
 /** A named body: head word, standard name or name words, then locality. */
-function namedAt(text: string, pos: number): { end: number; anaphor: boolean; head: string } | null {
+function namedAt(
+  text: string,
+  pos: number,
+  depth = 0,
+): { end: number; anaphor: boolean; head: string } | null {
   const h = HEAD.at(text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
@@ -305,7 +312,8 @@ function namedAt(text: string, pos: number): { end: number; anaphor: boolean; he
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
     const ws = at(/\s+/y, text, end);
-    const inner = ws ? namedAt(text, end + ws[0].length) : null;
+    // Bounded, so that a run of heads ("Sở Sở Sở …") cannot exhaust the stack.
+    const inner = ws && depth < MAX_NESTING ? namedAt(text, end + ws[0].length, depth + 1) : null;
     if (inner && !inner.anaphor) {
       end = inner.end;
       named = true;
