@@ -290,3 +290,35 @@ describe('a short name defined in the notice (s25)', () => {
     expect(run(text, { y: 2026, m: 2, d: 10 }, 'Sở Công Thương')[0]?.lead).toEqual(['Công ty']);
   });
 });
+
+describe('"Giao:" after an item names its owners', () => {
+  const text = `1. Về dự án cầu Hòa Bình
+
+a) Hoàn thành giải phóng mặt bằng phần còn lại trước ngày 30/8/2025.
+Giao:
+UBND xã Tân Phú;
+UBND xã Phú Lâm.
+
+b) Lập hồ sơ điều chỉnh thiết kế, trình UBND tỉnh trong tháng 9/2025.
+Giao: Sở Xây dựng chủ trì, phối hợp với Sở Tài chính.
+
+2. Về nguồn vốn
+
+Bố trí đủ vốn đối ứng năm 2025 cho dự án, xong trước ngày 15/10/2025.
+Giao:
+- Chủ trì: Sở Tài chính;
+- Phối hợp: Kho bạc Nhà nước khu vực XVII.`;
+
+  it('the item is the task, with the agencies after "Giao:" as lead and support, and its own deadline', () => {
+    expect(run(text, { y: 2025, m: 8, d: 1 }).map(brief)).toEqual([
+      ['Hoàn thành giải', ['UBND xã Tân Phú', 'UBND xã Phú Lâm'], [], '2025-08-30'],
+      ['Lập hồ sơ', ['Sở Xây dựng'], ['Sở Tài chính'], '2025-09-30'],
+      ['Bố trí đủ', ['Sở Tài chính'], ['Kho bạc Nhà nước khu vực XVII'], '2025-10-15'],
+    ]);
+  });
+
+  it('"Giao:" is no task of its own and does not run into the item\'s text', () => {
+    const tasks = run(text, { y: 2025, m: 8, d: 1 });
+    expect(tasks.every((t) => !/Giao\s*:/u.test(t.text))).toBe(true);
+  });
+});

@@ -43,6 +43,19 @@ export function isLeadIn(text: string): boolean {
 const ATTRIBUTE_START =
   /^(?:(?:Cơ quan|Đơn vị)\s+)?(?:chủ trì|thực hiện|phối hợp|thời gian(?: hoàn thành| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:/iu;
 
+/**
+ * "Giao:" after an item's sentence, the agencies it assigns after it on the same or the next
+ * lines ("Giao:" / "UBND huyện A;" / "UBND huyện B."): a paragraph of its own, under the item
+ * it assigns, so that the item keeps its own words.
+ */
+const ASSIGNMENT = /^(?:Giao(?: thực hiện)?|Phân công(?: thực hiện)?)\s*:\s*/iu;
+
+/** The agencies an assignment paragraph names ("Giao: Sở A; Sở B." → "Sở A; Sở B."), else null. */
+export function assignedIn(text: string): string | null {
+  const m = ASSIGNMENT.exec(text);
+  return m ? text.slice(m[0].length) : null;
+}
+
 /** A line in capitals is a heading ("KINH PHÍ THỰC HIỆN"), never part of a paragraph. */
 export const isHeadingLine = (t: string) =>
   t.length >= 4 && t.length <= 120 && isUpperCase(t) && /\p{Lu}{3}/u.test(t);
@@ -65,8 +78,9 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
       l.opensBlock ||
       marker !== null ||
       cur === null ||
-      cur.text.endsWith(':') ||
+      (cur.text.endsWith(':') && assignedIn(cur.text) !== '') ||
       ATTRIBUTE_START.test(l.text) ||
+      ASSIGNMENT.test(l.text) ||
       isHeadingLine(cur.text) ||
       isHeadingLine(l.text) ||
       (cur.marker !== null && SECTION_TITLE.test(cur.text) && /^\p{Lu}/u.test(l.text));
@@ -95,9 +109,11 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
   const stack: OutlineNode[] = [root];
   const top = () => stack[stack.length - 1] as OutlineNode;
   const typeOf = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
+  let last: OutlineNode | null = null;
   for (const p of paras) {
     const node: OutlineNode = { para: p, children: [], parent: null, ref: null, leadIn: isLeadIn(p.text) };
     const t = p.marker?.type ?? null;
+    const assignment = t === null && assignedIn(p.text) !== null;
     if (t) {
       const same = stack.findLastIndex((n) => typeOf(n) === t);
       if (same > 0) stack.length = same;
@@ -112,7 +128,7 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
           else break;
         }
       }
-    } else {
+    } else if (!assignment) {
       // An unmarked paragraph belongs to the numbered item or lead-in above it, not to a bullet.
       for (;;) {
         const n = top();
@@ -122,11 +138,13 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
         else break;
       }
     }
-    const parent = top();
+    // An assignment ("Giao: …") belongs to the paragraph right above it, whatever it is.
+    const parent = assignment && last ? last : top();
     node.parent = parent;
     parent.children.push(node);
     node.ref = refOf(node);
     if (t || node.leadIn) stack.push(node);
+    last = node;
   }
   return root;
 }

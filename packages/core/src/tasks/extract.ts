@@ -7,7 +7,7 @@ import { type AgencyMatch, ownersIn } from '../agencies/phrase.ts';
 import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
-import { isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
+import { assignedIn, isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
 import { foldSpaces as squash } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
@@ -175,30 +175,46 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     });
   };
 
-  /** An item whose sub-lines are attributes is one task, owner and deadline taken from them. */
+  /**
+   * An item whose sub-lines are attributes is one task, owner and deadline taken from them:
+   * "- Chủ trì: …", "- Thời gian: …", or a "Giao:" line with the agencies, or such attribute
+   * lines, under it. A deadline no attribute gives is the item's own, else the inherited one.
+   */
   const considerWithAttributes = (node: OutlineNode) => {
     const p = node.para as Paragraph;
     const attrs = new Map<string, string>();
+    const addAttribute = (text: string) => {
+      const m = ATTRIBUTE_RE.exec(text);
+      if (m) attrs.set((m[1] as string).toLowerCase().split(' ')[0] as string, text.slice(m[0].length));
+      return m !== null;
+    };
+    let assigned: Roles | null = null;
     for (const c of node.children) {
-      const m = ATTRIBUTE_RE.exec(c.para?.text ?? '');
-      if (m)
-        attrs.set(
-          (m[1] as string).toLowerCase().split(' ')[0] as string,
-          (c.para?.text ?? '').slice(m[0].length),
-        );
+      const text = c.para?.text ?? '';
+      const named = assignedIn(text);
+      if (named === null) addAttribute(text);
+      // "Giao: Sở A chủ trì, phối hợp với Sở B." or "Giao:" over "- Chủ trì: …" lines.
+      else if (!c.children.map((g) => addAttribute(g.para?.text ?? '')).includes(true))
+        assigned = findRoles(named);
     }
-    const lead = ownersIn(attrs.get('chủ') ?? attrs.get('thực'));
-    const when = attrs.get('thời') ?? attrs.get('tiến');
-    const d = when ? chooseDeadline(findDeadlines(`hoàn thành ${when}`, ctx.docDate)) : null;
     const inh = inheritedFor(node);
+    let lead = ownersIn(attrs.get('chủ') ?? attrs.get('thực'));
+    let support = ownersIn(attrs.get('phối'));
+    if (lead.length === 0 && assigned) {
+      lead = resolveAnaphor(assigned.lead, inh.lead);
+      if (support.length === 0) support = resolveAnaphor(assigned.support, lead);
+    }
+    const when = attrs.get('thời') ?? attrs.get('tiến');
+    const d = chooseDeadline(findDeadlines(when ? `hoàn thành ${when}` : p.text, ctx.docDate));
     const rec = findRecurrence(when ?? '') ?? findRecurrence(p.text);
+    const due = d ? { due: d.due, dueText: when ? squash(when) : d.dueText } : rec ? null : inh.due;
     tasks.push({
       ref: node.ref,
       text: squash(ctx.text.slice(p.contentStart, p.end)),
       lead: lead.length ? lead : inh.lead,
-      support: ownersIn(attrs.get('phối')),
-      due: d?.due ?? null,
-      dueText: d ? squash(when ?? '') : null,
+      support,
+      due: due?.due ?? null,
+      dueText: due?.dueText ?? null,
       recurrence: rec?.recurrence ?? null,
       span: { start: p.contentStart, end: p.end },
     });
@@ -208,7 +224,12 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     for (const child of node.children) {
       const p = child.para;
       if (!p) continue;
-      if (child.children.length > 0 && child.children.some((c) => isAttributeLine(c.para?.text ?? ''))) {
+      if (
+        child.children.length > 0 &&
+        child.children.some(
+          (c) => isAttributeLine(c.para?.text ?? '') || assignedIn(c.para?.text ?? '') !== null,
+        )
+      ) {
         if (!inAssessment(child)) considerWithAttributes(child);
         continue;
       }
