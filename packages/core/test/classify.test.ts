@@ -138,3 +138,21 @@ describe('regressions', () => {
     expect(CLOSING_RE.test(s)).toBe(true);
   });
 });
+
+describe('approval and praise ask no one to act', () => {
+  it('"Thống nhất (về) chủ trương ...", "Chấp thuận chủ trương ..." decide; "Biểu dương ...", "Hoan nghênh ..." praise', () => {
+    for (const s of [
+      'Thống nhất về chủ trương đầu tư xây dựng tuyến đường ven sông Hậu trong kế hoạch trung hạn 2026-2030.',
+      'Thống nhất chủ trương hỗ trợ kinh phí cho các hộ bị thiệt hại do sạt lở.',
+      'Chấp thuận chủ trương điều chỉnh quy hoạch khu dân cư Bình Minh.',
+      'Biểu dương tinh thần trách nhiệm của lực lượng xung kích các xã trong đợt mưa lũ vừa qua.',
+      'Hoan nghênh các doanh nghiệp đã chung tay hỗ trợ người dân vùng bị thiệt hại.',
+    ])
+      expect(isTask(s, true, none)).toBe(false);
+  });
+
+  it('an approval that also assigns is a task: "Thống nhất chủ trương ..., giao Sở Tài chính ..."', () => {
+    const s = 'Thống nhất chủ trương hỗ trợ kinh phí; giao Sở Tài chính tham mưu bố trí nguồn vốn.';
+    expect(isTask(s, true, explicit)).toBe(true);
+  });
+});

@@ -213,3 +213,15 @@ describe('regressions', () => {
     expect(chosen(s, { y: 2025, m: 9, d: 23 })).toBe('2025-09-24');
   });
 });
+
+describe('findDeadlines: a range over by the document date', () => {
+  it('"trong đợt mưa lũ từ ngày 04/8 đến ngày 07/8/2025" in a notice of 3 September 2025 is an event', () => {
+    expect(
+      found('Biểu dương lực lượng xung kích trong đợt mưa lũ từ ngày 04/8 đến ngày 07/8/2025.', d2025),
+    ).toEqual([]);
+  });
+
+  it('a range still ahead gives its end: "thực hiện từ ngày 15/9 đến ngày 30/9/2025"', () => {
+    expect(chosen('Tổ chức kiểm tra từ ngày 15/9 đến ngày 30/9/2025.', d2025)).toBe('2025-09-30');
+  });
+});

@@ -7,7 +7,7 @@
  * ngày 27/3/2021", "giai đoạn 2021-2025", "định hướng đến năm 2030",
  * "dự kiến ... vào năm 2023" (CONTRACT, Deadlines).
  */
-import { addDays, addWorkingDays, type YMD } from '../dates.ts';
+import { addDays, addWorkingDays, iso, type YMD } from '../dates.ts';
 import { execAtWordStart, isSpace, foldSpaces as squash } from '../text/fold.ts';
 import { parsePeriodAt } from './periods.ts';
 
@@ -82,10 +82,13 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
       else if (prep.startsWith('đến ngày')) {
         // "tính đến ngày", and "Đến ngày X, ..." opening a sentence, give the state "as of" a day.
         const before = text.slice(Math.max(0, m.index - 6), m.index);
+        // A range that ended by the document's date ("đợt mưa lũ từ ngày 04/8 đến ngày 07/8")
+        // is an event, past before anything was asked.
         if (
           /tính\s*$/iu.test(before) ||
           /(?:^|[.;:]\s*)$/u.test(before) ||
-          /^\s*,/u.test(rest.slice(p.length))
+          /^\s*,/u.test(rest.slice(p.length)) ||
+          (docDate !== null && p.due <= iso(docDate.y, docDate.m, docDate.d))
         )
           continue;
         strength = 1;

@@ -117,9 +117,13 @@ export function directiveScore(text: string, ev: TaskEvidence): number {
   return score - negative;
 }
 
-/** A reply to a proposal that declines or only notes it: "Về đề nghị ...: Không thống nhất ...". */
+/**
+ * What decides or acknowledges and asks no one to act: a reply to a proposal that declines,
+ * approves (also "in principle": "Thống nhất (về) chủ trương ...") or notes it, and praise
+ * ("Biểu dương ...", "Hoan nghênh ...") — "Về đề nghị ...: Không thống nhất ...".
+ */
 const DECLINE_RE =
-  /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với)|Cơ bản thống nhất|Đồng ý)(?![\p{L}])/iu;
+  /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với|(?:về\s+)?chủ trương)|Cơ bản thống nhất|Đồng ý|Chấp thuận (?:về\s+)?chủ trương|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao)(?![\p{L}])/iu;
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
   if (CLOSING_RE.test(text.slice(0, 600))) return false;
