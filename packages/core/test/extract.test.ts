@@ -322,3 +322,18 @@ Giao:
     expect(tasks.every((t) => !/Giao\s*:/u.test(t.text))).toBe(true);
   });
 });
+
+describe('a remark between parentheses in a lead-in', () => {
+  it('gives its date to no item: "(vốn năm 2024 được giải ngân đến hết ngày 31/01/2025), yêu cầu:"', () => {
+    const text = `1. Để giải ngân hết vốn năm 2024 (vốn năm 2024 được phép giải ngân đến hết ngày 31/01/2025), yêu cầu:
+a) Sở Tài chính rà soát, điều chuyển vốn của các dự án chậm giải ngân.
+b) Kho bạc Nhà nước khu vực XII kiểm soát, thanh toán kịp thời cho các dự án.`;
+    expect(run(text, { y: 2024, m: 12, d: 20 }).map((t) => t.due)).toEqual([null, null]);
+  });
+
+  it('a lead-in that states its deadline plainly still gives it: "hoàn thành trước ngày 31/01/2025:"', () => {
+    const text = `1. Để giải ngân hết vốn năm 2024, hoàn thành trước ngày 31/01/2025:
+a) Sở Tài chính rà soát, điều chuyển vốn của các dự án chậm giải ngân.`;
+    expect(run(text, { y: 2024, m: 12, d: 20 }).map((t) => t.due)).toEqual(['2025-01-31']);
+  });
+});

@@ -68,11 +68,18 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     return out;
   };
 
-  /** A lead-in gives its deadline to its items only when it states one plainly. */
+  /**
+   * A lead-in gives its deadline to its items only when it states one plainly: not a weak
+   * one, nor one in a remark between parentheses ("(vốn năm 2023 được giải ngân đến hết ngày
+   * 31/01/2024)"), which explains the context.
+   */
   const plainDeadline = new Map<OutlineNode, Inherited['due']>();
   const deadlineOf = (n: OutlineNode): Inherited['due'] => {
     if (!plainDeadline.has(n)) {
-      const d = chooseDeadline(findDeadlines(n.para?.text ?? '', ctx.docDate).filter((x) => x.strength >= 2));
+      const text = n.para?.text ?? '';
+      const d = chooseDeadline(
+        findDeadlines(text, ctx.docDate).filter((x) => x.strength >= 2 && !inParentheses(text, x.start)),
+      );
       plainDeadline.set(n, d ? { due: d.due, dueText: d.dueText } : null);
     }
     return plainDeadline.get(n) ?? null;
@@ -247,6 +254,12 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
   };
   visit(root);
   return tasks;
+}
+
+/** Whether `i` lies inside a parenthesis of `text` (an opening one before it not yet closed). */
+function inParentheses(text: string, i: number): boolean {
+  const open = text.lastIndexOf('(', i);
+  return open >= 0 && text.lastIndexOf(')', i) < open;
 }
 
 /** Names of one document compare by case and spacing only; its spelling is consistent. */
