@@ -2,6 +2,7 @@
 // seed and synthetic notices.
 import { describe, expect, it } from 'vitest';
 import {
+  characterKinds,
   cleanText,
   cutAfterClosingMark,
   dropPageMarks,
@@ -21,6 +22,25 @@ describe('normalizeCharacters', () => {
     const s = 'Số: 312 /TB-VP\r\nKiên\u00a0Giang\u200b, ngày 18\u0007 tháng 5\ufffd năm 2021\r';
     expect(normalizeCharacters(s)).toBe('Số: 312 /TB-VP\nKiên Giang, ngày 18 tháng 5 năm 2021\n');
     expect(normalizeCharacters('Ho\u0300a Bi\u0300nh')).toBe('Hòa Bình');
+  });
+
+  it('skips NFC only for text NFC leaves alone: each NFC-inert character, and each pair of them', () => {
+    const inert: string[] = [];
+    for (let c = 0; c < 0x2100; c++) {
+      const ch = String.fromCharCode(c);
+      if (characterKinds(ch) !== 'composable') inert.push(ch);
+    }
+    expect(inert.length).toBeGreaterThan(1000);
+    const changed: string[] = [];
+    for (const a of inert) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of inert) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    expect(characterKinds('Sở Xây dựng “chủ trì” – ./.')).toBe('plain');
+    expect(characterKinds('Kiên\u00a0Giang\r\n')).toBe('odd');
+    expect(characterKinds('Ho\u0300a')).toBe('composable');
+    expect(characterKinds('Giang\u200b')).toBe('composable');
   });
 });
 

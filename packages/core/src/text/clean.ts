@@ -26,7 +26,10 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw).split('\n'))).map(stripMarkup);
+  const kinds = characterKinds(raw);
+  let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw, kinds).split('\n'))).map(
+    stripMarkup,
+  );
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
@@ -40,20 +43,17 @@ export function cleanText(input: string): CleanResult {
       code: 'repeated-pages',
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
+  const text = blocks.map((b) => b.join('\n')).join('\n\n');
   // Removing characters can leave a combining mark beside a new base letter: recompose.
-  return {
-    text: blocks
-      .map((b) => b.join('\n'))
-      .join('\n\n')
-      .normalize('NFC'),
-    warnings,
-  };
+  // Text made of NFC-inert characters (and the ASCII the steps add) has none to recompose.
+  return { text: kinds === 'composable' ? text.normalize('NFC') : text, warnings };
 }
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */
-export function normalizeCharacters(s: string): string {
-  const nfc = s.normalize('NFC');
-  if (!ODD_CHARACTER.test(nfc)) return nfc;
+export function normalizeCharacters(s: string, kinds: CharacterKinds = characterKinds(s)): string {
+  // NFC leaves NFC-inert characters as they are: only other text needs the (costly) call.
+  const nfc = kinds === 'composable' ? s.normalize('NFC') : s;
+  if (kinds === 'plain' || (kinds === 'composable' && !ODD_CHARACTER.test(nfc))) return nfc;
   return (
     nfc
       .replace(/\r\n?/g, '\n')
@@ -69,6 +69,32 @@ export function normalizeCharacters(s: string): string {
 const ODD_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff\u00ad\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/;
+
+/**
+ * 'plain' when every character of a text is NFC-inert and none is odd (nothing to
+ * normalise), 'odd' when all are NFC-inert but some are odd, 'composable' otherwise.
+ * NFC-inert characters are those NFC leaves as they are whatever their neighbours: Latin up
+ * to U+02FF, Latin Extended Additional (every Vietnamese letter, in NFC) and general
+ * punctuation U+2010–U+205E. None of them is a combining mark or composes with the one
+ * before (the test checks every pair).
+ */
+export type CharacterKinds = 'plain' | 'odd' | 'composable';
+
+export function characterKinds(s: string): CharacterKinds {
+  // One loop over char codes: far cheaper than NFC and a regex scan over the whole text.
+  let odd = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300) odd ||= ODD_LATIN[c] === 1;
+    else if (c >= 0x2010 && c <= 0x205e) odd ||= c === 0x202f;
+    else if (c < 0x1e00 || c > 0x1eff) return 'composable';
+  }
+  return odd ? 'odd' : 'plain';
+}
+
+/** 1 at each code below U+0300 that ODD_CHARACTER matches. */
+const ODD_LATIN = new Uint8Array(0x300);
+for (let c = 0; c < 0x300; c++) if (ODD_CHARACTER.test(String.fromCharCode(c))) ODD_LATIN[c] = 1;
 
 /** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
 export function stripMarkup(line: string): string {
