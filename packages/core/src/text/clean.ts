@@ -119,15 +119,12 @@ export function stripMarkup(line: string): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => {
-    const t = l.trim();
-    return !(
-      /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$/.test(t) ||
-      /^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(t) ||
-      /^[*_#=~|>•]+$/.test(t)
-    );
-  });
+  return lines.filter((l) => !PAGE_MARK.test(l));
 }
+
+/** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
+const PAGE_MARK =
+  /^\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|[*_#=~|>•]+)\s*$/iu;
 
 /**
  * A table laid out with spaces (what `pdftotext -layout` makes of a PDF table): a header
@@ -203,7 +200,12 @@ export function joinHyphenatedWords(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
-    while (/\p{L}-$/u.test(l) && i + 1 < lines.length && /^\p{Ll}/u.test(lines[i + 1] as string)) {
+    while (
+      l.endsWith('-') &&
+      /\p{L}-$/u.test(l) &&
+      i + 1 < lines.length &&
+      /^\p{Ll}/u.test(lines[i + 1] as string)
+    ) {
       l = l.slice(0, -1) + (lines[i + 1] as string);
       i++;
     }
