@@ -2,7 +2,6 @@
 // seed and synthetic notices.
 import { describe, expect, it } from 'vitest';
 import {
-  characterKinds,
   cleanText,
   cutAfterClosingMark,
   dropPageMarks,
@@ -13,6 +12,7 @@ import {
   MAX_INPUT_CHARS,
   normalizeCharacters,
   rewriteTables,
+  scanText,
   stripMarkup,
   toBlocks,
 } from '../src/text/clean.ts';
@@ -28,7 +28,7 @@ describe('normalizeCharacters', () => {
     const inert: string[] = [];
     for (let c = 0; c < 0x2100; c++) {
       const ch = String.fromCharCode(c);
-      if (characterKinds(ch) !== 'composable') inert.push(ch);
+      if (scanText(ch).kinds !== 'composable') inert.push(ch);
     }
     expect(inert.length).toBeGreaterThan(1000);
     const changed: string[] = [];
@@ -37,10 +37,10 @@ describe('normalizeCharacters', () => {
       for (const b of inert) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
     }
     expect(changed).toEqual([]);
-    expect(characterKinds('Sở Xây dựng “chủ trì” – ./.')).toBe('plain');
-    expect(characterKinds('Kiên\u00a0Giang\r\n')).toBe('odd');
-    expect(characterKinds('Ho\u0300a')).toBe('composable');
-    expect(characterKinds('Giang\u200b')).toBe('composable');
+    expect(scanText('Sở Xây dựng “chủ trì” – ./.').kinds).toBe('plain');
+    expect(scanText('Kiên\u00a0Giang\r\n').kinds).toBe('odd');
+    expect(scanText('Ho\u0300a').kinds).toBe('composable');
+    expect(scanText('Giang\u200b').kinds).toBe('composable');
   });
 });
 

@@ -26,10 +26,19 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  const kinds = characterKinds(raw);
-  let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw, kinds).split('\n'))).map(
-    stripMarkup,
-  );
+  const scan = scanText(raw);
+  const normalized = normalizeCharacters(raw, scan.kinds);
+  let marks = normalized === raw ? scan.marks : scanText(normalized).marks;
+  let lines = normalized.split('\n');
+  // A step whose characters the text lacks would leave every line as it is: skipped.
+  if (marks & (SPACES_3 | PIPE | TAB)) {
+    // Only a line with a wide gap can head a space-aligned table.
+    if (marks & SPACES_3) lines = rewriteAlignedTables(lines);
+    lines = rewriteTables(lines);
+    // A rewritten row can hold a doubled space ("|  |": an empty cell).
+    marks |= SPACES_2;
+  }
+  lines = lines.map((l) => stripMarkup(l, marks));
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
@@ -46,11 +55,11 @@ export function cleanText(input: string): CleanResult {
   const text = blocks.map((b) => b.join('\n')).join('\n\n');
   // Removing characters can leave a combining mark beside a new base letter: recompose.
   // Text made of NFC-inert characters (and the ASCII the steps add) has none to recompose.
-  return { text: kinds === 'composable' ? text.normalize('NFC') : text, warnings };
+  return { text: scan.kinds === 'composable' ? text.normalize('NFC') : text, warnings };
 }
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */
-export function normalizeCharacters(s: string, kinds: CharacterKinds = characterKinds(s)): string {
+export function normalizeCharacters(s: string, kinds: CharacterKinds = scanText(s).kinds): string {
   // NFC leaves NFC-inert characters as they are: only other text needs the (costly) call.
   const nfc = kinds === 'composable' ? s.normalize('NFC') : s;
   if (kinds === 'plain' || (kinds === 'composable' && !ODD_CHARACTER.test(nfc))) return nfc;
@@ -80,38 +89,79 @@ const ODD_CHARACTER =
  */
 export type CharacterKinds = 'plain' | 'odd' | 'composable';
 
-export function characterKinds(s: string): CharacterKinds {
+/**
+ * Marks: characters a clean-up step looks for in each line. A text without them lets the
+ * step skip its per-line searches (each a call that costs more than the scan of its share).
+ */
+const TAB = 1;
+const ANGLE = 2;
+const CARET = 4;
+const HASH = 8;
+/** '*' or '_'. */
+const EMPHASIS = 16;
+const PIPE = 32;
+/** Two spaces in a row. */
+const SPACES_2 = 64;
+/** Three spaces in a row (a wide gap). */
+const SPACES_3 = 128;
+const ALL_MARKS = 255;
+/** Not a mark: a character normalizeCharacters replaces or removes. */
+const ODD = 256;
+
+/** The flags of each code below U+0300: its mark, and ODD when ODD_CHARACTER matches it. */
+const LATIN_FLAGS = new Uint16Array(0x300);
+for (let c = 0; c < 0x300; c++) if (ODD_CHARACTER.test(String.fromCharCode(c))) LATIN_FLAGS[c] = ODD;
+for (const [ch, mark] of [
+  ['\t', TAB],
+  ['<', ANGLE],
+  ['^', CARET],
+  ['#', HASH],
+  ['*', EMPHASIS],
+  ['_', EMPHASIS],
+  ['|', PIPE],
+] as const)
+  LATIN_FLAGS[ch.charCodeAt(0)] = mark;
+
+/** A text's character kinds and the marks it holds. */
+export function scanText(s: string): { kinds: CharacterKinds; marks: number } {
   // One loop over char codes: far cheaper than NFC and a regex scan over the whole text.
-  let odd = false;
+  let flags = 0;
+  let inert = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x300) odd ||= ODD_LATIN[c] === 1;
-    else if (c >= 0x2010 && c <= 0x205e) odd ||= c === 0x202f;
-    else if (c < 0x1e00 || c > 0x1eff) return 'composable';
+    if (c < 0x300) flags |= LATIN_FLAGS[c] as number;
+    else if (c >= 0x2010 && c <= 0x205e) {
+      if (c === 0x202f) flags |= ODD;
+    } else if (c < 0x1e00 || c > 0x1eff) inert = false;
   }
-  return odd ? 'odd' : 'plain';
+  // Runs of spaces are found by the native search: cheaper than tracking them in the loop.
+  if (s.includes('  ')) flags |= s.includes('   ') ? SPACES_2 | SPACES_3 : SPACES_2;
+  const kinds = !inert ? 'composable' : flags & ODD ? 'odd' : 'plain';
+  return { kinds, marks: flags & ALL_MARKS };
 }
 
-/** 1 at each code below U+0300 that ODD_CHARACTER matches. */
-const ODD_LATIN = new Uint8Array(0x300);
-for (let c = 0; c < 0x300; c++) if (ODD_CHARACTER.test(String.fromCharCode(c))) ODD_LATIN[c] = 1;
-
-/** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
-export function stripMarkup(line: string): string {
-  let s = line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
-  if (s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
-  if (s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
-  if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
-  if (s.includes('*') || s.includes('__')) {
+/**
+ * Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}.
+ * `marks`: those the whole text holds (scanText); a line holds no other.
+ */
+export function stripMarkup(line: string, marks = ALL_MARKS): string {
+  let s = marks & TAB && line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
+  if (marks & ANGLE && s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
+  if (marks & CARET && s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
+  if (marks & HASH && s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (marks & EMPHASIS && (s.includes('*') || s.includes('__'))) {
     // A "* " at the start of a line is a bullet; every other asterisk is emphasis.
     const bullet = /^\s*\*\s+/.exec(s);
     const head = bullet ? '* ' : '';
     const body = bullet ? s.slice(bullet[0].length) : s;
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
-  // A doubled space between words is an OCR slip; wider gaps (columns) are kept.
-  if (s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
-  return s.trimEnd();
+  // A doubled space between words is an OCR slip; wider gaps (columns) are kept. (A tag
+  // removed above can leave one the text did not hold.)
+  if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
+  // Most lines end in a printable ASCII character: nothing to trim.
+  const last = s.charCodeAt(s.length - 1);
+  return last > 32 && last < 127 ? s : s.trimEnd();
 }
 
 /**
