@@ -250,6 +250,19 @@ describe('dropRepeatedBlocks', () => {
     ]);
   });
 
+  it('pairs copies whose openings differ only in marks or case (bare OCR, decomposed letters)', () => {
+    const bare = (p: string) =>
+      p.slice(0, 50).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toUpperCase() + p.slice(50);
+    const decomposed = (p: string) => p.normalize('NFD');
+    const blocks = [
+      para('THÔNG BÁO'),
+      ...[P1, P2, P3, P4].map((p) => para(bare(p))),
+      para('Nơi nhận:'),
+      ...[P1, P2, P3, P4].map((p) => para(decomposed(p))),
+    ];
+    expect(dropRepeatedBlocks(blocks).removedBlocks).toBe(4);
+  });
+
   it('keeps a document whose paragraphs differ, and a repeat of fewer than three blocks', () => {
     const blocks = [P1, P2, P3, P4, 'Nơi nhận:', P1, P2, 'Đỗ Thị Lê Hảo'].map(para);
     expect(dropRepeatedBlocks(blocks).removedBlocks).toBe(0);

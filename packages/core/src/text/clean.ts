@@ -484,12 +484,19 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
     return dice(setOf(a), setOf(b)) >= 0.6;
   };
-  // Candidate pairs: blocks whose opening words agree.
-  const heads = texts.map((t) => (t.length < 40 ? '' : asciiKey(t.slice(0, 60)).slice(0, 40)));
-  const byHead = new Map<string, number[]>();
+  // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
+  // no other; a hash of the head finds them without building it, and they get no head.
+  const hashes = texts.map((t) => (t.length < 40 ? 0 : headHash(t)));
+  const counts = new Map<number, number>();
   texts.forEach((t, k) => {
-    if (t.length < 40) return;
-    const head = heads[k] as string;
+    if (t.length >= 40) counts.set(hashes[k] as number, (counts.get(hashes[k] as number) ?? 0) + 1);
+  });
+  const heads = texts.map((t, k) =>
+    t.length < 40 || counts.get(hashes[k] as number) === 1 ? undefined : headOf(t),
+  );
+  const byHead = new Map<string, number[]>();
+  heads.forEach((head, k) => {
+    if (head === undefined) return;
     const list = byHead.get(head);
     if (list) {
       if (list.length < 8) list.push(k);
@@ -498,8 +505,9 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   const remove = new Array<boolean>(n).fill(false);
   let removed = 0;
   for (let i = 0; i < n; i++) {
-    if (remove[i] || (texts[i] as string).length < 40) continue;
-    for (const j of byHead.get(heads[i] as string) ?? []) {
+    const head = heads[i];
+    if (remove[i] || head === undefined) continue;
+    for (const j of byHead.get(head) ?? []) {
       if (j <= i) continue;
       // Extend the aligned run, forgiving one block that differs.
       let len = 0;
@@ -525,6 +533,54 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   }
   return { blocks: blocks.filter((_, k) => !remove[k]), removedBlocks: removed };
 }
+
+/** A block's head: the key of its opening words. */
+function headOf(text: string): string {
+  return asciiKey(text.slice(0, 60)).slice(0, 40);
+}
+
+/**
+ * A hash of headOf(text), equal for equal heads. The key is read off a table as asciiKey
+ * would make it (one space for each run of other characters, none at the ends), without
+ * building it; an opening with a character outside Latin and Latin Extended Additional
+ * (which asciiKey may first normalise) has its head built and hashed.
+ */
+function headHash(text: string): number {
+  let h = FNV_OFFSET;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length && i < 60 && length < 40; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return hashOf(headOf(text));
+    const k = KEY_CODE[c] as number;
+    if (k === 0) {
+      space = length > 0;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 32, FNV_PRIME);
+      space = false;
+      if (++length === 40) break;
+    }
+    h = Math.imul(h ^ k, FNV_PRIME);
+    length++;
+  }
+  return h;
+}
+
+function hashOf(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** asciiKey of each character below U+0300 and of Latin Extended Additional (0 when it has none). */
+const KEY_CODE = new Uint8Array(0x1f00);
+for (let c = 0; c < 0x1f00; c = c === 0x2ff ? 0x1e00 : c + 1)
+  KEY_CODE[c] = asciiKey(String.fromCharCode(c)).charCodeAt(0) || 0;
 
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
