@@ -97,16 +97,16 @@ const TAB = 1;
 const ANGLE = 2;
 const CARET = 4;
 const HASH = 8;
-/** '*' or '_'. */
-const EMPHASIS = 16;
-const PIPE = 32;
+const STAR = 16;
+const UNDERSCORE = 32;
+const PIPE = 64;
 /** Two spaces in a row. */
-const SPACES_2 = 64;
+const SPACES_2 = 128;
 /** Three spaces in a row (a wide gap). */
-const SPACES_3 = 128;
-const ALL_MARKS = 255;
+const SPACES_3 = 256;
+const ALL_MARKS = 511;
 /** Not a mark: a character normalizeCharacters replaces or removes. */
-const ODD = 256;
+const ODD = 512;
 
 /** The flags of each code below U+0300: its mark, and ODD when ODD_CHARACTER matches it. */
 const LATIN_FLAGS = new Uint16Array(0x300);
@@ -116,8 +116,8 @@ for (const [ch, mark] of [
   ['<', ANGLE],
   ['^', CARET],
   ['#', HASH],
-  ['*', EMPHASIS],
-  ['_', EMPHASIS],
+  ['*', STAR],
+  ['_', UNDERSCORE],
   ['|', PIPE],
 ] as const)
   LATIN_FLAGS[ch.charCodeAt(0)] = mark;
@@ -149,7 +149,7 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
   if (marks & ANGLE && s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
   if (marks & CARET && s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
   if (marks & HASH && s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
-  if (marks & EMPHASIS && (s.includes('*') || s.includes('__'))) {
+  if ((marks & STAR && s.includes('*')) || (marks & UNDERSCORE && s.includes('__'))) {
     // A "* " at the start of a line is a bullet; every other asterisk is emphasis.
     const bullet = /^\s*\*\s+/.exec(s);
     const head = bullet ? '* ' : '';
@@ -379,11 +379,21 @@ function wrapBarePipeRows(lines: string[]): string[] {
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
   return lines.map((l) => {
-    const i = l.indexOf('./.');
+    const i = closingMarkAt(l);
     if (i < 0) return l;
     const rest = l.slice(i + 3).trim();
     return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
   });
+}
+
+/**
+ * `l.indexOf('./.')`, found from the slashes: the native search for one character is much
+ * cheaper than for three, and few lines hold a slash.
+ */
+function closingMarkAt(l: string): number {
+  for (let i = l.indexOf('/'); i >= 0; i = l.indexOf('/', i + 1))
+    if (l.charCodeAt(i - 1) === 46 && l.charCodeAt(i + 1) === 46) return i - 1; // '.'
+  return -1;
 }
 
 const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
