@@ -550,18 +550,19 @@ function headOf(text: string): string {
 }
 
 /**
- * A hash of headOf(text), equal for equal heads. The key is read off a table as asciiKey
- * would make it (one space for each run of other characters, none at the ends), without
- * building it; an opening with a character outside Latin and Latin Extended Additional
- * (which asciiKey may first normalise) has its head built and hashed.
+ * A hash of the first HASHED characters of headOf(text): equal for equal heads, and
+ * different for most blocks. The key is read off a table as asciiKey would make it (one
+ * space for each run of other characters, none at the ends), without building it; an
+ * opening with a character outside Latin and Latin Extended Additional (which asciiKey may
+ * first normalise) has its head built and hashed.
  */
 function headHash(text: string): number {
   let h = FNV_OFFSET;
   let length = 0;
   let space = false;
-  for (let i = 0; i < text.length && i < 60 && length < 40; i++) {
+  for (let i = 0; i < text.length && i < 60 && length < HASHED; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return hashOf(headOf(text));
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return hashOf(headOf(text).slice(0, HASHED));
     const k = KEY_CODE[c] as number;
     if (k === 0) {
       space = length > 0;
@@ -570,13 +571,15 @@ function headHash(text: string): number {
     if (space) {
       h = Math.imul(h ^ 32, FNV_PRIME);
       space = false;
-      if (++length === 40) break;
+      if (++length === HASHED) break;
     }
     h = Math.imul(h ^ k, FNV_PRIME);
     length++;
   }
   return h;
 }
+
+const HASHED = 16;
 
 function hashOf(s: string): number {
   let h = FNV_OFFSET;
