@@ -287,6 +287,19 @@ export function joinLoneMarkers(lines: string[]): string[] {
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
+
+/** TABLE_ROW.test(l); most lines start with a character that is neither a space nor '|'. */
+function isTableRow(l: string): boolean {
+  return !isPrintableAscii(l.charCodeAt(0), 124) && TABLE_ROW.test(l);
+}
+
+/**
+ * Whether a char code is printable ASCII other than `except`: a character no `\s`
+ * matches, which lets a cheap look at a line's first or last character settle a test.
+ */
+function isPrintableAscii(c: number, except = -1): boolean {
+  return c > 32 && c < 127 && c !== except;
+}
 const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
 const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phối hợp|thời (?:gian|hạn)|tiến độ/iu;
 
@@ -311,13 +324,13 @@ export function rewriteTables(lines: string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
-    if (!TABLE_ROW.test(rows[i] as string)) {
+    if (!isTableRow(rows[i] as string)) {
       out.push(rows[i] as string);
       i++;
       continue;
     }
     let j = i;
-    while (j < rows.length && TABLE_ROW.test(rows[j] as string)) j++;
+    while (j < rows.length && isTableRow(rows[j] as string)) j++;
     const group = rows.slice(i, j).filter((r) => !TABLE_RULE.test(r));
     const cellsOf = (r: string) =>
       r
@@ -408,6 +421,9 @@ const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', '
  */
 export function dropStampFragments(lines: string[]): string[] {
   const isFragment = (l: string) => {
+    // A fragment holds at most 11 characters between its spaces.
+    if (l.length > 11 && isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1)))
+      return false;
     const t = l.trim();
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
   };
@@ -595,6 +611,12 @@ const KEY_CODE = new Uint8Array(0x1f00);
 for (let c = 0; c < 0x1f00; c = c === 0x2ff ? 0x1e00 : c + 1)
   KEY_CODE[c] = asciiKey(String.fromCharCode(c)).charCodeAt(0) || 0;
 
+/** `/^\p{Ll}/u.test(s)`, from the first char code when it is ASCII (most lines). */
+function startsLowerCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
+}
+
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
 /**
@@ -611,7 +633,7 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
       const lastLine = prev[prev.length - 1] as string;
       // A block cannot end on a word that needs a complement ("và", "của", "với" ...).
       const dangling = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u.test(lastLine);
-      const continues = /[\p{L},\d]$/u.test(lastLine) && /^\p{Ll}/u.test(first);
+      const continues = startsLowerCase(first) && /[\p{L},\d]$/u.test(lastLine);
       if ((continues || dangling) && !LIST_START.test(first) && !/^\|/.test(first)) {
         prev[prev.length - 1] = `${lastLine} ${first}`;
         prev.push(...b.slice(1));
