@@ -12,6 +12,7 @@ import {
   MAX_INPUT_CHARS,
   normalizeCharacters,
   rewriteTables,
+  scanText,
   stripMarkup,
   toBlocks,
 } from '../src/text/clean.ts';
@@ -21,6 +22,29 @@ describe('normalizeCharacters', () => {
     const s = 'Số: 312 /TB-VP\r\nKiên\u00a0Giang\u200b, ngày 18\u0007 tháng 5\ufffd năm 2021\r';
     expect(normalizeCharacters(s)).toBe('Số: 312 /TB-VP\nKiên Giang, ngày 18 tháng 5 năm 2021\n');
     expect(normalizeCharacters('Ho\u0300a Bi\u0300nh')).toBe('Hòa Bình');
+  });
+
+  it('skips NFC only for text NFC leaves alone: each NFC-inert character, and each pair of them', () => {
+    const inert: string[] = [];
+    for (let c = 0; c < 0x2100; c++) {
+      const ch = String.fromCharCode(c);
+      const kinds = scanText(ch).kinds;
+      if (kinds === 'composable') continue;
+      inert.push(ch);
+      // Odd exactly when the full normalisation (as for any text) changes it.
+      expect(kinds === 'odd').toBe(normalizeCharacters(ch, 'composable') !== ch);
+    }
+    expect(inert.length).toBeGreaterThan(1000);
+    const changed: string[] = [];
+    for (const a of inert) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of inert) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    expect(scanText('Sở Xây dựng “chủ trì” – ./.').kinds).toBe('plain');
+    expect(scanText('Kiên\u00a0Giang\r\n').kinds).toBe('odd');
+    expect(scanText('Ho\u0300a').kinds).toBe('composable');
+    expect(scanText('Giang\u200b').kinds).toBe('composable');
   });
 });
 
@@ -228,6 +252,19 @@ describe('dropRepeatedBlocks', () => {
       P4,
       'Đỗ Thị Lê Hảo',
     ]);
+  });
+
+  it('pairs copies whose openings differ only in marks or case (bare OCR, decomposed letters)', () => {
+    const bare = (p: string) =>
+      p.slice(0, 50).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').toUpperCase() + p.slice(50);
+    const decomposed = (p: string) => p.normalize('NFD');
+    const blocks = [
+      para('THÔNG BÁO'),
+      ...[P1, P2, P3, P4].map((p) => para(bare(p))),
+      para('Nơi nhận:'),
+      ...[P1, P2, P3, P4].map((p) => para(decomposed(p))),
+    ];
+    expect(dropRepeatedBlocks(blocks).removedBlocks).toBe(4);
   });
 
   it('keeps a document whose paragraphs differ, and a repeat of fewer than three blocks', () => {

@@ -123,6 +123,40 @@ for (const p of PHRASES) {
   longest = Math.max(longest, words.length);
 }
 
+/** The word counts of the phrases' keys, by their first word. */
+const PHRASE_SIZES = new Map<string, Set<number>>();
+for (const key of DICT.keys()) {
+  const sizes = PHRASE_SIZES.get(firstWord(key)) ?? new Set<number>();
+  sizes.add(key.split(' ').length);
+  PHRASE_SIZES.set(firstWord(key), sizes);
+}
+
+function firstWord(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? key : key.slice(0, space);
+}
+
+/**
+ * The keys of tokens i, i..i+1, ..., i..i+n-1, each run joined by spaces, with its count of
+ * words (a token's key holds more than one when a letter outside Latin splits it).
+ */
+function joinedKeys(
+  tokens: readonly { key: string }[],
+  i: number,
+  n: number,
+): { key: string; words: number }[] {
+  const runs: { key: string; words: number }[] = [];
+  let key = '';
+  let words = 0;
+  for (let k = 0; k < n; k++) {
+    const next = (tokens[i + k] as { key: string }).key;
+    key = k === 0 ? next : `${key} ${next}`;
+    words += next.includes(' ') ? next.split(' ').length : 1;
+    runs.push({ key, words });
+  }
+  return runs;
+}
+
 /** Heads whose bare spelling is also a common name part ("Quy Nhơn", "Hoi An"). */
 const AMBIGUOUS_HEADS = new Set(['quy', 'hoi', 'doi', 'tram', 'bo', 'cuc']);
 
@@ -144,6 +178,8 @@ const MARKED_LETTERS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽ
 const MARKED_CODES = new Uint8Array(0x1efa);
 for (const ch of MARKED_LETTERS + MARKED_LETTERS.toUpperCase()) MARKED_CODES[ch.charCodeAt(0)] = 1;
 
+const MAX_LETTERS = 4000;
+
 /**
  * True when a text has lost many of its diacritics. In Vietnamese about a quarter of all
  * letters carry a mark (0.27 in the seed notices); well under that, OCR dropped them.
@@ -153,12 +189,14 @@ export function lostDiacritics(text: string): boolean {
   let letters = 0;
   let marked = 0;
   // The first few thousand letters tell as well as the whole text.
-  for (let i = 0; i < text.length && letters < 4000; i++) {
+  for (let i = 0; i < text.length && letters < MAX_LETTERS; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else if (c >= 0xc0 && c <= 0x1ef9) {
       letters++;
       marked += MARKED_CODES[c] as number;
+      // A fifth of the most letters ever counted are marked already: the answer is known.
+      if (marked >= MAX_LETTERS / 5) return false;
     }
   }
   return letters >= 200 && marked / letters < 0.2;
@@ -195,16 +233,17 @@ export function restoreDiacritics(text: string): string {
       i++;
       continue;
     }
-    for (let n = Math.min(longest, tokens.length - i); n >= 1 && !used; n--) {
+    // Phrases are looked up longest first; only a word that opens one can start one, and
+    // only runs as long (in words) as one of those are worth a lookup.
+    const sizes = PHRASE_SIZES.get(firstWord(t0.key));
+    const runs = sizes ? joinedKeys(tokens, i, Math.min(longest, tokens.length - i)) : [];
+    for (let n = runs.length; n >= 1 && !used; n--) {
       // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
       // single words are too ambiguous ("bao" is bão, báo or bao).
       if (n === 1 && (!/^\p{Lu}/u.test(text.charAt(t0.start)) || AMBIGUOUS_HEADS.has(t0.key))) continue;
-      const hit = DICT.get(
-        tokens
-          .slice(i, i + n)
-          .map((t) => t.key)
-          .join(' '),
-      );
+      const run = runs[n - 1] as { key: string; words: number };
+      if (!sizes?.has(run.words)) continue;
+      const hit = DICT.get(run.key);
       if (!hit) continue;
       for (const [k, w] of hit.split(' ').entries()) put(i + k, w);
       used = n;

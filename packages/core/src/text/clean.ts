@@ -26,7 +26,19 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  let lines = rewriteTables(rewriteAlignedTables(normalizeCharacters(raw).split('\n'))).map(stripMarkup);
+  const scan = scanText(raw);
+  const normalized = normalizeCharacters(raw, scan.kinds);
+  let marks = normalized === raw ? scan.marks : scanText(normalized).marks;
+  let lines = normalized.split('\n');
+  // A step whose characters the text lacks would leave every line as it is: skipped.
+  if (marks & (SPACES_3 | PIPE | TAB)) {
+    // Only a line with a wide gap can head a space-aligned table.
+    if (marks & SPACES_3) lines = rewriteAlignedTables(lines);
+    lines = rewriteTables(lines);
+    // A rewritten row can hold a doubled space ("|  |": an empty cell).
+    marks |= SPACES_2;
+  }
+  lines = lines.map((l) => stripMarkup(l, marks));
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
   lines = cutAfterClosingMark(lines);
   lines = dropStampFragments(lines);
@@ -40,20 +52,17 @@ export function cleanText(input: string): CleanResult {
       code: 'repeated-pages',
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
+  const text = blocks.map((b) => b.join('\n')).join('\n\n');
   // Removing characters can leave a combining mark beside a new base letter: recompose.
-  return {
-    text: blocks
-      .map((b) => b.join('\n'))
-      .join('\n\n')
-      .normalize('NFC'),
-    warnings,
-  };
+  // Text made of NFC-inert characters (and the ASCII the steps add) has none to recompose.
+  return { text: scan.kinds === 'composable' ? text.normalize('NFC') : text, warnings };
 }
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */
-export function normalizeCharacters(s: string): string {
-  const nfc = s.normalize('NFC');
-  if (!ODD_CHARACTER.test(nfc)) return nfc;
+export function normalizeCharacters(s: string, kinds: CharacterKinds = scanText(s).kinds): string {
+  // NFC leaves NFC-inert characters as they are: only other text needs the (costly) call.
+  const nfc = kinds === 'composable' ? s.normalize('NFC') : s;
+  if (kinds === 'plain' || (kinds === 'composable' && !ODD_CHARACTER.test(nfc))) return nfc;
   return (
     nfc
       .replace(/\r\n?/g, '\n')
@@ -70,22 +79,89 @@ const ODD_CHARACTER =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff\u00ad\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/;
 
-/** Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}. */
-export function stripMarkup(line: string): string {
-  let s = line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
-  if (s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
-  if (s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
-  if (s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
-  if (s.includes('*') || s.includes('__')) {
+/**
+ * 'plain' when every character of a text is NFC-inert and none is odd (nothing to
+ * normalise), 'odd' when all are NFC-inert but some are odd, 'composable' otherwise.
+ * NFC-inert characters are those NFC leaves as they are whatever their neighbours: Latin up
+ * to U+02FF, Latin Extended Additional (every Vietnamese letter, in NFC) and general
+ * punctuation U+2010–U+205E. None of them is a combining mark or composes with the one
+ * before (the test checks every pair).
+ */
+export type CharacterKinds = 'plain' | 'odd' | 'composable';
+
+/**
+ * Marks: characters a clean-up step looks for in each line. A text without them lets the
+ * step skip its per-line searches (each a call that costs more than the scan of its share).
+ */
+const TAB = 1;
+const ANGLE = 2;
+const CARET = 4;
+const HASH = 8;
+const STAR = 16;
+const UNDERSCORE = 32;
+const PIPE = 64;
+/** Two spaces in a row. */
+const SPACES_2 = 128;
+/** Three spaces in a row (a wide gap). */
+const SPACES_3 = 256;
+const ALL_MARKS = 511;
+
+/** A character outside the NFC-inert ranges. */
+const NOT_INERT = /[^\0-\u02ff\u1e00-\u1eff\u2010-\u205e]/;
+/**
+ * The NFC-inert characters that ODD_CHARACTER matches are these controls (all but the tab
+ * and the line break, and U+0080–U+009F) and ODD_SINGLES. Split so, each search is cheap.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const ODD_CONTROL = /[\0-\x08\x0b-\x1f\x80-\x9f]/;
+const ODD_SINGLES = ['\x7f', '\u00a0', '\u00ad', '\u202f'];
+
+const MARK_CHARACTERS = [
+  ['\t', TAB],
+  ['<', ANGLE],
+  ['^', CARET],
+  ['#', HASH],
+  ['*', STAR],
+  ['_', UNDERSCORE],
+  ['|', PIPE],
+] as const;
+
+/**
+ * A text's character kinds and the marks it holds. Native searches only: V8 rejects most
+ * characters at once for these classes, where a loop over char codes costs more.
+ */
+export function scanText(s: string): { kinds: CharacterKinds; marks: number } {
+  let kinds: CharacterKinds = 'plain';
+  if (NOT_INERT.test(s)) kinds = 'composable';
+  else if (ODD_CONTROL.test(s) || ODD_SINGLES.some((c) => s.includes(c))) kinds = 'odd';
+  let marks = 0;
+  for (const [c, mark] of MARK_CHARACTERS) if (s.includes(c)) marks |= mark;
+  if (s.includes('  ')) marks |= s.includes('   ') ? SPACES_2 | SPACES_3 : SPACES_2;
+  return { kinds, marks };
+}
+
+/**
+ * Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}.
+ * `marks`: those the whole text holds (scanText); a line holds no other.
+ */
+export function stripMarkup(line: string, marks = ALL_MARKS): string {
+  let s = marks & TAB && line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
+  if (marks & ANGLE && s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
+  if (marks & CARET && s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
+  if (marks & HASH && s.includes('#')) s = s.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if ((marks & STAR && s.includes('*')) || (marks & UNDERSCORE && s.includes('__'))) {
     // A "* " at the start of a line is a bullet; every other asterisk is emphasis.
     const bullet = /^\s*\*\s+/.exec(s);
     const head = bullet ? '* ' : '';
     const body = bullet ? s.slice(bullet[0].length) : s;
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
-  // A doubled space between words is an OCR slip; wider gaps (columns) are kept.
-  if (s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
-  return s.trimEnd();
+  // A doubled space between words is an OCR slip; wider gaps (columns) are kept. (A tag
+  // removed above can leave one the text did not hold.)
+  if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
+  // Most lines end in a printable ASCII character: nothing to trim.
+  const last = s.charCodeAt(s.length - 1);
+  return last > 32 && last < 127 ? s : s.trimEnd();
 }
 
 /**
@@ -93,15 +169,12 @@ export function stripMarkup(line: string): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => {
-    const t = l.trim();
-    return !(
-      /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$/.test(t) ||
-      /^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(t) ||
-      /^[*_#=~|>•]+$/.test(t)
-    );
-  });
+  return lines.filter((l) => !PAGE_MARK.test(l));
 }
+
+/** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
+const PAGE_MARK =
+  /^\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|[*_#=~|>•]+)\s*$/iu;
 
 /**
  * A table laid out with spaces (what `pdftotext -layout` makes of a PDF table): a header
@@ -177,7 +250,12 @@ export function joinHyphenatedWords(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
-    while (/\p{L}-$/u.test(l) && i + 1 < lines.length && /^\p{Ll}/u.test(lines[i + 1] as string)) {
+    while (
+      l.endsWith('-') &&
+      /\p{L}-$/u.test(l) &&
+      i + 1 < lines.length &&
+      /^\p{Ll}/u.test(lines[i + 1] as string)
+    ) {
       l = l.slice(0, -1) + (lines[i + 1] as string);
       i++;
     }
@@ -209,6 +287,19 @@ export function joinLoneMarkers(lines: string[]): string[] {
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
+
+/** TABLE_ROW.test(l); most lines start with a character that is neither a space nor '|'. */
+function isTableRow(l: string): boolean {
+  return !isPrintableAscii(l.charCodeAt(0), 124) && TABLE_ROW.test(l);
+}
+
+/**
+ * Whether a char code is printable ASCII other than `except`: a character no `\s`
+ * matches, which lets a cheap look at a line's first or last character settle a test.
+ */
+function isPrintableAscii(c: number, except = -1): boolean {
+  return c > 32 && c < 127 && c !== except;
+}
 const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
 const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phối hợp|thời (?:gian|hạn)|tiến độ/iu;
 
@@ -233,13 +324,13 @@ export function rewriteTables(lines: string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
-    if (!TABLE_ROW.test(rows[i] as string)) {
+    if (!isTableRow(rows[i] as string)) {
       out.push(rows[i] as string);
       i++;
       continue;
     }
     let j = i;
-    while (j < rows.length && TABLE_ROW.test(rows[j] as string)) j++;
+    while (j < rows.length && isTableRow(rows[j] as string)) j++;
     const group = rows.slice(i, j).filter((r) => !TABLE_RULE.test(r));
     const cellsOf = (r: string) =>
       r
@@ -301,11 +392,21 @@ function wrapBarePipeRows(lines: string[]): string[] {
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
   return lines.map((l) => {
-    const i = l.indexOf('./.');
+    const i = closingMarkAt(l);
     if (i < 0) return l;
     const rest = l.slice(i + 3).trim();
     return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
   });
+}
+
+/**
+ * `l.indexOf('./.')`, found from the slashes: the native search for one character is much
+ * cheaper than for three, and few lines hold a slash.
+ */
+function closingMarkAt(l: string): number {
+  for (let i = l.indexOf('/'); i >= 0; i = l.indexOf('/', i + 1))
+    if (l.charCodeAt(i - 1) === 46 && l.charCodeAt(i + 1) === 46) return i - 1; // '.'
+  return -1;
 }
 
 const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
@@ -320,6 +421,9 @@ const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', '
  */
 export function dropStampFragments(lines: string[]): string[] {
   const isFragment = (l: string) => {
+    // A fragment holds at most 11 characters between its spaces.
+    if (l.length > 11 && isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1)))
+      return false;
     const t = l.trim();
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
   };
@@ -406,12 +510,19 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
     return dice(setOf(a), setOf(b)) >= 0.6;
   };
-  // Candidate pairs: blocks whose opening words agree.
-  const heads = texts.map((t) => (t.length < 40 ? '' : asciiKey(t.slice(0, 60)).slice(0, 40)));
-  const byHead = new Map<string, number[]>();
+  // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
+  // no other; a hash of the head finds them without building it, and they get no head.
+  const hashes = texts.map((t) => (t.length < 40 ? 0 : headHash(t)));
+  const counts = new Map<number, number>();
   texts.forEach((t, k) => {
-    if (t.length < 40) return;
-    const head = heads[k] as string;
+    if (t.length >= 40) counts.set(hashes[k] as number, (counts.get(hashes[k] as number) ?? 0) + 1);
+  });
+  const heads = texts.map((t, k) =>
+    t.length < 40 || counts.get(hashes[k] as number) === 1 ? undefined : headOf(t),
+  );
+  const byHead = new Map<string, number[]>();
+  heads.forEach((head, k) => {
+    if (head === undefined) return;
     const list = byHead.get(head);
     if (list) {
       if (list.length < 8) list.push(k);
@@ -420,8 +531,9 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   const remove = new Array<boolean>(n).fill(false);
   let removed = 0;
   for (let i = 0; i < n; i++) {
-    if (remove[i] || (texts[i] as string).length < 40) continue;
-    for (const j of byHead.get(heads[i] as string) ?? []) {
+    const head = heads[i];
+    if (remove[i] || head === undefined) continue;
+    for (const j of byHead.get(head) ?? []) {
       if (j <= i) continue;
       // Extend the aligned run, forgiving one block that differs.
       let len = 0;
@@ -448,6 +560,63 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   return { blocks: blocks.filter((_, k) => !remove[k]), removedBlocks: removed };
 }
 
+/** A block's head: the key of its opening words. */
+function headOf(text: string): string {
+  return asciiKey(text.slice(0, 60)).slice(0, 40);
+}
+
+/**
+ * A hash of the first HASHED characters of headOf(text): equal for equal heads, and
+ * different for most blocks. The key is read off a table as asciiKey would make it (one
+ * space for each run of other characters, none at the ends), without building it; an
+ * opening with a character outside Latin and Latin Extended Additional (which asciiKey may
+ * first normalise) has its head built and hashed.
+ */
+function headHash(text: string): number {
+  let h = FNV_OFFSET;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length && i < 60 && length < HASHED; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return hashOf(headOf(text).slice(0, HASHED));
+    const k = KEY_CODE[c] as number;
+    if (k === 0) {
+      space = length > 0;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 32, FNV_PRIME);
+      space = false;
+      if (++length === HASHED) break;
+    }
+    h = Math.imul(h ^ k, FNV_PRIME);
+    length++;
+  }
+  return h;
+}
+
+const HASHED = 16;
+
+function hashOf(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** asciiKey of each character below U+0300 and of Latin Extended Additional (0 when it has none). */
+const KEY_CODE = new Uint8Array(0x1f00);
+for (let c = 0; c < 0x1f00; c = c === 0x2ff ? 0x1e00 : c + 1)
+  KEY_CODE[c] = asciiKey(String.fromCharCode(c)).charCodeAt(0) || 0;
+
+/** `/^\p{Ll}/u.test(s)`, from the first char code when it is ASCII (most lines). */
+function startsLowerCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
+}
+
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
 /**
@@ -464,7 +633,7 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
       const lastLine = prev[prev.length - 1] as string;
       // A block cannot end on a word that needs a complement ("và", "của", "với" ...).
       const dangling = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u.test(lastLine);
-      const continues = /[\p{L},\d]$/u.test(lastLine) && /^\p{Ll}/u.test(first);
+      const continues = startsLowerCase(first) && /[\p{L},\d]$/u.test(lastLine);
       if ((continues || dangling) && !LIST_START.test(first) && !/^\|/.test(first)) {
         prev[prev.length - 1] = `${lastLine} ${first}`;
         prev.push(...b.slice(1));
