@@ -45,7 +45,8 @@ describe('bench corpus generator', () => {
     for (let i = 0; i < 300; i++) {
       const t = g.next();
       sizes.push(Buffer.byteLength(t));
-      expect(t).toMatch(/S[ốo]\s*:/i); // one corpus notice lost its diacritics
+      // "Số: 12/TB-VP", a party notice's "Số 268-TB/TU"; one corpus notice lost its diacritics.
+      expect(t).toMatch(/S[ốo]\s*(?::|\d+-)/i);
       if (/Nơi nhận/.test(t)) withFooter++;
       // Top-level items, arabic or roman, run 1, 2, 3 ... in order.
       const arabic = [...t.matchAll(/^(?:\*\*)?\s*(\d{1,2})\.(?!\d)\s/gm)].map((m) => Number(m[1]));
