@@ -94,3 +94,11 @@ describe('restoreDiacritics', () => {
     expect(v).toContain(' Quy Nh');
   });
 });
+
+describe('restoreDiacritics on a word of two scripts', () => {
+  it('"soβxay dung" at the end of a bare text neither throws nor changes length', () => {
+    const bare = `${'Giao So Tai chinh chu tri phoi hop voi cac so nganh lien quan thuc hien. '.repeat(8)}soβxay dung`;
+    const view = restoreDiacritics(bare);
+    expect(view).toHaveLength(bare.length);
+  });
+});

@@ -217,9 +217,11 @@ export function restoreDiacritics(text: string): string {
     tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
   const out = text.split('');
   const put = (k: number, word: string) => {
-    const t = tokens[k] as (typeof tokens)[number];
+    // A key of a word that mixes scripts ("soβxay") holds a space: its phrase may run past
+    // the last word.
+    const t = tokens[k];
     // Only words printed without any mark are touched; a marked word is the printer's choice.
-    if (word.length !== t.end - t.start || /[^ -~]/.test(text.slice(t.start, t.end))) return;
+    if (!t || word.length !== t.end - t.start || /[^ -~]/.test(text.slice(t.start, t.end))) return;
     const cased = withCase(text.slice(t.start, t.end), word);
     for (let c = 0; c < cased.length; c++) out[t.start + c] = cased[c] as string;
   };
