@@ -102,3 +102,24 @@ describe('restoreDiacritics on a word of two scripts', () => {
     expect(view).toHaveLength(bare.length);
   });
 });
+
+describe('restoreDiacritics on one bare line of a marked text', () => {
+  const marked = 'Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí vốn.';
+  const bare =
+    '7. Cac so, ban, nganh theo chuc nang, nhiem vu chu dong phoi hop voi cac dia phuong trong quy III nam 2024.';
+
+  it('restores the bare line alone, offsets kept', () => {
+    const text = `${marked}\n${bare}\n${marked}`;
+    const view = restoreDiacritics(text);
+    expect(view).toHaveLength(text.length);
+    const [first, second, third] = view.split('\n');
+    expect(first).toBe(marked);
+    expect(third).toBe(marked);
+    expect(second).toContain('quý III năm 2024');
+  });
+
+  it('leaves a short bare line alone ("Luu: VT, TH.")', () => {
+    const text = `${marked}\nLuu: VT, TH.`;
+    expect(restoreDiacritics(text)).toBe(text);
+  });
+});

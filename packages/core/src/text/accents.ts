@@ -210,7 +210,45 @@ function withCase(model: string, word: string): string {
 
 /** The text with diacritics restored on known words; same length and offsets. */
 export function restoreDiacritics(text: string): string {
-  if (!lostDiacritics(text)) return text;
+  if (lostDiacritics(text)) return restoreWords(text);
+  // A text that kept its marks may hold a line OCR printed bare ("Cac so, ban, nganh ..."):
+  // such lines are restored alone.
+  let out = '';
+  let done = 0;
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (isBareLine(text, from, to)) {
+      out += text.slice(done, from) + restoreWords(text.slice(from, to));
+      done = to;
+    }
+    from = to + 1;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/** A line of some length in which hardly a letter carries a mark (a quarter do in Vietnamese). */
+function isBareLine(text: string, from: number, to: number): boolean {
+  if (to - from < MIN_BARE_LINE) return false;
+  let letters = 0;
+  let marked = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c >= 0xc0 && c <= 0x1ef9) {
+      letters++;
+      marked += MARKED_CODES[c] as number;
+      if (marked > 2) return false;
+    }
+  }
+  return letters >= MIN_BARE_LINE / 2 && marked <= 2;
+}
+
+/** Characters a line needs before its lack of marks says OCR dropped them. */
+const MIN_BARE_LINE = 60;
+
+/** The text with diacritics put back on the words of the dictionary; same length. */
+function restoreWords(text: string): string {
   const tokens: { start: number; end: number; key: string }[] = [];
   const re = /[\p{L}\d]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text))
