@@ -422,3 +422,47 @@ describe('a task table of bare pipe lines', () => {
     );
   });
 });
+
+describe("a later page's running head and the stamp beside it", () => {
+  const head = ['ỦY BAN NHÂN DÂN', 'TỈNH HẬU GIANG', '', 'Số: 88/TB-UBND', '', 'THÔNG BÁO'];
+  const body = Array.from({ length: 8 }, (_, k) => `${k + 1}. Sở Xây dựng rà soát hồ sơ dự án số ${k + 1}.`);
+
+  it("the issuer's name heading a later page is dropped, and the sentence the break cut is whole again", () => {
+    const text = [
+      ...head,
+      ...body,
+      '9. Sở Tài chính hoàn thành việc phê duyệt',
+      '',
+      '- 2 -',
+      '',
+      'ỦY BAN NHÂN DÂN TỈNH HẬU GIANG',
+      'danh mục dự án trước ngày 15/7/2025.',
+    ].join('\n');
+    const out = cleanText(text).text;
+    expect(out).toContain('9. Sở Tài chính hoàn thành việc phê duyệt danh mục dự án trước ngày 15/7/2025.');
+    expect(out.match(/ỦY BAN NHÂN DÂN/g)).toHaveLength(1);
+  });
+
+  it('the stamp\'s ring ("UỶ BAN" / "NHÂN D" / "* TỈNH H") goes with it; a signer\'s "CHỦ TỊCH" stays', () => {
+    const text = [
+      ...head,
+      ...body,
+      '9. Sở Tài chính hoàn thành việc phê duyệt',
+      '',
+      'UỶ BAN',
+      'NHÂN D',
+      '* TỈNH H',
+      '',
+      'danh mục dự án.',
+      '',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      '',
+      'Nguyễn Văn An',
+    ].join('\n');
+    const out = cleanText(text).text;
+    expect(out).toContain('phê duyệt danh mục dự án.');
+    expect(out).not.toMatch(/NHÂN D\n|TỈNH H\n|^UỶ BAN$/mu);
+    expect(out).toContain('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
+  });
+});

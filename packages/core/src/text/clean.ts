@@ -6,7 +6,8 @@
  * broken by a page break, and a scan that holds the same pages twice.
  */
 import type { Warning } from '../types.ts';
-import { asciiKey } from './fold.ts';
+import { isUpperCase } from './caps.ts';
+import { asciiKey, foldSpaces } from './fold.ts';
 
 export interface CleanResult {
   text: string;
@@ -40,7 +41,7 @@ export function cleanText(input: string): CleanResult {
   }
   lines = lines.map((l) => stripMarkup(l, marks));
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
-  lines = cutAfterClosingMark(lines);
+  lines = cutAfterClosingMark(dropRunningHeads(lines));
   lines = dropStampFragments(lines);
   let blocks = toBlocks(lines);
   // Pages first joined, so that an item broken by a page break compares whole with its repeat.
@@ -409,6 +410,9 @@ function closingMarkAt(l: string): number {
   return -1;
 }
 
+/** A line as a stamp prints it, without the stars of its ring ("* TỈNH S"). */
+const stampText = (l: string) => l.trim().replace(/^\*+\s*|\s*\*+$/g, '');
+
 const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
 /** Two short words in capitals that are a document's own lines, not stamp residue. */
 const MEANINGFUL_PAIR =
@@ -424,8 +428,13 @@ export function dropStampFragments(lines: string[]): string[] {
     // A fragment holds at most 11 characters between its spaces.
     if (l.length > 11 && isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1)))
       return false;
-    const t = l.trim();
+    const t = stampText(l);
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
+  };
+  // "UỶ BAN" standing alone right above a run of fragments is the stamp's ring too.
+  const isLoneWord = (k: number) => {
+    const t = stampText(lines[k] ?? '');
+    return MEANINGFUL_PAIR.test(t) && (lines[k - 1] ?? '').trim() === '';
   };
   const drop = new Array<boolean>(lines.length).fill(false);
   let i = 0;
@@ -449,10 +458,51 @@ export function dropStampFragments(lines: string[]): string[] {
       count === 1 && (lines[i - 1] ?? '').trim() === '' && (lines[last + 1] ?? '').trim() === '';
     if (count >= 2 || (isolated && (lines[i] as string).trim().length <= 2)) {
       for (let k = i; k <= last; k++) drop[k] = true;
+      if (count >= 2 && isLoneWord(i - 1)) drop[i - 1] = true;
     }
     i = last + 1;
   }
   return lines.filter((_, k) => !drop[k]);
+}
+
+/** Lines of the top of the first page that may head the pages after it. */
+const HEAD_LINES = 6;
+/** Where the first page's own header surely ends. */
+const FIRST_PAGE_HEAD = 12;
+
+/**
+ * Drops the running head OCR reads at the top of each later page: the issuer's name in
+ * capitals ("ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG"), one line of the first page's issuer block or
+ * two of them joined. Left there, it splits the sentence the page break cut.
+ */
+export function dropRunningHeads(lines: string[]): string[] {
+  const heads = new Set<string>();
+  let previous: string | null = null;
+  for (let i = 0, seen = 0; i < lines.length && seen < HEAD_LINES; i++) {
+    const key = headKey(lines[i] as string);
+    if (key === null) {
+      if ((lines[i] as string).trim() !== '') break;
+      continue;
+    }
+    seen++;
+    heads.add(key);
+    if (previous !== null) heads.add(`${previous} ${key}`);
+    previous = key;
+  }
+  if (heads.size === 0) return lines;
+  return lines.filter((l, i) => {
+    // A running head stands alone on its line: most lines fail on their first small letter.
+    if (i < FIRST_PAGE_HEAD || !isUpperCase(l)) return true;
+    const key = headKey(l);
+    return key === null || !heads.has(key);
+  });
+}
+
+/** The folded key of a line in capitals (its left column, stars dropped), else null. */
+function headKey(line: string): string | null {
+  const left = (line.split(/\s{3,}/)[0] as string).replace(/\*/g, '').trim();
+  if (left.length < 4 || !isUpperCase(left) || !/\p{Lu}/u.test(left)) return null;
+  return asciiKey(foldSpaces(left));
 }
 
 /** Groups lines into blocks separated by blank lines; blank lines are not kept. */
