@@ -1,7 +1,7 @@
 /**
  * `s === s.toUpperCase()`, the test for lines printed in capitals (headings, the issuer
  * block, the signer's title). Most lines fail it on their first lower-case letter, found
- * without upper-casing the whole line; a character this does not know settles it the slow way.
+ * without upper-casing the whole line.
  */
 export function isUpperCase(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -9,7 +9,11 @@ export function isUpperCase(s: string): boolean {
     if (c < 0x80) {
       if (c >= 97 && c <= 122) return false;
     } else if (isVietnameseLower(c)) return false;
-    else if (!isVietnameseUpper(c)) return s === s.toUpperCase();
+    else if (isVietnameseUpper(c)) continue;
+    // A pair of surrogates may be a small letter of another plane: the whole string decides.
+    else if (c >= 0xd800 && c <= 0xdbff) return s === s.toUpperCase();
+    // Dashes, quotes and other letters: one that upper-casing changes is a small one.
+    else if (s.charAt(i).toUpperCase() !== s.charAt(i)) return false;
   }
   return true;
 }
