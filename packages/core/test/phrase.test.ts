@@ -428,3 +428,82 @@ describe('agency names cut short or run on (were known bugs)', () => {
     );
   }
 });
+
+describe('matchAgencyAt: party organs (Hướng dẫn 36-HD/VPTW)', () => {
+  it('a party committee of a body or of a unit', () => {
+    expect(one('Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo rà soát quy hoạch')?.name).toBe(
+      'Đảng ủy Ủy ban nhân dân tỉnh',
+    );
+    expect(one('Đảng ủy Hội đồng nhân dân huyện chuẩn bị kỳ họp')?.name).toBe(
+      'Đảng ủy Hội đồng nhân dân huyện',
+    );
+    expect(one('Đảng ủy xã Hòa Bình tập trung lãnh đạo')?.name).toBe('Đảng ủy xã Hòa Bình');
+    expect(one('Đảng ủy các cơ quan Đảng tỉnh quán triệt nghị quyết')?.name).toBe(
+      'Đảng ủy các cơ quan Đảng tỉnh',
+    );
+    expect(one('Huyện ủy chỉ đạo tổng kết')?.name).toBe('Huyện ủy');
+  });
+
+  it('the committee\'s own organs: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Tỉnh ủy"', () => {
+    expect(one('Ban Thường vụ Huyện ủy chỉ đạo chuẩn bị đại hội')?.name).toBe('Ban Thường vụ Huyện ủy');
+    expect(one('Ủy ban Kiểm tra Tỉnh ủy tăng cường giám sát')?.name).toBe('Ủy ban Kiểm tra Tỉnh ủy');
+    expect(one('Văn phòng Huyện ủy theo dõi, đôn đốc')?.name).toBe('Văn phòng Huyện ủy');
+  });
+
+  it('groups of party organs, with "trong Đảng bộ ..."', () => {
+    expect(one('Các cấp ủy, tổ chức đảng trong Đảng bộ huyện quán triệt')?.name).toBe(
+      'Các cấp ủy, tổ chức đảng trong Đảng bộ huyện',
+    );
+    expect(one('Các đảng ủy, chi bộ cơ sở khẩn trương kiện toàn')?.name).toBe('Các đảng ủy, chi bộ cơ sở');
+  });
+});
+
+describe("matchAgencyAt: people's committees in the plural", () => {
+  it('"các tỉnh, thành phố trực thuộc Trung ương"', () => {
+    expect(one('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo rà soát')?.name).toBe(
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    );
+  });
+
+  it('a list of names after a colon belongs to the phrase (same line only)', () => {
+    expect(one('UBND các tỉnh, thành phố: Hà Giang, Lào Cai và Yên Bái rà soát')?.name).toBe(
+      'UBND các tỉnh, thành phố: Hà Giang, Lào Cai và Yên Bái',
+    );
+    expect(one('UBND các huyện, thị xã:\nTập trung chỉ đạo')?.name).toBe('UBND các huyện, thị xã');
+  });
+
+  it('the bare unit word: "Ủy ban nhân dân huyện"', () => {
+    expect(one('Ủy ban nhân dân huyện chỉ đạo các phòng chuyên môn')?.name).toBe('Ủy ban nhân dân huyện');
+  });
+});
+
+describe('matchAgencyAt: names after the 2025 reorganisation', () => {
+  it('"Thuế tỉnh X", "Thống kê tỉnh X" name bodies only with their locality', () => {
+    expect(one('Thuế tỉnh Nghệ An phối hợp rà soát nguồn thu')?.name).toBe('Thuế tỉnh Nghệ An');
+    expect(one('Thống kê thành phố Hải Phòng tổng hợp số liệu')?.name).toBe('Thống kê thành phố Hải Phòng');
+    expect(one('Thuế Thu nhập cá nhân được khấu trừ')).toBeNull();
+  });
+
+  it('"Kho bạc Nhà nước khu vực VII": a numeral ends the name before the verb', () => {
+    expect(one('Kho bạc Nhà nước khu vực VII kiểm soát chi chặt chẽ')?.name).toBe(
+      'Kho bạc Nhà nước khu vực VII',
+    );
+  });
+
+  it('the merged provincial media body', () => {
+    expect(one('Báo và Phát thanh, Truyền hình Nghệ An tăng cường tuyên truyền')?.name).toBe(
+      'Báo và Phát thanh, Truyền hình Nghệ An',
+    );
+  });
+});
+
+describe('matchAgencyAt: words that only look like heads', () => {
+  it('"Báo cáo ..." is a verb, not the newspaper "Báo"', () => {
+    expect(one('Báo cáo Chủ tịch UBND xã tình hình giải quyết hồ sơ')).toBeNull();
+    expect(one('Báo Quảng Ngãi đưa tin')?.name).toBe('Báo Quảng Ngãi');
+  });
+
+  it('"các nhà đầu tư" is a group that acts', () => {
+    expect(one('các nhà đầu tư khẩn trương triển khai dự án')?.name).toBe('các nhà đầu tư');
+  });
+});

@@ -15,6 +15,35 @@ export const AGENCY_HEADS: readonly string[] = [
   'Uỷ ban nhân dân',
   'Hội đồng nhân dân',
   'Ủy ban Kiểm tra',
+  // Party organs (Hướng dẫn 36-HD/VPTW on party documents; party notices assign tasks to
+  // them): "Đảng ủy Ủy ban nhân dân tỉnh", "Đảng ủy xã X", "Huyện ủy", and since the 2025
+  // reorganisation (Quyết định of the Politburo on the provincial party blocs) "Đảng ủy các
+  // cơ quan Đảng tỉnh".
+  'Đảng ủy các cơ quan Đảng',
+  'Đảng uỷ các cơ quan Đảng',
+  'Đảng bộ các cơ quan Đảng',
+  'Đảng ủy Khối các cơ quan',
+  'Đảng ủy',
+  'Đảng uỷ',
+  'Đảng bộ',
+  'Chi bộ',
+  'Tỉnh ủy',
+  'Tỉnh uỷ',
+  'Thành ủy',
+  'Thành uỷ',
+  'Huyện ủy',
+  'Huyện uỷ',
+  'Quận ủy',
+  'Thị ủy',
+  'Ban Thường vụ',
+  // Tax and statistics offices of a province after the 2025 reorganisation of the Ministry
+  // of Finance: "Thuế tỉnh X", "Thuế thành phố X", "Thuế cơ sở 2 tỉnh X", "Thống kê tỉnh X"
+  // (they replace the Cục Thuế / Chi cục Thuế and the Cục Thống kê of the province).
+  // "Thuế" and "Thống kê" are also common nouns: they name a body only before a locality
+  // (LOCALITY_HEADS in phrase.ts).
+  'Thuế cơ sở',
+  'Thuế',
+  'Thống kê',
   'Ban Quản lý dự án',
   'Ban quản lý dự án',
   'Ban Quản lý',
@@ -64,6 +93,8 @@ export const AGENCY_HEADS: readonly string[] = [
   'Chi nhánh',
   'Đồn Biên phòng',
   'Đội',
+  // A province's newspaper and radio-television merged in 2025 into one body.
+  'Báo và Phát thanh, Truyền hình',
   'Đài Phát thanh',
   'Đài Truyền thanh',
   'Đài',
@@ -176,6 +207,23 @@ export const COLLECTIVE_NOUNS: readonly string[] = [
   'thôn, khu dân cư',
   'thôn',
   'nhà thầu',
+  'nhà đầu tư',
+  // Party organs as a group (Hướng dẫn 36-HD/VPTW): "các cấp ủy, tổ chức đảng", "các đảng
+  // ủy, chi bộ cơ sở", "các huyện ủy, thành ủy".
+  'cấp ủy',
+  'cấp uỷ',
+  'tổ chức đảng',
+  'tổ chức cơ sở đảng',
+  'đảng ủy',
+  'đảng uỷ',
+  'đảng bộ',
+  'chi bộ',
+  'huyện ủy',
+  'thành ủy',
+  'thị ủy',
+  'quận ủy',
+  'viện nghiên cứu',
+  'trường đại học',
   'hợp tác xã',
   'cơ quan',
   'đơn vị',

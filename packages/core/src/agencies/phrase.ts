@@ -80,7 +80,7 @@ const PERSON_PREFIX = new Pattern(
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
-const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
+const UNIT = '(?:tỉnh|huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
 /** Which of the units: "các xã ven biển", "các xã, phường biên giới" (general vocabulary). */
@@ -100,13 +100,16 @@ const LOCALITY = new Pattern(
   'ctThqxpđ',
   'after-space',
 );
-/** The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them). */
-const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+/**
+ * The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them),
+ * also announced by a colon on the same line: "UBND các tỉnh, thành phố: A, B, C".
+ */
+const PROPER_RE = new RegExp(`(?::[ \\t]+|\\s+)(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const AND_RE = new RegExp(AND, 'uy');
 
 const MODIFIER = new Pattern(
-  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
+  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|trong Đảng bộ(?: (?:tỉnh|thành phố|huyện|xã|phường))?|(?:trực )?thuộc (?:Trung ương|Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
   ',cltT',
   'after-spaces',
 );
@@ -136,7 +139,9 @@ const STOP = new Set([
     'khẩn chủ tham thực triển rà báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng bảo đảm quản ' +
     'sớm nhanh tích chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận bám thường ' +
     'cụ bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút nghiêm quyết lưu cập tập tận ' +
-    'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn'
+    'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn ' +
+    // The verbs of party notices: "quán triệt", "lãnh đạo", "kiện toàn".
+    'quán lãnh kiện'
   ).split(' '),
 ]);
 
@@ -231,6 +236,8 @@ function restOfCapitalised(text: string, from: number, word: string): boolean {
   if (FUNCTION_WORDS.has(word)) return false;
   const prevStart = text.lastIndexOf(' ', from - 1) + 1;
   if (!/\p{Lu}/u.test(text.charAt(prevStart)) || HEAD.at(text, prevStart)) return false;
+  // A word in capitals (a numeral "VII", an abbreviation "PCCC") is whole: "khu vực VII kiểm soát".
+  if (!/\p{Ll}/u.test(text.slice(prevStart, from))) return false;
   const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
   return !/^\p{Lu}/u.test(beforePrev) || HEAD.at(text, prevStart - beforePrev.length - 1) !== null;
 }
@@ -287,6 +294,22 @@ const ANAPHOR_HEAD_RE =
 /** How many bodies one name may nest ("Văn phòng Ban Chỉ đạo ... Sở ..."): deeper is no name. */
 const MAX_NESTING = 4;
 
+/**
+ * Heads that are also common nouns ("thuế" tax, "thống kê" statistics): they name a body only
+ * with the locality it serves, "Thuế tỉnh X", "Thống kê thành phố Y" (2025 names).
+ */
+const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']);
+
+/**
+ * Heads that name a body alone, as the subject of a sentence ("UBND chỉ đạo ...", "Huyện ủy
+ * lãnh đạo ...": the party committee of the notice's unit, Hướng dẫn 36-HD/VPTW).
+ */
+const BARE_NAMED_HEAD_RE =
+  /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)$/;
+
+/** The name after a one-word head opens with a capital or a digit, perhaps after a connector ("Báo và Phát thanh"). */
+const NAME_OPENS_RE = /^\s*(?:(?:-|–|&|và)\s*)?[\p{Lu}\d]/u;
+
 /** A named body: head word, standard name or name words, then locality. */
 function namedAt(
   text: string,
@@ -300,6 +323,7 @@ function namedAt(
   const dept = DEPT.at(text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
+  if (early === null && LOCALITY_HEADS.has(head)) return null;
   let named = false;
   if (dept) {
     end += dept[0].length;
@@ -321,7 +345,9 @@ function namedAt(
       // Multi-word heads ("Ban Quản lý dự án ...") carry long lower-case names.
       const multi = head.includes(' ');
       const e = nameWords(text, end, multi ? 8 : 6);
-      named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
+      // After a one-word head the name opens with a capital ("Báo Nghệ An", "Đội Quản lý
+      // thị trường"): "Báo cáo Chủ tịch ..." is the verb "báo cáo", "Hội nghị" a meeting.
+      named = e > end && (multi || NAME_OPENS_RE.test(text.slice(end, e)));
       if (named) end = e;
       // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
       // one named elsewhere ("Đề nghị Công ty tập trung ...", "Công ty" defined in the preamble).
@@ -336,12 +362,7 @@ function namedAt(
   if (!named) {
     // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
     if (ANAPHOR_HEAD_RE.test(head)) return { end, anaphor: true, head };
-    if (
-      /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
-        head,
-      )
-    )
-      return { end, anaphor: false, head };
+    if (BARE_NAMED_HEAD_RE.test(head)) return { end, anaphor: false, head };
     return null;
   }
   return { end, anaphor: false, head };
