@@ -249,3 +249,55 @@ describe('findRoles on pathological text', () => {
     expect(r.lead.every((a) => a.name.length < 100)).toBe(true);
   });
 });
+
+describe('findRoles: roles written after the names', () => {
+  it('"X (chủ trì), Y, Z (phối hợp) ..."', () => {
+    const r = roles(
+      'Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh (phối hợp) rà soát danh mục thuốc.',
+    );
+    expect(r.lead).toEqual(['Sở Y tế']);
+    expect(r.support).toEqual(['Sở Tài chính', 'Bảo hiểm xã hội tỉnh']);
+  });
+
+  it('a role annotation that goes on, and ";" between the parts', () => {
+    const r = roles(
+      'Giao: Trung tâm Phát triển quỹ đất tỉnh (chủ trì); Sở Nông nghiệp và Môi trường (phối hợp, thẩm định hồ sơ).',
+    );
+    expect(r.lead).toEqual(['Trung tâm Phát triển quỹ đất tỉnh']);
+    expect(r.support).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+
+  it('"X chủ trì, Y phối hợp ..." without brackets', () => {
+    const r = roles('Công an tỉnh chủ trì, Sở Tư pháp phối hợp tổ chức tập huấn cho cán bộ cơ sở.');
+    expect(r.lead).toEqual(['Công an tỉnh']);
+    expect(r.support).toEqual(['Sở Tư pháp']);
+  });
+
+  it('no support when the words after the lead are its own task', () => {
+    const r = roles('Sở Xây dựng (chủ trì), phối hợp với các địa phương kiểm tra công trình.');
+    expect(r.lead).toEqual(['Sở Xây dựng']);
+    expect(r.support).toEqual(['các địa phương']);
+  });
+});
+
+describe('findRoles: party notices', () => {
+  it('a party committee as the subject', () => {
+    const r = roles(
+      'Đảng ủy Hội đồng nhân dân tỉnh phối hợp chặt chẽ với Đảng ủy Ủy ban nhân dân tỉnh chuẩn bị kỳ họp.',
+    );
+    expect(r.lead).toEqual(['Đảng ủy Hội đồng nhân dân tỉnh']);
+    expect(r.support).toEqual(['Đảng ủy Ủy ban nhân dân tỉnh']);
+  });
+
+  it('"Đề nghị các nhà đầu tư ..." leads with the investors', () => {
+    expect(roles('Đề nghị các nhà đầu tư bổ sung nhân lực, thiết bị để kịp tiến độ.').lead).toEqual([
+      'các nhà đầu tư',
+    ]);
+  });
+
+  it('"Báo cáo Chủ tịch UBND ..." opens with a verb: no agency leads', () => {
+    const r = roles('Báo cáo Chủ tịch UBND xã kết quả giải quyết hồ sơ hằng tuần.');
+    expect(r.lead).toEqual([]);
+    expect(r.implicitSubject).toBe(true);
+  });
+});

@@ -101,11 +101,23 @@ export function findRoles(text: string): Roles {
       lead.push(a);
       explicit = true;
     }
+    // "X (chủ trì), Y, Z (phối hợp) ...", "X chủ trì, Y phối hợp ...": the bodies named after
+    // the lead and before "phối hợp" support it.
+    const after = ROLE_THEN_LIST_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (!after) continue;
+    const list = matchAgencyListAt(text, m.index + m[0].length + after[0].length);
+    const last = list[list.length - 1];
+    if (last && SUPPORT_ANNOTATION_RE.test(text.slice(last.end, last.end + 16)))
+      support.push(...list.filter((x) => !isIssuingAuthority(x.name)));
   }
 
   SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
-    const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
+    const at = m.index + m[0].length;
+    // "phối hợp tổ chức tập huấn": a verb right after "phối hợp" is the joint task, not a body.
+    if (!/\s(?:với|cùng)\s*$/u.test(m[0]) && /^phối hợp/iu.test(m[0]) && DIRECTIVE_VERBS.test(text.slice(at)))
+      continue;
+    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
@@ -121,14 +133,23 @@ export function findRoles(text: string): Roles {
   return { lead: dedupe(lead), support: dedupe(support), implicitSubject, explicit };
 }
 
+/** After a role word, its closing bracket and the separator before the next bodies. */
+const ROLE_THEN_LIST_RE = /^\s*\)?\s*[,;]\s*/u;
+/** "(phối hợp)", "(phối hợp, kiểm tra ...)", "phối hợp ..." right after a list of bodies. */
+const SUPPORT_ANNOTATION_RE = /^\s*\(?\s*phối hợp(?![\p{L}])/iu;
+
 const ROLE_WORD_RE =
   /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
 
-/** `end` moved back over spaces, a comma and spaces again: "Sở Tài chính , chủ trì". */
+/**
+ * `end` moved back over spaces, a comma or an opening bracket and spaces again:
+ * "Sở Tài chính , chủ trì", "Sở Tài chính (chủ trì)".
+ */
 function endBeforeComma(text: string, end: number): number {
   let e = end;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  if (text.charCodeAt(e - 1) !== 44) return e;
+  const c = text.charCodeAt(e - 1);
+  if (c !== 44 && c !== 40) return e;
   e--;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
