@@ -507,3 +507,22 @@ describe('matchAgencyAt: words that only look like heads', () => {
     expect(one('các nhà đầu tư khẩn trương triển khai dự án')?.name).toBe('các nhà đầu tư');
   });
 });
+
+describe('matchAgencyAt: a paragraph printed without diacritics', () => {
+  it('groups after a bare "cac", with the marks put back', () => {
+    expect(one('Cac so, ban, nganh theo doi, huong dan')?.name).toBe('Các sở, ban, ngành');
+    expect(one('cac co quan, don vi co lien quan', 0, true)?.name).toBe('các cơ quan, đơn vị có liên quan');
+  });
+
+  it('units after a head: "UBND cac huyen, thi xa va thanh pho"', () => {
+    const s = 'UBND cac huyen, thi xa va thanh pho chi dao';
+    const a = one(s);
+    expect(a?.name).toBe('UBND các huyện, thị xã và thành phố');
+    expect(a?.end).toBe(s.indexOf(' chi dao'));
+  });
+
+  it('bare words alone are too ambiguous: no "cac", no group', () => {
+    expect(one('So lieu bao cao')).toBeNull();
+    expect(one('Cac noi dung can thuc hien')).toBeNull();
+  });
+});

@@ -6,7 +6,7 @@
  */
 
 import { DIRECTIVE_VERBS } from '../tasks/verbs.ts';
-import { foldSpaces, isSpace } from '../text/fold.ts';
+import { asciiKey, foldSpaces, isSpace } from '../text/fold.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
 export interface AgencyMatch {
@@ -310,12 +310,105 @@ const BARE_NAMED_HEAD_RE =
 /** The name after a one-word head opens with a capital or a digit, perhaps after a connector ("Báo và Phát thanh"). */
 const NAME_OPENS_RE = /^\s*(?:(?:-|–|&|và)\s*)?[\p{Lu}\d]/u;
 
+/**
+ * A stretch of the phrase printed without diacritics, with the marks put back: `text`
+ * replaces as many characters from `from` (every Vietnamese letter is one UTF-16 unit in
+ * NFC, so a word and its bare spelling have the same length).
+ */
+interface Restored {
+  from: number;
+  text: string;
+}
+
+/**
+ * OCR sometimes strips one paragraph's diacritics while the rest of the notice keeps them
+ * (so the document-wide restoration in text/accents.ts does not run): "Cac so, ban, nganh
+ * ...", "UBND cac huyen, thi xa, thanh pho ...". The grammar reads the bare spelling of its
+ * group and unit words, only after a bare "cac" ("các" always bears its mark, so a bare
+ * "cac" says the paragraph lost them; "so", "xa", "ban" alone would be too ambiguous).
+ */
+const bareWords = (words: readonly string[]) => {
+  const m = new Map<string, string>();
+  for (const w of words) if (!w.includes(',') && /^\p{Ll}/u.test(w)) m.set(asciiKey(w), w);
+  return m;
+};
+const BARE_COLLECTIVES = bareWords(COLLECTIVE_NOUNS);
+const BARE_UNITS = bareWords([
+  'tỉnh',
+  'huyện',
+  'xã',
+  'phường',
+  'thị xã',
+  'thành phố',
+  'thị trấn',
+  'quận',
+  'đặc khu',
+]);
+const BARE_TAILS = bareWords(['có liên quan', 'liên quan']);
+const BARE_PLURAL_RE = /(?:cac|Cac|CAC)\s+/y;
+const BARE_WORDS_RE = /[A-Za-z]+(?: [A-Za-z]+){0,2}(?![\p{L}\d])/uy;
+const BARE_SEP_RE = /\s*,\s*|\s+va\s+/y;
+
+/** The longest entry of `dict` spelled bare at `pos`: its end, written into `out` with its marks. */
+function bareEntryAt(
+  text: string,
+  pos: number,
+  dict: Map<string, string>,
+  out: string[],
+  base: number,
+): number {
+  const m = at(BARE_WORDS_RE, text, pos);
+  if (!m) return -1;
+  const words = m[0].split(' ');
+  for (let n = words.length; n >= 1; n--) {
+    const key = words.slice(0, n).join(' ').toLowerCase();
+    const word = dict.get(key);
+    if (word === undefined) continue;
+    const marked = text.charCodeAt(pos) < 97 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    for (let i = 0; i < key.length; i++) out[pos - base + i] = marked.charAt(i);
+    return pos + key.length;
+  }
+  return -1;
+}
+
+/** "cac so, ban, nganh": a bare "cac" and a list of `dict`'s words, restored (see BARE_COLLECTIVES). */
+function bareListAt(
+  text: string,
+  pos: number,
+  dict: Map<string, string>,
+): (Restored & { end: number }) | null {
+  // Most positions asked about hold no "c": decided without the regex.
+  const c = text.charCodeAt(pos);
+  if (c !== 99 && c !== 67) return null;
+  const p = at(BARE_PLURAL_RE, text, pos);
+  if (!p) return null;
+  const out = text.slice(pos, Math.min(text.length, pos + 200)).split('');
+  out[1] = 'á';
+  let end = bareEntryAt(text, pos + p[0].length, dict, out, pos);
+  if (end < 0) return null;
+  for (;;) {
+    const sep = at(BARE_SEP_RE, text, end);
+    if (!sep) break;
+    const next = bareEntryAt(text, end + sep[0].length, dict, out, pos);
+    if (next < 0) break;
+    const va = sep[0].indexOf('va');
+    if (va >= 0) out[end - pos + va + 1] = 'à';
+    end = next;
+  }
+  const tail = at(/\s+/y, text, end);
+  if (tail) {
+    const t = bareEntryAt(text, end + tail[0].length, BARE_TAILS, out, pos);
+    if (t > 0) end = t;
+  }
+  return { from: pos, text: out.slice(0, end - pos).join(''), end };
+}
+
 /** A named body: head word, standard name or name words, then locality. */
 function namedAt(
   text: string,
   pos: number,
   depth = 0,
-): { end: number; anaphor: boolean; head: string } | null {
+): { end: number; anaphor: boolean; head: string; restored?: Restored } | null {
   const h = HEAD.at(text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
@@ -324,6 +417,13 @@ function namedAt(
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
   if (early === null && LOCALITY_HEADS.has(head)) return null;
+  if (!dept && early === null && isSpace(text.charCodeAt(end))) {
+    // "UBND cac huyen, thi xa": units printed without diacritics (see BARE_COLLECTIVES).
+    let ws = end;
+    while (isSpace(text.charCodeAt(ws))) ws++;
+    const bare = bareListAt(text, ws, BARE_UNITS);
+    if (bare) return { end: bare.end, anaphor: false, head, restored: bare };
+  }
   let named = false;
   if (dept) {
     end += dept[0].length;
@@ -338,6 +438,7 @@ function namedAt(
     const ws = at(/\s+/y, text, end);
     // Bounded, so that a run of heads ("Sở Sở Sở …") cannot exhaust the stack.
     const inner = ws && depth < MAX_NESTING ? namedAt(text, end + ws[0].length, depth + 1) : null;
+    if (inner?.restored) return { ...inner, head };
     if (inner && !inner.anaphor) {
       end = inner.end;
       named = true;
@@ -369,11 +470,15 @@ function namedAt(
 }
 
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
-function collectiveAt(text: string, pos: number, bare: boolean): number | null {
+function collectiveAt(text: string, pos: number, bare: boolean): { end: number; restored?: Restored } | null {
   let end = pos;
   const plural = PLURAL.at(text, end);
   if (plural) end += plural[0].length;
-  else if (!bare) return null;
+  else {
+    const b = bareListAt(text, pos, BARE_COLLECTIVES);
+    if (b) return { end: b.end, restored: b };
+    if (!bare) return null;
+  }
   const first = COLLECTIVE.at(text, end);
   if (!first) return null;
   end += first[0].length;
@@ -394,7 +499,7 @@ function collectiveAt(text: string, pos: number, bare: boolean): number | null {
   // Domain words: "các doanh nghiệp viễn thông", "các cơ quan nhà nước".
   end = nameWords(text, end, 4);
   end = extend(text, end, MODIFIER, 2);
-  return end;
+  return { end };
 }
 
 /** Lower-case words that can open an agency phrase without a capital. */
@@ -415,15 +520,23 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   if (person) from += person[0].length;
   const named = namedAt(text, from);
   if (named) {
-    const end = extend(text, named.end, MODIFIER, 2);
-    const name = squashName(text.slice(start, end));
+    const end = named.restored ? named.end : extend(text, named.end, MODIFIER, 2);
+    const name = nameOf(text, start, end, named.restored);
     return named.anaphor && !person
       ? { name, start, end, anaphor: true, head: named.head }
       : { name, start, end, anaphor: false };
   }
   const coll = collectiveAt(text, from, opts.bare ?? false);
-  if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };
+  if (coll !== null) return { name: nameOf(text, start, coll.end, coll.restored), start, end: coll.end };
   return null;
+}
+
+/** The phrase's words, with a stretch printed without diacritics restored. */
+function nameOf(text: string, start: number, end: number, restored?: Restored): string {
+  if (!restored) return squashName(text.slice(start, end));
+  const r = restored.from - start;
+  const s = text.slice(start, end);
+  return squashName(s.slice(0, r) + restored.text + s.slice(r + restored.text.length));
 }
 
 /** Whether the character at `i` changes in lower case (a capital); ASCII decided without a call. */
