@@ -301,3 +301,16 @@ describe('findRoles: party notices', () => {
     expect(r.implicitSubject).toBe(true);
   });
 });
+
+describe("findRoles: a people's committee as the subject", () => {
+  it('"Ủy ban nhân dân huyện chỉ đạo ..." leads when nothing else does (a party notice)', () => {
+    const r = roles('Ủy ban nhân dân huyện chỉ đạo các phòng chuyên môn bảo đảm an ninh trật tự dịp lễ.');
+    expect(r.lead).toEqual(['Ủy ban nhân dân huyện']);
+    expect(r.explicit).toBe(false);
+  });
+
+  it('"UBND tỉnh giao Sở X ...": the assigned body leads, not the issuer', () => {
+    expect(roles('UBND tỉnh giao Sở Tài chính cân đối nguồn vốn.').lead).toEqual(['Sở Tài chính']);
+    expect(roles('UBND tỉnh thống nhất chủ trương đầu tư dự án.').lead).toEqual([]);
+  });
+});

@@ -56,7 +56,8 @@ export function findRoles(text: string): Roles {
   OPENER_RE.lastIndex = bodyStart;
   const opener = OPENER_RE.exec(text);
   const startPos = bodyStart + (opener ? opener[0].length : 0);
-  const subject = matchAgencyListAt(text, startPos).filter((a) => !isIssuingAuthority(a.name));
+  const opening = matchAgencyListAt(text, startPos);
+  const subject = opening.filter((a) => !isIssuingAuthority(a.name));
   let implicitSubject = false;
   if (subject.length) {
     lead.push(...subject);
@@ -130,6 +131,20 @@ export function findRoles(text: string): Roles {
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
 
+  // "Ủy ban nhân dân huyện chỉ đạo các phòng ...": a people's committee that opens the item
+  // and acts itself (in a party committee's notice it is not the issuer) leads when nothing
+  // else does; "UBND tỉnh giao Sở X ..." assigns, and Sở X leads.
+  if (lead.length === 0 && opening.length === 1 && subject.length === 0) {
+    const only = opening[0] as AgencyMatch;
+    const after = text.slice(only.end).replace(/^\s*,?\s*/u, '');
+    // Not `explicit`: the issuer's own words about itself ("UBND tỉnh sẽ xem xét ...") are
+    // no assignment; whether the item is a task is left to the classifier.
+    if (DIRECTIVE_VERBS.test(after) && !ASSIGNING_RE.test(after)) {
+      lead.push(only);
+      implicitSubject = false;
+    }
+  }
+
   return { lead: dedupe(lead), support: dedupe(support), implicitSubject, explicit };
 }
 
@@ -137,6 +152,10 @@ export function findRoles(text: string): Roles {
 const ROLE_THEN_LIST_RE = /^\s*\)?\s*[,;]\s*/u;
 /** "(phối hợp)", "(phối hợp, kiểm tra ...)", "phối hợp ..." right after a list of bodies. */
 const SUPPORT_ANNOTATION_RE = /^\s*\(?\s*phối hợp(?![\p{L}])/iu;
+
+/** Verbs by which the issuer hands a task to another body. */
+const ASSIGNING_RE =
+  /^(?:giao|đề nghị|yêu cầu|thống nhất|đồng ý|chấp thuận|ghi nhận|biểu dương)(?![\p{L}])/iu;
 
 const ROLE_WORD_RE =
   /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
