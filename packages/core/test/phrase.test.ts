@@ -526,3 +526,17 @@ describe('matchAgencyAt: a paragraph printed without diacritics', () => {
     expect(one('Cac noi dung can thuc hien')).toBeNull();
   });
 });
+
+describe('matchAgencyAt: heads of villages, groups of project boards', () => {
+  it('"Trưởng thôn các thôn", "Trưởng khu phố các khu phố"', () => {
+    expect(one('Trưởng thôn các thôn vận động người dân tham gia')?.name).toBe('Trưởng thôn các thôn');
+    expect(one('Trưởng khu phố các khu phố thông báo lịch tiêm')?.name).toBe('Trưởng khu phố các khu phố');
+  });
+
+  it('"các Ban Quản lý dự án" takes the whole head', () => {
+    expect(names('các Ban Quản lý dự án, UBND các xã kiểm tra hiện trường')).toEqual([
+      'các Ban Quản lý dự án',
+      'UBND các xã',
+    ]);
+  });
+});

@@ -74,8 +74,10 @@ const COLLECTIVE = new Pattern(
   'at',
 );
 const PLURAL = new Pattern(/(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy, 'cCnNtT', 'at');
+// The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
+// "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
-  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy,
+  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng(?:\s+(?:thôn|bản|ấp|buôn|khu phố|tổ dân phố))?)\s+(?=\p{Lu}|các\s)/uy,
   'LlTPGC',
   'at',
 );
@@ -481,7 +483,9 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   }
   const first = COLLECTIVE.at(text, end);
   if (!first) return null;
-  end += first[0].length;
+  // "các Ban Quản lý dự án": a capitalised group word that opens a longer head takes it whole.
+  const h = /^\p{Lu}/u.test(first[0]) ? HEAD.at(text, end) : null;
+  end += h && h[0].length > first[0].length ? h[0].length : first[0].length;
   for (;;) {
     const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
     if (!sep) break;
