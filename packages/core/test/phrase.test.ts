@@ -482,6 +482,7 @@ describe('matchAgencyAt: names after the 2025 reorganisation', () => {
     expect(one('Thuế tỉnh Nghệ An phối hợp rà soát nguồn thu')?.name).toBe('Thuế tỉnh Nghệ An');
     expect(one('Thống kê thành phố Hải Phòng tổng hợp số liệu')?.name).toBe('Thống kê thành phố Hải Phòng');
     expect(one('Thuế Thu nhập cá nhân được khấu trừ')).toBeNull();
+    expect(one('Thống kê xã hội học cho thấy')).toBeNull();
   });
 
   it('"Kho bạc Nhà nước khu vực VII": a numeral ends the name before the verb', () => {

@@ -232,6 +232,15 @@ describe('DIRECTIVE_VERBS and isIssuingAuthority', () => {
     expect(isIssuingAuthority('UBND các xã, phường')).toBe(false);
     expect(isIssuingAuthority('Văn phòng UBND tỉnh')).toBe(false);
   });
+
+  it('the party committees that issue party notices (Hướng dẫn 36-HD/VPTW)', () => {
+    expect(isIssuingAuthority('Ban Thường vụ Huyện ủy')).toBe(true);
+    expect(isIssuingAuthority('Thường trực Thành ủy')).toBe(true);
+    expect(isIssuingAuthority('Đảng ủy xã')).toBe(true);
+    expect(isIssuingAuthority('Đảng ủy xã Tân Lập')).toBe(false);
+    expect(isIssuingAuthority('Đảng ủy Ủy ban nhân dân tỉnh')).toBe(false);
+    expect(isIssuingAuthority('Ban Tổ chức Huyện ủy')).toBe(false);
+  });
 });
 
 describe('two agencies, two jobs in one item', () => {

@@ -301,6 +301,7 @@ const MAX_NESTING = 4;
  * with the locality it serves, "Thuế tỉnh X", "Thống kê thành phố Y" (2025 names).
  */
 const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']);
+const LOCALITY_OF_TAX_RE = /^\s+(?:tỉnh|thành phố|TP)(?![\p{L}])/u;
 
 /**
  * Heads that name a body alone, as the subject of a sentence ("UBND chỉ đạo ...", "Huyện ủy
@@ -418,7 +419,9 @@ function namedAt(
   const dept = DEPT.at(text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
-  if (early === null && LOCALITY_HEADS.has(head)) return null;
+  // Only a province's or a city's: "Thống kê xã hội" is no body.
+  if (LOCALITY_HEADS.has(head) && (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early))))
+    return null;
   if (!dept && early === null && isSpace(text.charCodeAt(end))) {
     // "UBND cac huyen, thi xa": units printed without diacritics (see BARE_COLLECTIVES).
     let ws = end;

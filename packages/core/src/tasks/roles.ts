@@ -38,8 +38,11 @@ const CLAUSE_START_RE =
   /(?:[;.]\s+|:\s+|,\s*(?=(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)(?![\p{L}])))(?:(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)\s*,?\s*)?/giu;
 
 /** Bodies that issue the notice and never lead its tasks ("đề nghị UBND tỉnh xem xét"). */
+// Party notices are issued by the committee, its standing board or its standing members
+// (Hướng dẫn 36-HD/VPTW): "Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy",
+// "Đảng ủy xã" (the bare unit: the notice's own).
 const ISSUING_AUTHORITY =
-  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thường trực (?:UBND|Ủy ban nhân dân|Tỉnh ủy)|Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
+  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?:Thường trực|Ban Thường vụ) (?:UBND|Ủy ban nhân dân|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
 
 export function isIssuingAuthority(name: string): boolean {
   return ISSUING_AUTHORITY.test(name);
