@@ -323,3 +323,9 @@ describe("findRoles: a people's committee as the subject", () => {
     expect(roles('UBND tỉnh thống nhất chủ trương đầu tư dự án.').lead).toEqual([]);
   });
 });
+
+describe('findRoles: the party committee that issues the notice', () => {
+  it('"Huyện ủy chỉ đạo ..." opens an item but leads nothing', () => {
+    expect(roles('Huyện ủy chỉ đạo tổng kết công tác năm.').lead).toEqual([]);
+  });
+});

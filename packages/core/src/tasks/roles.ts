@@ -142,7 +142,7 @@ export function findRoles(text: string): Roles {
     const after = text.slice(only.end).replace(/^\s*,?\s*/u, '');
     // Not `explicit`: the issuer's own words about itself ("UBND tỉnh sẽ xem xét ...") are
     // no assignment; whether the item is a task is left to the classifier.
-    if (DIRECTIVE_VERBS.test(after) && !ASSIGNING_RE.test(after)) {
+    if (PEOPLES_BODY_RE.test(only.name) && DIRECTIVE_VERBS.test(after) && !ASSIGNING_RE.test(after)) {
       lead.push(only);
       implicitSubject = false;
     }
@@ -155,6 +155,9 @@ export function findRoles(text: string): Roles {
 const ROLE_THEN_LIST_RE = /^\s*\)?\s*[,;]\s*/u;
 /** "(phối hợp)", "(phối hợp, kiểm tra ...)", "phối hợp ..." right after a list of bodies. */
 const SUPPORT_ANNOTATION_RE = /^\s*\(?\s*phối hợp(?![\p{L}])/iu;
+
+/** The people's committees and councils (a party committee alone is the party notice's issuer). */
+const PEOPLES_BODY_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u;
 
 /** Verbs by which the issuer hands a task to another body. */
 const ASSIGNING_RE =
