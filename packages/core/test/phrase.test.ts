@@ -541,3 +541,32 @@ describe('matchAgencyAt: heads of villages, groups of project boards', () => {
     ]);
   });
 });
+
+describe('matchAgencyAt: long standard names', () => {
+  it('name nouns that hold stop words', () => {
+    expect(one('Ban Quản lý các khu công nghiệp tỉnh có trách nhiệm theo dõi')?.name).toBe(
+      'Ban Quản lý các khu công nghiệp tỉnh',
+    );
+    expect(one('Công ty cổ phần Đầu tư phát triển hạ tầng Hòa Lạc khẩn trương bàn giao')?.name).toBe(
+      'Công ty cổ phần Đầu tư phát triển hạ tầng Hòa Lạc',
+    );
+    expect(one('Chi cục Trồng trọt và Bảo vệ thực vật hướng dẫn nông dân')?.name).toBe(
+      'Chi cục Trồng trọt và Bảo vệ thực vật',
+    );
+  });
+
+  it('fields joined by commas and "và": "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện"', () => {
+    expect(one('Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện tổ chức giải chạy')?.name).toBe(
+      'Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện',
+    );
+    // A head after the comma, or after the "và" ahead, is the next agency.
+    expect(names('Sở Y tế, Công an tỉnh và Sở Nội vụ')).toEqual(['Sở Y tế', 'Công an tỉnh', 'Sở Nội vụ']);
+  });
+
+  it('"các đoàn thể chính trị - xã hội huyện"', () => {
+    expect(names('Ủy ban MTTQ Việt Nam huyện và các đoàn thể chính trị - xã hội huyện vận động')).toEqual([
+      'Ủy ban MTTQ Việt Nam huyện',
+      'các đoàn thể chính trị - xã hội huyện',
+    ]);
+  });
+});

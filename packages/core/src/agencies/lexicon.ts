@@ -200,6 +200,8 @@ export const COLLECTIVE_NOUNS: readonly string[] = [
   'cơ quan báo chí',
   'chủ đầu tư',
   'tổ chức chính trị - xã hội',
+  'đoàn thể chính trị - xã hội',
+  'đoàn thể chính trị-xã hội',
   'tổ chức chính trị-xã hội',
   'hội, đoàn thể',
   'trường học',

@@ -116,8 +116,10 @@ const MODIFIER = new Pattern(
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
+// A comma joins the fields of one name when capitalised fields and "và" follow: "Văn hóa,
+// Thông tin, Thể thao và Du lịch" (a head after the comma opens the next agency instead).
 const CONNECTOR = new Pattern(
-  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy,
+  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+(?:và|-)\s+\p{Lu})|,\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?,\s+\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+và\s+\p{Lu})/uy,
   '-–&v,',
   'after-spaces',
 );
@@ -156,13 +158,14 @@ const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằn
 const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
 
 /**
+ * (Also: "Ban Quản lý các khu công nghiệp", "Công ty Đầu tư phát triển ...", "Bảo vệ thực vật".)
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
  * company type "TNHH một thành viên".
  */
 const NAME_NOUN = new Pattern(
-  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy,
-  'đcmhg',
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông)|(?<=Quản\s+lý)\s+các\s+(?:khu\s+công\s+nghiệp|khu\s+chế\s+xuất|khu\s+kinh\s+tế|dự\s+án|công\s+trình)|(?<=Đầu\s+tư)\s+(?:và\s+)?phát\s+triển|\s+thực\s+vật)(?![\p{L}])/uy,
+  'đcmhgpvt',
   'after-space',
 );
 
@@ -180,6 +183,9 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     // "... và Viettel": a new body after "và" is the next agency, not part of this name;
     // a head word that names nothing ("và Báo chí") is a name word.
     if (c && /và/.test(c[0]) && HEAD.at(text, end + c[0].length) && namedAt(text, end + c[0].length)) break;
+    // "Sở Y tế, Công an, Quân sự và Sở Nội vụ": a comma before a head, or before fields that
+    // "và" joins to a head, separates agencies.
+    if (c?.[0].includes(',') && commaOpensAgency(text, end + c[0].length)) break;
     const from = c ? end + c[0].length - 1 : end;
     const noun = c ? null : NAME_NOUN.at(text, from);
     if (noun) {
@@ -218,6 +224,13 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     end = from + w[0].length;
   }
   return end;
+}
+
+/** After a comma at `pos`: a head, or a "và" within the next fields that a head follows. */
+function commaOpensAgency(text: string, pos: number): boolean {
+  if (HEAD.at(text, pos)) return true;
+  const v = /\s+và\s+/u.exec(text.slice(pos, pos + 60));
+  return v !== null && HEAD.at(text, pos + v.index + v[0].length) !== null;
 }
 
 /** Whether `word` opens with a capital or a digit; ASCII decided without the regex. */
