@@ -55,24 +55,45 @@ class Pattern {
   }
 }
 
-const firstLetters = (words: readonly string[]) => words.map((w) => w.charAt(0));
+/**
+ * A choice among many words, as one regex per first letter: the regex for the letter at the
+ * position holds only the words that can match there (longest first, as in the lexicon), so
+ * a longer vocabulary costs little where its words cannot begin.
+ */
+class WordsPattern {
+  private readonly byFirst = new Map<number, RegExp>();
+  constructor(
+    words: readonly string[],
+    prefix: string,
+    suffix: string,
+    private readonly opening: Opening,
+  ) {
+    const groups = new Map<number, string[]>();
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      const g = groups.get(c);
+      if (g) g.push(w);
+      else groups.set(c, [w]);
+    }
+    for (const [c, g] of groups)
+      this.byFirst.set(c, new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'));
+  }
 
-const HEAD = new Pattern(
-  new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy'),
-  firstLetters(AGENCY_HEADS),
-  'at',
-);
+  at(text: string, pos: number): RegExpExecArray | null {
+    let i = pos;
+    if (this.opening !== 'at') {
+      if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    }
+    const re = this.byFirst.get(text.charCodeAt(i));
+    return re ? at(re, text, pos) : null;
+  }
+}
+
+const HEAD = new WordsPattern(AGENCY_HEADS, '', '(?![\\p{L}\\d])', 'at');
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
-const DEPT = new Pattern(
-  new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
-  firstLetters(DEPARTMENT_NAMES),
-  'after-space',
-);
-const COLLECTIVE = new Pattern(
-  new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
-  firstLetters(COLLECTIVE_NOUNS),
-  'at',
-);
+const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-space');
+const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
 const PLURAL = new Pattern(/(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy, 'cCnNtT', 'at');
 // The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
 // "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
