@@ -470,6 +470,8 @@ describe("matchAgencyAt: people's committees in the plural", () => {
       'UBND các tỉnh, thành phố: Hà Giang, Lào Cai và Yên Bái',
     );
     expect(one('UBND các huyện, thị xã:\nTập trung chỉ đạo')?.name).toBe('UBND các huyện, thị xã');
+    expect(one('UBND các huyện, thị xã: Chủ động rà soát')?.name).toBe('UBND các huyện, thị xã');
+    expect(one('UBND các tỉnh: Sơn La, Điện Biên chủ trì')?.name).toBe('UBND các tỉnh: Sơn La, Điện Biên');
   });
 
   it('the bare unit word: "Ủy ban nhân dân huyện"', () => {

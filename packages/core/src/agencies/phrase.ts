@@ -309,7 +309,9 @@ function localityAt(text: string, pos: number): number | null {
   if (!/^\s+các\s/u.test(m[0])) return end;
   const first = at(PROPER_RE, text, end);
   if (!first) return end;
+  const units = end;
   end += first[0].length;
+  let count = 1;
   for (;;) {
     const sep = at(AND_RE, text, end);
     if (!sep) break;
@@ -319,7 +321,11 @@ function localityAt(text: string, pos: number): number | null {
     const name = at(NAME_RE, text, next);
     if (!name) break;
     end = next + name[0].length;
+    count++;
   }
+  // "UBND các huyện: Chủ động rà soát ...": one capitalised word that a sentence goes on
+  // from is the item's first word, not a list of names.
+  if (first[0].startsWith(':') && count === 1 && /^\s+\p{Ll}/u.test(text.slice(end, end + 3))) return units;
   return end;
 }
 
