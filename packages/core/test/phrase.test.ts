@@ -504,6 +504,8 @@ describe('matchAgencyAt: words that only look like heads', () => {
   it('"Báo cáo ..." is a verb, not the newspaper "Báo"', () => {
     expect(one('Báo cáo Chủ tịch UBND xã tình hình giải quyết hồ sơ')).toBeNull();
     expect(one('Báo Quảng Ngãi đưa tin')?.name).toBe('Báo Quảng Ngãi');
+    expect(one('Hội nghị Ban Chấp hành Đảng bộ tỉnh thống nhất')).toBeNull();
+    expect(one('Trường trung học cơ sở Lê Lợi tổ chức')?.name).toBe('Trường trung học cơ sở Lê Lợi');
   });
 
   it('"các nhà đầu tư" is a group that acts', () => {

@@ -350,8 +350,9 @@ const LOCALITY_OF_TAX_RE = /^\s+(?:tỉnh|thành phố|TP)(?![\p{L}])/u;
 const BARE_NAMED_HEAD_RE =
   /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)$/;
 
-/** The name after a one-word head opens with a capital or a digit, perhaps after a connector ("Báo và Phát thanh"). */
-const NAME_OPENS_RE = /^\s*(?:(?:-|–|&|và)\s*)?[\p{Lu}\d]/u;
+/** Common words that open with a one-word head: verbs and nouns, not bodies. */
+const COMMON_WORD_RE =
+  /^(?:Báo\s+(?:cáo|chí)|Hội\s+(?:nghị|thảo|viên|thi|chợ)|Trường\s+hợp|Đội\s+ngũ|Quỹ\s+đất|Bộ\s+máy|Cục\s+bộ|Viện\s+dẫn)(?![\p{L}])/u;
 
 /**
  * A stretch of the phrase printed without diacritics, with the marks put back: `text`
@@ -491,9 +492,12 @@ function namedAt(
       // Multi-word heads ("Ban Quản lý dự án ...") carry long lower-case names.
       const multi = head.includes(' ');
       const e = nameWords(text, end, multi ? 8 : 6);
-      // After a one-word head the name opens with a capital ("Báo Nghệ An", "Đội Quản lý
-      // thị trường"): "Báo cáo Chủ tịch ..." is the verb "báo cáo", "Hội nghị" a meeting.
-      named = e > end && (multi || NAME_OPENS_RE.test(text.slice(end, e)));
+      // After a one-word head the name holds a capital ("Báo Nghệ An", "Trường trung học cơ
+      // sở Lê Lợi"), and the head is no syllable of a common word: "Báo cáo Chủ tịch ..." is
+      // the verb "báo cáo", "Hội nghị Ban Chấp hành" a meeting.
+      named =
+        e > end &&
+        (multi || (/\p{Lu}/u.test(text.slice(end, e)) && !COMMON_WORD_RE.test(text.slice(pos, pos + 20))));
       if (named) end = e;
       // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
       // one named elsewhere ("Đề nghị Công ty tập trung ...", "Công ty" defined in the preamble).
