@@ -487,6 +487,13 @@ describe('matchAgencyAt: names after the 2025 reorganisation', () => {
     expect(one('Thống kê xã hội học cho thấy')).toBeNull();
   });
 
+  it('"Bảo hiểm xã hội cơ sở X", "Thuế cơ sở 2 tỉnh X"', () => {
+    expect(one('Bảo hiểm xã hội cơ sở Ninh Hòa thu hồi nợ đọng')?.name).toBe(
+      'Bảo hiểm xã hội cơ sở Ninh Hòa',
+    );
+    expect(one('Thuế cơ sở 2 tỉnh Khánh Hòa rà soát nguồn thu')?.name).toBe('Thuế cơ sở 2 tỉnh Khánh Hòa');
+  });
+
   it('"Kho bạc Nhà nước khu vực VII": a numeral ends the name before the verb', () => {
     expect(one('Kho bạc Nhà nước khu vực VII kiểm soát chi chặt chẽ')?.name).toBe(
       'Kho bạc Nhà nước khu vực VII',

@@ -166,7 +166,9 @@ const STOP = new Set([
     'cụ bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút nghiêm quyết lưu cập tập tận ' +
     'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn ' +
     // The verbs of party notices: "quán triệt", "lãnh đạo", "kiện toàn".
-    'quán lãnh kiện'
+    'quán lãnh kiện ' +
+    // "thu hồi", "thu gom", "thu thập", "thu nộp ngân sách".
+    'thu'
   ).split(' '),
 ]);
 
