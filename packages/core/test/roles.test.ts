@@ -329,3 +329,12 @@ describe('findRoles: the party committee that issues the notice', () => {
     expect(roles('Huyện ủy chỉ đạo tổng kết công tác năm.').lead).toEqual([]);
   });
 });
+
+describe('findRoles: a paragraph printed without diacritics', () => {
+  it('bare "phoi hop voi", "de nghi" before bare groups and units', () => {
+    const r = roles('Cac so, ban, nganh chu dong phoi hop voi cac co quan, don vi lien quan trien khai.');
+    expect(r.lead).toEqual(['Các sở, ban, ngành']);
+    expect(r.support).toEqual(['các cơ quan, đơn vị liên quan']);
+    expect(roles('De nghi UBND cac xa, phuong bao cao ket qua.').lead).toEqual(['UBND các xã, phường']);
+  });
+});

@@ -20,15 +20,19 @@ export interface Roles {
 
 // The trigger scans below match at word starts through execAtWordStart (V8 runs a leading
 // (?<![\p{L}]) several times slower).
+// A paragraph that OCR printed without diacritics while the rest of the notice keeps them
+// (so the document's restoration does not run) assigns with the bare spellings "de nghi",
+// "yeu cau", "phoi hop voi": no Vietnamese word is spelled so, and the agency grammar reads
+// the bare groups and units that follow (agencies/phrase.ts, BARE_COLLECTIVES).
 const LEAD_TRIGGER_RE =
-  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu)\s+(?!nhiệm vụ|cho\s)/giu;
+  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu|de nghi|yeu cau)\s+(?!nhiệm vụ|cho\s)/giu;
 const SUPPORT_TRIGGER_RE =
-  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
+  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của|phoi hop (?:voi|cung))\s+/giu;
 const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
 // The key words of the scans above, sought in the lower-cased text.
-const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu']);
+const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu', 'de nghi', 'yeu cau']);
 const ROLE_KEYS = containsAny(['chủ trì', 'đầu mối']);
-const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia']);
+const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia', 'phoi hop']);
 const WORKS_WITH_KEYS = containsAny([' với ']);
 
 const OPENER_RE = /Đối với\s+/iuy;
@@ -121,7 +125,7 @@ export function findRoles(text: string): Roles {
     // "phối hợp tổ chức tập huấn": a verb right after "phối hợp" is the joint task, not a body.
     if (!/\s(?:với|cùng)\s*$/u.test(m[0]) && /^phối hợp/iu.test(m[0]) && DIRECTIVE_VERBS.test(text.slice(at)))
       continue;
-    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của/iu.test(m[0]) });
+    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của|phoi hop/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
