@@ -481,17 +481,19 @@ describe("matchAgencyAt: people's committees in the plural", () => {
 
 describe('matchAgencyAt: names after the 2025 reorganisation', () => {
   it('"Thuế tỉnh X", "Thống kê tỉnh X" name bodies only with their locality', () => {
-    expect(one('Thuế tỉnh Nghệ An phối hợp rà soát nguồn thu')?.name).toBe('Thuế tỉnh Nghệ An');
+    expect(one('Thuế tỉnh Nghệ An đôn đốc nộp thuế đúng hạn')?.name).toBe('Thuế tỉnh Nghệ An');
     expect(one('Thống kê thành phố Hải Phòng tổng hợp số liệu')?.name).toBe('Thống kê thành phố Hải Phòng');
     expect(one('Thuế Thu nhập cá nhân được khấu trừ')).toBeNull();
     expect(one('Thống kê xã hội học cho thấy')).toBeNull();
   });
 
-  it('"Bảo hiểm xã hội cơ sở X", "Thuế cơ sở 2 tỉnh X"', () => {
+  it('"Bảo hiểm xã hội cơ sở X", "Thuế cơ sở 3 tỉnh X"', () => {
     expect(one('Bảo hiểm xã hội cơ sở Ninh Hòa thu hồi nợ đọng')?.name).toBe(
       'Bảo hiểm xã hội cơ sở Ninh Hòa',
     );
-    expect(one('Thuế cơ sở 2 tỉnh Khánh Hòa rà soát nguồn thu')?.name).toBe('Thuế cơ sở 2 tỉnh Khánh Hòa');
+    expect(one('Thuế cơ sở 3 tỉnh Lâm Đồng hướng dẫn hộ kinh doanh')?.name).toBe(
+      'Thuế cơ sở 3 tỉnh Lâm Đồng',
+    );
   });
 
   it('"Kho bạc Nhà nước khu vực VII": a numeral ends the name before the verb', () => {

@@ -292,10 +292,10 @@ describe('findRoles: roles written after the names', () => {
 describe('findRoles: party notices', () => {
   it('a party committee as the subject', () => {
     const r = roles(
-      'Đảng ủy Hội đồng nhân dân tỉnh phối hợp chặt chẽ với Đảng ủy Ủy ban nhân dân tỉnh chuẩn bị kỳ họp.',
+      'Đảng ủy Hội đồng nhân dân huyện cùng Đảng ủy Ủy ban nhân dân huyện chuẩn bị nội dung kỳ họp cuối năm.',
     );
-    expect(r.lead).toEqual(['Đảng ủy Hội đồng nhân dân tỉnh']);
-    expect(r.support).toEqual(['Đảng ủy Ủy ban nhân dân tỉnh']);
+    expect(r.lead).toEqual(['Đảng ủy Hội đồng nhân dân huyện']);
+    expect(r.support).toEqual(['Đảng ủy Ủy ban nhân dân huyện']);
   });
 
   it('"Đề nghị các nhà đầu tư ..." leads with the investors', () => {
