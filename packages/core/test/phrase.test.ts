@@ -428,3 +428,158 @@ describe('agency names cut short or run on (were known bugs)', () => {
     );
   }
 });
+
+describe('matchAgencyAt: party organs (Hướng dẫn 36-HD/VPTW)', () => {
+  it('a party committee of a body or of a unit', () => {
+    expect(one('Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo rà soát quy hoạch')?.name).toBe(
+      'Đảng ủy Ủy ban nhân dân tỉnh',
+    );
+    expect(one('Đảng ủy Hội đồng nhân dân huyện chuẩn bị kỳ họp')?.name).toBe(
+      'Đảng ủy Hội đồng nhân dân huyện',
+    );
+    expect(one('Đảng ủy xã Hòa Bình tập trung lãnh đạo')?.name).toBe('Đảng ủy xã Hòa Bình');
+    expect(one('Đảng ủy các cơ quan Đảng tỉnh quán triệt nghị quyết')?.name).toBe(
+      'Đảng ủy các cơ quan Đảng tỉnh',
+    );
+    expect(one('Huyện ủy chỉ đạo tổng kết')?.name).toBe('Huyện ủy');
+  });
+
+  it('the committee\'s own organs: "Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Tỉnh ủy"', () => {
+    expect(one('Ban Thường vụ Huyện ủy chỉ đạo chuẩn bị đại hội')?.name).toBe('Ban Thường vụ Huyện ủy');
+    expect(one('Ủy ban Kiểm tra Tỉnh ủy tăng cường giám sát')?.name).toBe('Ủy ban Kiểm tra Tỉnh ủy');
+    expect(one('Văn phòng Huyện ủy theo dõi, đôn đốc')?.name).toBe('Văn phòng Huyện ủy');
+  });
+
+  it('groups of party organs, with "trong Đảng bộ ..."', () => {
+    expect(one('Các cấp ủy, tổ chức đảng trong Đảng bộ huyện quán triệt')?.name).toBe(
+      'Các cấp ủy, tổ chức đảng trong Đảng bộ huyện',
+    );
+    expect(one('Các đảng ủy, chi bộ cơ sở khẩn trương kiện toàn')?.name).toBe('Các đảng ủy, chi bộ cơ sở');
+  });
+});
+
+describe("matchAgencyAt: people's committees in the plural", () => {
+  it('"các tỉnh, thành phố trực thuộc Trung ương"', () => {
+    expect(one('Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo rà soát')?.name).toBe(
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    );
+  });
+
+  it('a list of names after a colon belongs to the phrase (same line only)', () => {
+    expect(one('UBND các tỉnh, thành phố: Hà Giang, Lào Cai và Yên Bái rà soát')?.name).toBe(
+      'UBND các tỉnh, thành phố: Hà Giang, Lào Cai và Yên Bái',
+    );
+    expect(one('UBND các huyện, thị xã:\nTập trung chỉ đạo')?.name).toBe('UBND các huyện, thị xã');
+    expect(one('UBND các huyện, thị xã: Chủ động rà soát')?.name).toBe('UBND các huyện, thị xã');
+    expect(one('UBND các tỉnh: Sơn La, Điện Biên chủ trì')?.name).toBe('UBND các tỉnh: Sơn La, Điện Biên');
+  });
+
+  it('the bare unit word: "Ủy ban nhân dân huyện"', () => {
+    expect(one('Ủy ban nhân dân huyện chỉ đạo các phòng chuyên môn')?.name).toBe('Ủy ban nhân dân huyện');
+  });
+});
+
+describe('matchAgencyAt: names after the 2025 reorganisation', () => {
+  it('"Thuế tỉnh X", "Thống kê tỉnh X" name bodies only with their locality', () => {
+    expect(one('Thuế tỉnh Nghệ An đôn đốc nộp thuế đúng hạn')?.name).toBe('Thuế tỉnh Nghệ An');
+    expect(one('Thống kê thành phố Hải Phòng tổng hợp số liệu')?.name).toBe('Thống kê thành phố Hải Phòng');
+    expect(one('Thuế Thu nhập cá nhân được khấu trừ')).toBeNull();
+    expect(one('Thống kê xã hội học cho thấy')).toBeNull();
+  });
+
+  it('"Bảo hiểm xã hội cơ sở X", "Thuế cơ sở 3 tỉnh X"', () => {
+    expect(one('Bảo hiểm xã hội cơ sở Ninh Hòa thu hồi nợ đọng')?.name).toBe(
+      'Bảo hiểm xã hội cơ sở Ninh Hòa',
+    );
+    expect(one('Thuế cơ sở 3 tỉnh Lâm Đồng hướng dẫn hộ kinh doanh')?.name).toBe(
+      'Thuế cơ sở 3 tỉnh Lâm Đồng',
+    );
+  });
+
+  it('"Kho bạc Nhà nước khu vực VII": a numeral ends the name before the verb', () => {
+    expect(one('Kho bạc Nhà nước khu vực VII kiểm soát chi chặt chẽ')?.name).toBe(
+      'Kho bạc Nhà nước khu vực VII',
+    );
+  });
+
+  it('the merged provincial media body', () => {
+    expect(one('Báo và Phát thanh, Truyền hình Nghệ An tăng cường tuyên truyền')?.name).toBe(
+      'Báo và Phát thanh, Truyền hình Nghệ An',
+    );
+  });
+});
+
+describe('matchAgencyAt: words that only look like heads', () => {
+  it('"Báo cáo ..." is a verb, not the newspaper "Báo"', () => {
+    expect(one('Báo cáo Chủ tịch UBND xã tình hình giải quyết hồ sơ')).toBeNull();
+    expect(one('Báo Quảng Ngãi đưa tin')?.name).toBe('Báo Quảng Ngãi');
+    expect(one('Hội nghị Ban Chấp hành Đảng bộ tỉnh thống nhất')).toBeNull();
+    expect(one('Trường trung học cơ sở Lê Lợi tổ chức')?.name).toBe('Trường trung học cơ sở Lê Lợi');
+  });
+
+  it('"các nhà đầu tư" is a group that acts', () => {
+    expect(one('các nhà đầu tư khẩn trương triển khai dự án')?.name).toBe('các nhà đầu tư');
+  });
+});
+
+describe('matchAgencyAt: a paragraph printed without diacritics', () => {
+  it('groups after a bare "cac", with the marks put back', () => {
+    expect(one('Cac so, ban, nganh theo doi, huong dan')?.name).toBe('Các sở, ban, ngành');
+    expect(one('cac co quan, don vi co lien quan', 0, true)?.name).toBe('các cơ quan, đơn vị có liên quan');
+  });
+
+  it('units after a head: "UBND cac huyen, thi xa va thanh pho"', () => {
+    const s = 'UBND cac huyen, thi xa va thanh pho chi dao';
+    const a = one(s);
+    expect(a?.name).toBe('UBND các huyện, thị xã và thành phố');
+    expect(a?.end).toBe(s.indexOf(' chi dao'));
+  });
+
+  it('bare words alone are too ambiguous: no "cac", no group', () => {
+    expect(one('So lieu bao cao')).toBeNull();
+    expect(one('Cac noi dung can thuc hien')).toBeNull();
+  });
+});
+
+describe('matchAgencyAt: heads of villages, groups of project boards', () => {
+  it('"Trưởng thôn các thôn", "Trưởng khu phố các khu phố"', () => {
+    expect(one('Trưởng thôn các thôn vận động người dân tham gia')?.name).toBe('Trưởng thôn các thôn');
+    expect(one('Trưởng khu phố các khu phố thông báo lịch tiêm')?.name).toBe('Trưởng khu phố các khu phố');
+  });
+
+  it('"các Ban Quản lý dự án" takes the whole head', () => {
+    expect(names('các Ban Quản lý dự án, UBND các xã kiểm tra hiện trường')).toEqual([
+      'các Ban Quản lý dự án',
+      'UBND các xã',
+    ]);
+  });
+});
+
+describe('matchAgencyAt: long standard names', () => {
+  it('name nouns that hold stop words', () => {
+    expect(one('Ban Quản lý các khu công nghiệp tỉnh có trách nhiệm theo dõi')?.name).toBe(
+      'Ban Quản lý các khu công nghiệp tỉnh',
+    );
+    expect(one('Công ty cổ phần Đầu tư phát triển hạ tầng Hòa Lạc khẩn trương bàn giao')?.name).toBe(
+      'Công ty cổ phần Đầu tư phát triển hạ tầng Hòa Lạc',
+    );
+    expect(one('Chi cục Trồng trọt và Bảo vệ thực vật hướng dẫn nông dân')?.name).toBe(
+      'Chi cục Trồng trọt và Bảo vệ thực vật',
+    );
+  });
+
+  it('fields joined by commas and "và": "Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện"', () => {
+    expect(one('Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện tổ chức giải chạy')?.name).toBe(
+      'Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch huyện',
+    );
+    // A head after the comma, or after the "và" ahead, is the next agency.
+    expect(names('Sở Y tế, Công an tỉnh và Sở Nội vụ')).toEqual(['Sở Y tế', 'Công an tỉnh', 'Sở Nội vụ']);
+  });
+
+  it('"các đoàn thể chính trị - xã hội huyện"', () => {
+    expect(names('Ủy ban MTTQ Việt Nam huyện và các đoàn thể chính trị - xã hội huyện vận động')).toEqual([
+      'Ủy ban MTTQ Việt Nam huyện',
+      'các đoàn thể chính trị - xã hội huyện',
+    ]);
+  });
+});

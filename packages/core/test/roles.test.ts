@@ -232,6 +232,15 @@ describe('DIRECTIVE_VERBS and isIssuingAuthority', () => {
     expect(isIssuingAuthority('UBND các xã, phường')).toBe(false);
     expect(isIssuingAuthority('Văn phòng UBND tỉnh')).toBe(false);
   });
+
+  it('the party committees that issue party notices (Hướng dẫn 36-HD/VPTW)', () => {
+    expect(isIssuingAuthority('Ban Thường vụ Huyện ủy')).toBe(true);
+    expect(isIssuingAuthority('Thường trực Thành ủy')).toBe(true);
+    expect(isIssuingAuthority('Đảng ủy xã')).toBe(true);
+    expect(isIssuingAuthority('Đảng ủy xã Tân Lập')).toBe(false);
+    expect(isIssuingAuthority('Đảng ủy Ủy ban nhân dân tỉnh')).toBe(false);
+    expect(isIssuingAuthority('Ban Tổ chức Huyện ủy')).toBe(false);
+  });
 });
 
 describe('two agencies, two jobs in one item', () => {
@@ -247,5 +256,85 @@ describe('findRoles on pathological text', () => {
   it('a run of 50,000 heads ("giao Sở Sở Sở …") neither overflows the stack nor finds a name in it', () => {
     const r = findRoles(`giao ${'Sở '.repeat(50_000)}`);
     expect(r.lead.every((a) => a.name.length < 100)).toBe(true);
+  });
+});
+
+describe('findRoles: roles written after the names', () => {
+  it('"X (chủ trì), Y, Z (phối hợp) ..."', () => {
+    const r = roles(
+      'Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh (phối hợp) rà soát danh mục thuốc.',
+    );
+    expect(r.lead).toEqual(['Sở Y tế']);
+    expect(r.support).toEqual(['Sở Tài chính', 'Bảo hiểm xã hội tỉnh']);
+  });
+
+  it('a role annotation that goes on, and ";" between the parts', () => {
+    const r = roles(
+      'Giao: Trung tâm Phát triển quỹ đất tỉnh (chủ trì); Sở Nông nghiệp và Môi trường (phối hợp, thẩm định hồ sơ).',
+    );
+    expect(r.lead).toEqual(['Trung tâm Phát triển quỹ đất tỉnh']);
+    expect(r.support).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+
+  it('"X chủ trì, Y phối hợp ..." without brackets', () => {
+    const r = roles('Công an tỉnh chủ trì, Sở Tư pháp phối hợp tổ chức tập huấn cho cán bộ cơ sở.');
+    expect(r.lead).toEqual(['Công an tỉnh']);
+    expect(r.support).toEqual(['Sở Tư pháp']);
+  });
+
+  it('no support when the words after the lead are its own task', () => {
+    const r = roles('Sở Xây dựng (chủ trì), phối hợp với các địa phương kiểm tra công trình.');
+    expect(r.lead).toEqual(['Sở Xây dựng']);
+    expect(r.support).toEqual(['các địa phương']);
+  });
+});
+
+describe('findRoles: party notices', () => {
+  it('a party committee as the subject', () => {
+    const r = roles(
+      'Đảng ủy Hội đồng nhân dân huyện cùng Đảng ủy Ủy ban nhân dân huyện chuẩn bị nội dung kỳ họp cuối năm.',
+    );
+    expect(r.lead).toEqual(['Đảng ủy Hội đồng nhân dân huyện']);
+    expect(r.support).toEqual(['Đảng ủy Ủy ban nhân dân huyện']);
+  });
+
+  it('"Đề nghị các nhà đầu tư ..." leads with the investors', () => {
+    expect(roles('Đề nghị các nhà đầu tư bổ sung nhân lực, thiết bị để kịp tiến độ.').lead).toEqual([
+      'các nhà đầu tư',
+    ]);
+  });
+
+  it('"Báo cáo Chủ tịch UBND ..." opens with a verb: no agency leads', () => {
+    const r = roles('Báo cáo Chủ tịch UBND xã kết quả giải quyết hồ sơ hằng tuần.');
+    expect(r.lead).toEqual([]);
+    expect(r.implicitSubject).toBe(true);
+  });
+});
+
+describe("findRoles: a people's committee as the subject", () => {
+  it('"Ủy ban nhân dân huyện chỉ đạo ..." leads when nothing else does (a party notice)', () => {
+    const r = roles('Ủy ban nhân dân huyện chỉ đạo các phòng chuyên môn bảo đảm an ninh trật tự dịp lễ.');
+    expect(r.lead).toEqual(['Ủy ban nhân dân huyện']);
+    expect(r.explicit).toBe(false);
+  });
+
+  it('"UBND tỉnh giao Sở X ...": the assigned body leads, not the issuer', () => {
+    expect(roles('UBND tỉnh giao Sở Tài chính cân đối nguồn vốn.').lead).toEqual(['Sở Tài chính']);
+    expect(roles('UBND tỉnh thống nhất chủ trương đầu tư dự án.').lead).toEqual([]);
+  });
+});
+
+describe('findRoles: the party committee that issues the notice', () => {
+  it('"Huyện ủy chỉ đạo ..." opens an item but leads nothing', () => {
+    expect(roles('Huyện ủy chỉ đạo tổng kết công tác năm.').lead).toEqual([]);
+  });
+});
+
+describe('findRoles: a paragraph printed without diacritics', () => {
+  it('bare "phoi hop voi", "de nghi" before bare groups and units', () => {
+    const r = roles('Cac so, ban, nganh chu dong phoi hop voi cac co quan, don vi lien quan trien khai.');
+    expect(r.lead).toEqual(['Các sở, ban, ngành']);
+    expect(r.support).toEqual(['các cơ quan, đơn vị liên quan']);
+    expect(roles('De nghi UBND cac xa, phuong bao cao ket qua.').lead).toEqual(['UBND các xã, phường']);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { DIRECTIVE_VERBS } from '../tasks/verbs.ts';
-import { foldSpaces, isSpace } from '../text/fold.ts';
+import { asciiKey, foldSpaces, isSpace } from '../text/fold.ts';
 import { AGENCY_HEADS, COLLECTIVE_NOUNS, DEPARTMENT_NAMES } from './lexicon.ts';
 
 export interface AgencyMatch {
@@ -55,32 +55,55 @@ class Pattern {
   }
 }
 
-const firstLetters = (words: readonly string[]) => words.map((w) => w.charAt(0));
+/**
+ * A choice among many words, as one regex per first letter: the regex for the letter at the
+ * position holds only the words that can match there (longest first, as in the lexicon), so
+ * a longer vocabulary costs little where its words cannot begin.
+ */
+class WordsPattern {
+  private readonly byFirst = new Map<number, RegExp>();
+  constructor(
+    words: readonly string[],
+    prefix: string,
+    suffix: string,
+    private readonly opening: Opening,
+  ) {
+    const groups = new Map<number, string[]>();
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      const g = groups.get(c);
+      if (g) g.push(w);
+      else groups.set(c, [w]);
+    }
+    for (const [c, g] of groups)
+      this.byFirst.set(c, new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'));
+  }
 
-const HEAD = new Pattern(
-  new RegExp(`(?:${AGENCY_HEADS.map(esc).join('|')})(?![\\p{L}\\d])`, 'uy'),
-  firstLetters(AGENCY_HEADS),
-  'at',
-);
+  at(text: string, pos: number): RegExpExecArray | null {
+    let i = pos;
+    if (this.opening !== 'at') {
+      if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    }
+    const re = this.byFirst.get(text.charCodeAt(i));
+    return re ? at(re, text, pos) : null;
+  }
+}
+
+const HEAD = new WordsPattern(AGENCY_HEADS, '', '(?![\\p{L}\\d])', 'at');
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
-const DEPT = new Pattern(
-  new RegExp(`\\s+(?:${DEPARTMENT_NAMES.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
-  firstLetters(DEPARTMENT_NAMES),
-  'after-space',
-);
-const COLLECTIVE = new Pattern(
-  new RegExp(`(?:${COLLECTIVE_NOUNS.map(esc).join('|')})(?![\\p{L}])`, 'uy'),
-  firstLetters(COLLECTIVE_NOUNS),
-  'at',
-);
+const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-space');
+const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
 const PLURAL = new Pattern(/(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy, 'cCnNtT', 'at');
+// The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
+// "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
-  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng)\s+(?=\p{Lu}|các\s)/uy,
+  /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng(?:\s+(?:thôn|bản|ấp|buôn|khu phố|tổ dân phố))?)\s+(?=\p{Lu}|các\s)/uy,
   'LlTPGC',
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
-const UNIT = '(?:huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
+const UNIT = '(?:tỉnh|huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
 /** Which of the units: "các xã ven biển", "các xã, phường biên giới" (general vocabulary). */
@@ -100,19 +123,24 @@ const LOCALITY = new Pattern(
   'ctThqxpđ',
   'after-space',
 );
-/** The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them). */
-const PROPER_RE = new RegExp(`\\s+(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
+/**
+ * The names after "các xã": "UBND các xã A, B và C" (a new head or a person's title ends them),
+ * also announced by a colon on the same line: "UBND các tỉnh, thành phố: A, B, C".
+ */
+const PROPER_RE = new RegExp(`(?::[ \\t]+|\\s+)(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const NAME_RE = new RegExp(`(?!Trung ương)${PROPER}(?![\\p{L}])`, 'uy');
 const AND_RE = new RegExp(AND, 'uy');
 
 const MODIFIER = new Pattern(
-  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|thuộc (?:Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
+  /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|trong Đảng bộ(?: (?:tỉnh|thành phố|huyện|xã|phường))?|(?:trực )?thuộc (?:Trung ương|Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
   ',cltT',
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
+// A comma joins the fields of one name when capitalised fields and "và" follow: "Văn hóa,
+// Thông tin, Thể thao và Du lịch" (a head after the comma opens the next agency instead).
 const CONNECTOR = new Pattern(
-  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+\s+(?:và|-)\s+\p{Lu})/uy,
+  /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+(?:và|-)\s+\p{Lu})|,\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?,\s+\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+và\s+\p{Lu})/uy,
   '-–&v,',
   'after-spaces',
 );
@@ -136,7 +164,11 @@ const STOP = new Set([
     'khẩn chủ tham thực triển rà báo nghiên xây tăng đẩy tiếp hướng tổ kiểm đôn tổng đề làm phối cùng bảo đảm quản ' +
     'sớm nhanh tích chú phát hoàn trình lập tuyên xử giải khắc chấn ưu huy cân bố hỗ thống nâng gửi nhận bám thường ' +
     'cụ bao kết căn dự chỉ giao yêu trao phân đánh thẩm ký hợp góp giúp vận chịu rút nghiêm quyết lưu cập tập tận ' +
-    'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn'
+    'sắp cải duy mở đưa tạo thúc đặc lựa rõ kịp đồng biết nắm việc nội ban bàn ' +
+    // The verbs of party notices: "quán triệt", "lãnh đạo", "kiện toàn".
+    'quán lãnh kiện ' +
+    // "thu hồi", "thu gom", "thu thập", "thu nộp ngân sách".
+    'thu'
   ).split(' '),
 ]);
 
@@ -149,13 +181,14 @@ const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằn
 const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
 
 /**
+ * (Also: "Ban Quản lý các khu công nghiệp", "Công ty Đầu tư phát triển ...", "Bảo vệ thực vật".)
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
  * company type "TNHH một thành viên".
  */
 const NAME_NOUN = new Pattern(
-  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông))(?![\p{L}])/uy,
-  'đcmhg',
+  /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông)|(?<=Quản\s+lý)\s+các\s+(?:khu\s+công\s+nghiệp|khu\s+chế\s+xuất|khu\s+kinh\s+tế|dự\s+án|công\s+trình)|(?<=Đầu\s+tư)\s+(?:và\s+)?phát\s+triển|\s+thực\s+vật)(?![\p{L}])/uy,
+  'đcmhgpvt',
   'after-space',
 );
 
@@ -173,6 +206,9 @@ function nameWords(text: string, pos: number, maxLower: number): number {
     // "... và Viettel": a new body after "và" is the next agency, not part of this name;
     // a head word that names nothing ("và Báo chí") is a name word.
     if (c && /và/.test(c[0]) && HEAD.at(text, end + c[0].length) && namedAt(text, end + c[0].length)) break;
+    // "Sở Y tế, Công an, Quân sự và Sở Nội vụ": a comma before a head, or before fields that
+    // "và" joins to a head, separates agencies.
+    if (c?.[0].includes(',') && commaOpensAgency(text, end + c[0].length)) break;
     const from = c ? end + c[0].length - 1 : end;
     const noun = c ? null : NAME_NOUN.at(text, from);
     if (noun) {
@@ -213,6 +249,13 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   return end;
 }
 
+/** After a comma at `pos`: a head, or a "và" within the next fields that a head follows. */
+function commaOpensAgency(text: string, pos: number): boolean {
+  if (HEAD.at(text, pos)) return true;
+  const v = /\s+và\s+/u.exec(text.slice(pos, pos + 60));
+  return v !== null && HEAD.at(text, pos + v.index + v[0].length) !== null;
+}
+
 /** Whether `word` opens with a capital or a digit; ASCII decided without the regex. */
 function startsCapitalOrDigit(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -231,6 +274,8 @@ function restOfCapitalised(text: string, from: number, word: string): boolean {
   if (FUNCTION_WORDS.has(word)) return false;
   const prevStart = text.lastIndexOf(' ', from - 1) + 1;
   if (!/\p{Lu}/u.test(text.charAt(prevStart)) || HEAD.at(text, prevStart)) return false;
+  // A word in capitals (a numeral "VII", an abbreviation "PCCC") is whole: "khu vực VII kiểm soát".
+  if (!/\p{Ll}/u.test(text.slice(prevStart, from))) return false;
   const beforePrev = text.slice(text.lastIndexOf(' ', prevStart - 2) + 1, prevStart).trim();
   return !/^\p{Lu}/u.test(beforePrev) || HEAD.at(text, prevStart - beforePrev.length - 1) !== null;
 }
@@ -266,7 +311,9 @@ function localityAt(text: string, pos: number): number | null {
   if (!/^\s+các\s/u.test(m[0])) return end;
   const first = at(PROPER_RE, text, end);
   if (!first) return end;
+  const units = end;
   end += first[0].length;
+  let count = 1;
   for (;;) {
     const sep = at(AND_RE, text, end);
     if (!sep) break;
@@ -276,7 +323,11 @@ function localityAt(text: string, pos: number): number | null {
     const name = at(NAME_RE, text, next);
     if (!name) break;
     end = next + name[0].length;
+    count++;
   }
+  // "UBND các huyện: Chủ động rà soát ...": one capitalised word that a sentence goes on
+  // from is the item's first word, not a list of names.
+  if (first[0].startsWith(':') && count === 1 && /^\s+\p{Ll}/u.test(text.slice(end, end + 3))) return units;
   return end;
 }
 
@@ -287,12 +338,123 @@ const ANAPHOR_HEAD_RE =
 /** How many bodies one name may nest ("Văn phòng Ban Chỉ đạo ... Sở ..."): deeper is no name. */
 const MAX_NESTING = 4;
 
+/**
+ * Heads that are also common nouns ("thuế" tax, "thống kê" statistics): they name a body only
+ * with the locality it serves, "Thuế tỉnh X", "Thống kê thành phố Y" (2025 names).
+ */
+const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']);
+const LOCALITY_OF_TAX_RE = /^\s+(?:tỉnh|thành phố|TP)(?![\p{L}])/u;
+
+/**
+ * Heads that name a body alone, as the subject of a sentence ("UBND chỉ đạo ...", "Huyện ủy
+ * lãnh đạo ...": the party committee of the notice's unit, Hướng dẫn 36-HD/VPTW).
+ */
+const BARE_NAMED_HEAD_RE =
+  /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra|Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy)$/;
+
+/** Common words that open with a one-word head: verbs and nouns, not bodies. */
+const COMMON_WORD_RE =
+  /^(?:Báo\s+(?:cáo|chí)|Hội\s+(?:nghị|thảo|viên|thi|chợ)|Trường\s+hợp|Đội\s+ngũ|Quỹ\s+đất|Bộ\s+máy|Cục\s+bộ|Viện\s+dẫn)(?![\p{L}])/u;
+
+/**
+ * A stretch of the phrase printed without diacritics, with the marks put back: `text`
+ * replaces as many characters from `from` (every Vietnamese letter is one UTF-16 unit in
+ * NFC, so a word and its bare spelling have the same length).
+ */
+interface Restored {
+  from: number;
+  text: string;
+}
+
+/**
+ * OCR sometimes strips one paragraph's diacritics while the rest of the notice keeps them
+ * (so the document-wide restoration in text/accents.ts does not run): "Cac so, ban, nganh
+ * ...", "UBND cac huyen, thi xa, thanh pho ...". The grammar reads the bare spelling of its
+ * group and unit words, only after a bare "cac" ("các" always bears its mark, so a bare
+ * "cac" says the paragraph lost them; "so", "xa", "ban" alone would be too ambiguous).
+ */
+const bareWords = (words: readonly string[]) => {
+  const m = new Map<string, string>();
+  for (const w of words) if (!w.includes(',') && /^\p{Ll}/u.test(w)) m.set(asciiKey(w), w);
+  return m;
+};
+const BARE_COLLECTIVES = bareWords(COLLECTIVE_NOUNS);
+const BARE_UNITS = bareWords([
+  'tỉnh',
+  'huyện',
+  'xã',
+  'phường',
+  'thị xã',
+  'thành phố',
+  'thị trấn',
+  'quận',
+  'đặc khu',
+]);
+const BARE_TAILS = bareWords(['có liên quan', 'liên quan']);
+const BARE_PLURAL_RE = /(?:cac|Cac|CAC)\s+/y;
+const BARE_WORDS_RE = /[A-Za-z]+(?: [A-Za-z]+){0,2}(?![\p{L}\d])/uy;
+const BARE_SEP_RE = /\s*,\s*|\s+va\s+/y;
+
+/** The longest entry of `dict` spelled bare at `pos`: its end, written into `out` with its marks. */
+function bareEntryAt(
+  text: string,
+  pos: number,
+  dict: Map<string, string>,
+  out: string[],
+  base: number,
+): number {
+  const m = at(BARE_WORDS_RE, text, pos);
+  if (!m) return -1;
+  const words = m[0].split(' ');
+  for (let n = words.length; n >= 1; n--) {
+    const key = words.slice(0, n).join(' ').toLowerCase();
+    const word = dict.get(key);
+    if (word === undefined) continue;
+    const marked = text.charCodeAt(pos) < 97 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    for (let i = 0; i < key.length; i++) out[pos - base + i] = marked.charAt(i);
+    return pos + key.length;
+  }
+  return -1;
+}
+
+/** "cac so, ban, nganh": a bare "cac" and a list of `dict`'s words, restored (see BARE_COLLECTIVES). */
+function bareListAt(
+  text: string,
+  pos: number,
+  dict: Map<string, string>,
+): (Restored & { end: number }) | null {
+  // Most positions asked about hold no "c": decided without the regex.
+  const c = text.charCodeAt(pos);
+  if (c !== 99 && c !== 67) return null;
+  const p = at(BARE_PLURAL_RE, text, pos);
+  if (!p) return null;
+  const out = text.slice(pos, Math.min(text.length, pos + 200)).split('');
+  out[1] = 'á';
+  let end = bareEntryAt(text, pos + p[0].length, dict, out, pos);
+  if (end < 0) return null;
+  for (;;) {
+    const sep = at(BARE_SEP_RE, text, end);
+    if (!sep) break;
+    const next = bareEntryAt(text, end + sep[0].length, dict, out, pos);
+    if (next < 0) break;
+    const va = sep[0].indexOf('va');
+    if (va >= 0) out[end - pos + va + 1] = 'à';
+    end = next;
+  }
+  const tail = at(/\s+/y, text, end);
+  if (tail) {
+    const t = bareEntryAt(text, end + tail[0].length, BARE_TAILS, out, pos);
+    if (t > 0) end = t;
+  }
+  return { from: pos, text: out.slice(0, end - pos).join(''), end };
+}
+
 /** A named body: head word, standard name or name words, then locality. */
 function namedAt(
   text: string,
   pos: number,
   depth = 0,
-): { end: number; anaphor: boolean; head: string } | null {
+): { end: number; anaphor: boolean; head: string; restored?: Restored } | null {
   const h = HEAD.at(text, pos);
   if (!h) return null;
   let end = pos + h[0].length;
@@ -300,6 +462,16 @@ function namedAt(
   const dept = DEPT.at(text, end);
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
+  // Only a province's or a city's: "Thống kê xã hội" is no body.
+  if (LOCALITY_HEADS.has(head) && (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early))))
+    return null;
+  if (!dept && early === null && isSpace(text.charCodeAt(end))) {
+    // "UBND cac huyen, thi xa": units printed without diacritics (see BARE_COLLECTIVES).
+    let ws = end;
+    while (isSpace(text.charCodeAt(ws))) ws++;
+    const bare = bareListAt(text, ws, BARE_UNITS);
+    if (bare) return { end: bare.end, anaphor: false, head, restored: bare };
+  }
   let named = false;
   if (dept) {
     end += dept[0].length;
@@ -314,6 +486,7 @@ function namedAt(
     const ws = at(/\s+/y, text, end);
     // Bounded, so that a run of heads ("Sở Sở Sở …") cannot exhaust the stack.
     const inner = ws && depth < MAX_NESTING ? namedAt(text, end + ws[0].length, depth + 1) : null;
+    if (inner?.restored) return { ...inner, head };
     if (inner && !inner.anaphor) {
       end = inner.end;
       named = true;
@@ -321,7 +494,12 @@ function namedAt(
       // Multi-word heads ("Ban Quản lý dự án ...") carry long lower-case names.
       const multi = head.includes(' ');
       const e = nameWords(text, end, multi ? 8 : 6);
-      named = e > end && (multi || /\p{Lu}/u.test(text.slice(end, e)));
+      // After a one-word head the name holds a capital ("Báo Nghệ An", "Trường trung học cơ
+      // sở Lê Lợi"), and the head is no syllable of a common word: "Báo cáo Chủ tịch ..." is
+      // the verb "báo cáo", "Hội nghị Ban Chấp hành" a meeting.
+      named =
+        e > end &&
+        (multi || (/\p{Lu}/u.test(text.slice(end, e)) && !COMMON_WORD_RE.test(text.slice(pos, pos + 20))));
       if (named) end = e;
       // A multi-word head alone names a body ("Ban An toàn giao thông"), unless it stands for
       // one named elsewhere ("Đề nghị Công ty tập trung ...", "Công ty" defined in the preamble).
@@ -336,26 +514,27 @@ function namedAt(
   if (!named) {
     // "Sở", "Ban", "Ngành" alone refer back to a body named earlier.
     if (ANAPHOR_HEAD_RE.test(head)) return { end, anaphor: true, head };
-    if (
-      /^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Công an|Viettel|VNPT|Bưu điện|Điện lực|Thanh tra)$/.test(
-        head,
-      )
-    )
-      return { end, anaphor: false, head };
+    if (BARE_NAMED_HEAD_RE.test(head)) return { end, anaphor: false, head };
     return null;
   }
   return { end, anaphor: false, head };
 }
 
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
-function collectiveAt(text: string, pos: number, bare: boolean): number | null {
+function collectiveAt(text: string, pos: number, bare: boolean): { end: number; restored?: Restored } | null {
   let end = pos;
   const plural = PLURAL.at(text, end);
   if (plural) end += plural[0].length;
-  else if (!bare) return null;
+  else {
+    const b = bareListAt(text, pos, BARE_COLLECTIVES);
+    if (b) return { end: b.end, restored: b };
+    if (!bare) return null;
+  }
   const first = COLLECTIVE.at(text, end);
   if (!first) return null;
-  end += first[0].length;
+  // "các Ban Quản lý dự án": a capitalised group word that opens a longer head takes it whole.
+  const h = /^\p{Lu}/u.test(first[0]) ? HEAD.at(text, end) : null;
+  end += h && h[0].length > first[0].length ? h[0].length : first[0].length;
   for (;;) {
     const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
     if (!sep) break;
@@ -373,7 +552,7 @@ function collectiveAt(text: string, pos: number, bare: boolean): number | null {
   // Domain words: "các doanh nghiệp viễn thông", "các cơ quan nhà nước".
   end = nameWords(text, end, 4);
   end = extend(text, end, MODIFIER, 2);
-  return end;
+  return { end };
 }
 
 /** Lower-case words that can open an agency phrase without a capital. */
@@ -394,15 +573,23 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   if (person) from += person[0].length;
   const named = namedAt(text, from);
   if (named) {
-    const end = extend(text, named.end, MODIFIER, 2);
-    const name = squashName(text.slice(start, end));
+    const end = named.restored ? named.end : extend(text, named.end, MODIFIER, 2);
+    const name = nameOf(text, start, end, named.restored);
     return named.anaphor && !person
       ? { name, start, end, anaphor: true, head: named.head }
       : { name, start, end, anaphor: false };
   }
   const coll = collectiveAt(text, from, opts.bare ?? false);
-  if (coll !== null) return { name: squashName(text.slice(start, coll)), start, end: coll };
+  if (coll !== null) return { name: nameOf(text, start, coll.end, coll.restored), start, end: coll.end };
   return null;
+}
+
+/** The phrase's words, with a stretch printed without diacritics restored. */
+function nameOf(text: string, start: number, end: number, restored?: Restored): string {
+  if (!restored) return squashName(text.slice(start, end));
+  const r = restored.from - start;
+  const s = text.slice(start, end);
+  return squashName(s.slice(0, r) + restored.text + s.slice(r + restored.text.length));
 }
 
 /** Whether the character at `i` changes in lower case (a capital); ASCII decided without a call. */

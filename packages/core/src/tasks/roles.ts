@@ -20,15 +20,19 @@ export interface Roles {
 
 // The trigger scans below match at word starts through execAtWordStart (V8 runs a leading
 // (?<![\p{L}]) several times slower).
+// A paragraph that OCR printed without diacritics while the rest of the notice keeps them
+// (so the document's restoration does not run) assigns with the bare spellings "de nghi",
+// "yeu cau", "phoi hop voi": no Vietnamese word is spelled so, and the agency grammar reads
+// the bare groups and units that follow (agencies/phrase.ts, BARE_COLLECTIVES).
 const LEAD_TRIGGER_RE =
-  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu)\s+(?!nhiệm vụ|cho\s)/giu;
+  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu|de nghi|yeu cau)\s+(?!nhiệm vụ|cho\s)/giu;
 const SUPPORT_TRIGGER_RE =
-  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của)\s+/giu;
+  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của|phoi hop (?:voi|cung))\s+/giu;
 const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
 // The key words of the scans above, sought in the lower-cased text.
-const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu']);
+const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu', 'de nghi', 'yeu cau']);
 const ROLE_KEYS = containsAny(['chủ trì', 'đầu mối']);
-const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia']);
+const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia', 'phoi hop']);
 const WORKS_WITH_KEYS = containsAny([' với ']);
 
 const OPENER_RE = /Đối với\s+/iuy;
@@ -38,8 +42,11 @@ const CLAUSE_START_RE =
   /(?:[;.]\s+|:\s+|,\s*(?=(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)(?![\p{L}])))(?:(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)\s*,?\s*)?/giu;
 
 /** Bodies that issue the notice and never lead its tasks ("đề nghị UBND tỉnh xem xét"). */
+// Party notices are issued by the committee, its standing board or its standing members
+// (Hướng dẫn 36-HD/VPTW): "Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy",
+// "Đảng ủy xã" (the bare unit: the notice's own).
 const ISSUING_AUTHORITY =
-  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thường trực (?:UBND|Ủy ban nhân dân|Tỉnh ủy)|Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
+  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?:Thường trực|Ban Thường vụ) (?:UBND|Ủy ban nhân dân|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
 
 export function isIssuingAuthority(name: string): boolean {
   return ISSUING_AUTHORITY.test(name);
@@ -56,7 +63,8 @@ export function findRoles(text: string): Roles {
   OPENER_RE.lastIndex = bodyStart;
   const opener = OPENER_RE.exec(text);
   const startPos = bodyStart + (opener ? opener[0].length : 0);
-  const subject = matchAgencyListAt(text, startPos).filter((a) => !isIssuingAuthority(a.name));
+  const opening = matchAgencyListAt(text, startPos);
+  const subject = opening.filter((a) => !isIssuingAuthority(a.name));
   let implicitSubject = false;
   if (subject.length) {
     lead.push(...subject);
@@ -101,11 +109,23 @@ export function findRoles(text: string): Roles {
       lead.push(a);
       explicit = true;
     }
+    // "X (chủ trì), Y, Z (phối hợp) ...", "X chủ trì, Y phối hợp ...": the bodies named after
+    // the lead and before "phối hợp" support it.
+    const after = ROLE_THEN_LIST_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (!after) continue;
+    const list = matchAgencyListAt(text, m.index + m[0].length + after[0].length);
+    const last = list[list.length - 1];
+    if (last && SUPPORT_ANNOTATION_RE.test(text.slice(last.end, last.end + 16)))
+      support.push(...list.filter((x) => !isIssuingAuthority(x.name)));
   }
 
   SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS(lower) ? 0 : text.length;
   for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
-    const list = matchAgencyListAt(text, m.index + m[0].length, { bare: /phối hợp|của/iu.test(m[0]) });
+    const at = m.index + m[0].length;
+    // "phối hợp tổ chức tập huấn": a verb right after "phối hợp" is the joint task, not a body.
+    if (!/\s(?:với|cùng)\s*$/u.test(m[0]) && /^phối hợp/iu.test(m[0]) && DIRECTIVE_VERBS.test(text.slice(at)))
+      continue;
+    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của|phoi hop/iu.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
@@ -118,17 +138,47 @@ export function findRoles(text: string): Roles {
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
 
+  // "Ủy ban nhân dân huyện chỉ đạo các phòng ...": a people's committee that opens the item
+  // and acts itself (in a party committee's notice it is not the issuer) leads when nothing
+  // else does; "UBND tỉnh giao Sở X ..." assigns, and Sở X leads.
+  if (lead.length === 0 && opening.length === 1 && subject.length === 0) {
+    const only = opening[0] as AgencyMatch;
+    const after = text.slice(only.end).replace(/^\s*,?\s*/u, '');
+    // Not `explicit`: the issuer's own words about itself ("UBND tỉnh sẽ xem xét ...") are
+    // no assignment; whether the item is a task is left to the classifier.
+    if (PEOPLES_BODY_RE.test(only.name) && DIRECTIVE_VERBS.test(after) && !ASSIGNING_RE.test(after)) {
+      lead.push(only);
+      implicitSubject = false;
+    }
+  }
+
   return { lead: dedupe(lead), support: dedupe(support), implicitSubject, explicit };
 }
+
+/** After a role word, its closing bracket and the separator before the next bodies. */
+const ROLE_THEN_LIST_RE = /^\s*\)?\s*[,;]\s*/u;
+/** "(phối hợp)", "(phối hợp, kiểm tra ...)", "phối hợp ..." right after a list of bodies. */
+const SUPPORT_ANNOTATION_RE = /^\s*\(?\s*phối hợp(?![\p{L}])/iu;
+
+/** The people's committees and councils (a party committee alone is the party notice's issuer). */
+const PEOPLES_BODY_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u;
+
+/** Verbs by which the issuer hands a task to another body. */
+const ASSIGNING_RE =
+  /^(?:giao|đề nghị|yêu cầu|thống nhất|đồng ý|chấp thuận|ghi nhận|biểu dương)(?![\p{L}])/iu;
 
 const ROLE_WORD_RE =
   /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
 
-/** `end` moved back over spaces, a comma and spaces again: "Sở Tài chính , chủ trì". */
+/**
+ * `end` moved back over spaces, a comma or an opening bracket and spaces again:
+ * "Sở Tài chính , chủ trì", "Sở Tài chính (chủ trì)".
+ */
 function endBeforeComma(text: string, end: number): number {
   let e = end;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  if (text.charCodeAt(e - 1) !== 44) return e;
+  const c = text.charCodeAt(e - 1);
+  if (c !== 44 && c !== 40) return e;
   e--;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
