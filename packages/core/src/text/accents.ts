@@ -185,21 +185,36 @@ const MAX_LETTERS = 4000;
  * letters carry a mark (0.27 in the seed notices); well under that, OCR dropped them.
  */
 export function lostDiacritics(text: string): boolean {
-  // Counted in one pass without building arrays: this runs on every notice.
+  // The first few thousand letters tell as well as the whole text; a fifth of the most
+  // letters ever counted marked already, and the answer is known.
+  const { letters, marked } = countLetters(text, 0, text.length, MAX_LETTERS, MAX_LETTERS / 5 - 1);
+  return letters >= 200 && marked / letters < 0.2;
+}
+
+/**
+ * Letters and marked letters of text[from, to), counted in one pass without building
+ * arrays (this runs on every notice), until `maxLetters` letters or more than `maxMarked`
+ * marked ones are counted.
+ */
+function countLetters(
+  text: string,
+  from: number,
+  to: number,
+  maxLetters: number,
+  maxMarked: number,
+): { letters: number; marked: number } {
   let letters = 0;
   let marked = 0;
-  // The first few thousand letters tell as well as the whole text.
-  for (let i = 0; i < text.length && letters < MAX_LETTERS; i++) {
+  for (let i = from; i < to && letters < maxLetters; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else if (c >= 0xc0 && c <= 0x1ef9) {
       letters++;
       marked += MARKED_CODES[c] as number;
-      // A fifth of the most letters ever counted are marked already: the answer is known.
-      if (marked >= MAX_LETTERS / 5) return false;
+      if (marked > maxMarked) break;
     }
   }
-  return letters >= 200 && marked / letters < 0.2;
+  return { letters, marked };
 }
 
 function withCase(model: string, word: string): string {
@@ -230,17 +245,7 @@ export function restoreDiacritics(text: string): string {
 /** A line of some length in which hardly a letter carries a mark (a quarter do in Vietnamese). */
 function isBareLine(text: string, from: number, to: number): boolean {
   if (to - from < MIN_BARE_LINE) return false;
-  let letters = 0;
-  let marked = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
-    else if (c >= 0xc0 && c <= 0x1ef9) {
-      letters++;
-      marked += MARKED_CODES[c] as number;
-      if (marked > 2) return false;
-    }
-  }
+  const { letters, marked } = countLetters(text, from, to, Number.POSITIVE_INFINITY, 2);
   return letters >= MIN_BARE_LINE / 2 && marked <= 2;
 }
 
