@@ -8,7 +8,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
-import { isPersonName, trailingName } from './names.ts';
+import { isPersonName, mayOpenName, trailingName } from './names.ts';
 
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
 /** TM. KT. TL. TUQ. Q. (Decree 30/2020, Phụ lục I); T/M, K/T, T/L in the Party's documents. */
@@ -116,9 +116,8 @@ const BARE_OFFICE =
 
 function personName(line: string): string | null {
   let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
-  // A name opens on a capital; below U+00C0 only A–Z are capitals.
-  const c = candidate.charCodeAt(0);
-  if (c < 0xc0 && (c < 65 || c > 90)) return null;
+  // A name opens on a capital: most lines are ruled out before the office patterns run.
+  if (!mayOpenName(candidate)) return null;
   if (OFFICE_WORDS.test(candidate)) return null;
   if (/^[\x20-\x7e]+$/.test(candidate) && BARE_OFFICE.test(asciiKey(candidate))) return null;
   if (isUpperCase(candidate))

@@ -60,12 +60,19 @@ function opensName(words: readonly string[], i: number): boolean {
   );
 }
 
+/**
+ * Whether `s` may open with a capital, as a name does. Below U+00C0 only A–Z are capitals:
+ * most lines are ruled out by their first character, without a regex.
+ */
+export function mayOpenName(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return !(c < 0xc0 && (c < 65 || c > 90));
+}
+
 /** True when `s` reads as a personal name ("Nguyễn Văn An", "Đỗ Thị Minh Hà", "Tran Van Binh"). */
 export function isPersonName(s: string): boolean {
   const t = s.trim();
-  // Below U+00C0 only A–Z are capitals: most lines are ruled out by their first character.
-  const c = t.charCodeAt(0);
-  if (c < 0xc0 && (c < 65 || c > 90)) return false;
+  if (!mayOpenName(t)) return false;
   const words = t.split(/\s+/);
   return (
     words.length >= 2 && words.length <= 5 && words.every((w) => CAPITAL_WORD.test(w)) && opensName(words, 0)

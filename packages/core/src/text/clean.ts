@@ -161,8 +161,7 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
   // removed above can leave one the text did not hold.)
   if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
   // Most lines end in a printable ASCII character: nothing to trim.
-  const last = s.charCodeAt(s.length - 1);
-  return last > 32 && last < 127 ? s : s.trimEnd();
+  return isPrintableAscii(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
 }
 
 /**
