@@ -24,6 +24,15 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g
 /** Where a pattern's first character stands: at the position, or after the spaces it opens with. */
 type Opening = 'at' | 'after-spaces' | 'after-space';
 
+/** Where a pattern's first character is, from `pos` and its opening; -1 when a required space is missing. */
+function firstAt(text: string, pos: number, opening: Opening): number {
+  if (opening === 'at') return pos;
+  if (opening === 'after-space' && !isSpace(text.charCodeAt(pos))) return -1;
+  let i = pos;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
  * A sticky regex run only where it can match: `starts` holds the characters it can begin
  * with (after its opening spaces). Most positions asked about cannot begin it, and testing
@@ -43,11 +52,8 @@ class Pattern {
   }
 
   at(text: string, pos: number): RegExpExecArray | null {
-    let i = pos;
-    if (this.opening !== 'at') {
-      if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
-      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    }
+    const i = firstAt(text, pos, this.opening);
+    if (i < 0) return null;
     // Past the end the code is NaN: no start.
     const c = text.charCodeAt(i);
     if (!(c < this.starts.length) || this.starts[c] === 0) return null;
@@ -80,12 +86,8 @@ class WordsPattern {
   }
 
   at(text: string, pos: number): RegExpExecArray | null {
-    let i = pos;
-    if (this.opening !== 'at') {
-      if (this.opening === 'after-space' && !isSpace(text.charCodeAt(i))) return null;
-      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    }
-    const re = this.byFirst.get(text.charCodeAt(i));
+    const i = firstAt(text, pos, this.opening);
+    const re = i < 0 ? undefined : this.byFirst.get(text.charCodeAt(i));
     return re ? at(re, text, pos) : null;
   }
 }
@@ -103,7 +105,9 @@ const PERSON_PREFIX = new Pattern(
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
-const UNIT = '(?:tỉnh|huyện|xã|phường|thị xã|thành phố|thị trấn|quận|đặc khu)';
+/** Administrative units, as a name's locality and in "các xã, phường" (also bare: BARE_UNITS). */
+const UNIT_WORDS = ['tỉnh', 'huyện', 'xã', 'phường', 'thị xã', 'thành phố', 'thị trấn', 'quận', 'đặc khu'];
+const UNIT = `(?:${UNIT_WORDS.join('|')})`;
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
 /** Which of the units: "các xã ven biển", "các xã, phường biên giới" (general vocabulary). */
@@ -379,17 +383,7 @@ const bareWords = (words: readonly string[]) => {
   return m;
 };
 const BARE_COLLECTIVES = bareWords(COLLECTIVE_NOUNS);
-const BARE_UNITS = bareWords([
-  'tỉnh',
-  'huyện',
-  'xã',
-  'phường',
-  'thị xã',
-  'thành phố',
-  'thị trấn',
-  'quận',
-  'đặc khu',
-]);
+const BARE_UNITS = bareWords(UNIT_WORDS);
 const BARE_TAILS = bareWords(['có liên quan', 'liên quan']);
 const BARE_PLURAL_RE = /(?:cac|Cac|CAC)\s+/y;
 const BARE_WORDS_RE = /[A-Za-z]+(?: [A-Za-z]+){0,2}(?![\p{L}\d])/uy;
