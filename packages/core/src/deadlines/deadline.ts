@@ -8,7 +8,7 @@
  * "dự kiến ... vào năm 2023" (CONTRACT, Deadlines).
  */
 import { addDays, addWorkingDays, iso, type YMD } from '../dates.ts';
-import { execAtWordStart, isSpace, foldSpaces as squash } from '../text/fold.ts';
+import { endBeforeSpaces, execAtWordStart, foldSpaces as squash } from '../text/fold.ts';
 import { parsePeriodAt } from './periods.ts';
 
 export interface Deadline {
@@ -128,12 +128,6 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
     }
   }
   return out;
-}
-
-function endBeforeSpaces(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
 }
 
 /** The deadline a task is given: the strongest cue wins; among equals, the last written. */

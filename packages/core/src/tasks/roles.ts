@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { containsAny, execAtWordStart, isSpace, lowerCase } from '../text/fold.ts';
+import { containsAny, endBeforeSpaces, execAtWordStart, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -175,13 +175,9 @@ const ROLE_WORD_RE =
  * "Sở Tài chính , chủ trì", "Sở Tài chính (chủ trì)".
  */
 function endBeforeComma(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  const e = endBeforeSpaces(text, end);
   const c = text.charCodeAt(e - 1);
-  if (c !== 44 && c !== 40) return e;
-  e--;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
+  return c === 44 || c === 40 ? endBeforeSpaces(text, e - 1) : e;
 }
 
 /** The agency phrase that ends right before `end` (searched back over the clause, at most 120 characters). */

@@ -33,6 +33,13 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/** `end` moved back over the spaces before it (the end of `text.slice(0, end).trimEnd()`). */
+export function endBeforeSpaces(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
 const LETTER = /\p{L}/u;
 
 /** Whether the character right before `i` is a letter: what a leading `(?<![\p{L}])` tests. */
