@@ -205,7 +205,23 @@ function countLetters(
 ): { letters: number; marked: number } {
   let letters = 0;
   let marked = 0;
-  for (let i = from; i < to && letters < maxLetters; i++) {
+  let i = from;
+  // Whole chunks are summed without branches (letter or not, marked or not, in Vietnamese
+  // text a branch a character mispredicts often): about twice as fast. The chunk that
+  // would reach a limit is left to the exact loop below.
+  for (; i + CHUNK <= to; i += CHUNK) {
+    let sum = 0;
+    for (let j = i; j < i + CHUNK; j++) {
+      const c = text.charCodeAt(j);
+      sum += c < LETTER_KINDS.length ? (LETTER_KINDS[c] as number) : 0;
+    }
+    const chunkLetters = sum & 0xff;
+    const chunkMarked = sum >> 8;
+    if (letters + chunkLetters >= maxLetters || marked + chunkMarked > maxMarked) break;
+    letters += chunkLetters;
+    marked += chunkMarked;
+  }
+  for (; i < to && letters < maxLetters; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else if (c >= 0xc0 && c <= 0x1ef9) {
@@ -216,6 +232,14 @@ function countLetters(
   }
   return { letters, marked };
 }
+const CHUNK = 64;
+/** Per char code below U+1EFA: 1 for a letter, plus 256 for a marked one (countLetters' sums). */
+const LETTER_KINDS = (() => {
+  const kinds = new Uint16Array(0x1efa);
+  for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kinds[c] = 1;
+  for (let c = 0xc0; c < 0x1efa; c++) kinds[c] = 1 + 256 * (MARKED_CODES[c] as number);
+  return kinds;
+})();
 
 function withCase(model: string, word: string): string {
   if (model === model.toUpperCase() && /\p{L}{2}/u.test(model)) return word.toUpperCase();
@@ -258,15 +282,16 @@ function restoreWords(text: string): string {
   const re = /[\p{L}\d]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text))
     tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
-  const out = text.split('');
+  // Restored words by token (a later one for the same token wins), spliced in at the end.
+  const restored = new Map<number, string>();
   const put = (k: number, word: string) => {
     // A key of a word that mixes scripts ("soβxay") holds a space: its phrase may run past
     // the last word.
     const t = tokens[k];
     // Only words printed without any mark are touched; a marked word is the printer's choice.
-    if (!t || word.length !== t.end - t.start || /[^ -~]/.test(text.slice(t.start, t.end))) return;
-    const cased = withCase(text.slice(t.start, t.end), word);
-    for (let c = 0; c < cased.length; c++) out[t.start + c] = cased[c] as string;
+    if (!t || word.length !== t.end - t.start) return;
+    const printed = text.slice(t.start, t.end);
+    if (!/[^ -~]/.test(printed)) restored.set(k, withCase(printed, word));
   };
   for (let i = 0; i < tokens.length; ) {
     let used = 0;
@@ -306,7 +331,15 @@ function restoreWords(text: string): string {
     }
     i += used;
   }
-  return out.join('');
+  if (restored.size === 0) return text;
+  let out = '';
+  let done = 0;
+  for (const k of [...restored.keys()].sort((a, b) => a - b)) {
+    const t = tokens[k] as (typeof tokens)[number];
+    out += text.slice(done, t.start) + (restored.get(k) as string);
+    done = t.end;
+  }
+  return out + text.slice(done);
 }
 
 /** The tone mark of "oa", "oe", "uy" at a syllable's end, moved from the second vowel to the first. */
