@@ -104,26 +104,26 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
   return out;
 }
 
+const markerType = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
+
 export function buildOutline(paras: Paragraph[]): OutlineNode {
   const root: OutlineNode = { para: null, children: [], parent: null, ref: null, leadIn: true };
   const stack: OutlineNode[] = [root];
-  const top = () => stack[stack.length - 1] as OutlineNode;
-  const typeOf = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
   let last: OutlineNode | null = null;
   for (const p of paras) {
     const node: OutlineNode = { para: p, children: [], parent: null, ref: null, leadIn: isLeadIn(p.text) };
     const t = p.marker?.type ?? null;
     const assignment = t === null && assignedIn(p.text) !== null;
     if (t) {
-      const same = stack.findLastIndex((n) => typeOf(n) === t);
+      const same = stack.findLastIndex((n) => markerType(n) === t);
       if (same > 0) stack.length = same;
       else {
         // An unmarked paragraph that does not introduce a list ends here, and so does
         // any item of a deeper kind than this one.
         for (;;) {
-          const n = top();
+          const n = stack[stack.length - 1] as OutlineNode;
           if (n === root) break;
-          const nt = typeOf(n);
+          const nt = markerType(n);
           if (nt === null ? !n.leadIn : RANK[nt] > RANK[t]) stack.pop();
           else break;
         }
@@ -131,15 +131,15 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
     } else if (!assignment) {
       // An unmarked paragraph belongs to the numbered item or lead-in above it, not to a bullet.
       for (;;) {
-        const n = top();
+        const n = stack[stack.length - 1] as OutlineNode;
         if (n === root) break;
-        const nt = typeOf(n);
+        const nt = markerType(n);
         if ((nt === null && !n.leadIn) || (nt !== null && isBullet(nt))) stack.pop();
         else break;
       }
     }
     // An assignment ("Giao: …") belongs to the paragraph right above it, whatever it is.
-    const parent = assignment && last ? last : top();
+    const parent = assignment && last ? last : (stack[stack.length - 1] as OutlineNode);
     node.parent = parent;
     parent.children.push(node);
     node.ref = refOf(node);

@@ -127,13 +127,15 @@ function personName(line: string): string | null {
   return isPersonName(candidate) ? candidate : null;
 }
 
+/** The last of a line's columns (cells apart by three spaces or more): the signature's side. */
+function rightColumn(l: Line): string {
+  const parts = l.text.split(/\s{3,}/);
+  return (parts.length > 1 ? parts[parts.length - 1] : parts[0]) as string;
+}
+
 /** The signature block, searched from the end of the document. */
 export function parseSigner(lines: Line[], from: number, gluedName: string | null): Found<Signer> | null {
   const region = lines.slice(Math.max(0, from));
-  const right = (l: Line) => {
-    const parts = l.text.split(/\s{3,}/);
-    return (parts.length > 1 ? parts[parts.length - 1] : parts[0]) as string;
-  };
   let authority: string[] = [];
   let title: string[] = [];
   let name: string | null = null;
@@ -143,7 +145,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   // BAN THƯỜNG TRỰC" / (blank) / "GIÁM ĐỐC SỞ ..."), which is no part of the title.
   let otherOffice = false;
   for (const l of region) {
-    const raw = right(l);
+    const raw = rightColumn(l);
     const t = raw.replace(/[*#]/g, '').trim();
     if (!t) continue;
     // The seal's ring read by OCR beside the title ("VĂN PHÒNG" / "* UBND TỈNH *") is no title.

@@ -35,23 +35,36 @@ interface Inherited {
 }
 
 export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
-  const tasks: Task[] = [];
-  const rolesCache = new Map<OutlineNode, Roles>();
-  const rolesOf = (n: OutlineNode) => {
-    let r = rolesCache.get(n);
+  const walker = new TaskWalker(ctx);
+  walker.visit(root);
+  return walker.tasks;
+}
+
+/**
+ * The walk over the outline, with what it remembers of each node (roles, deadline,
+ * inheritance). A class, not closures: closures made on every call cost a name each at
+ * run time under tsx (esbuild's keepNames).
+ */
+class TaskWalker {
+  readonly tasks: Task[] = [];
+  constructor(private readonly ctx: TaskContext) {}
+
+  private readonly rolesCache = new Map<OutlineNode, Roles>();
+  private rolesOf(n: OutlineNode): Roles {
+    let r = this.rolesCache.get(n);
     if (!r) {
       r = findRoles(n.para?.text ?? '');
-      rolesCache.set(n, r);
+      this.rolesCache.set(n, r);
     }
     return r;
-  };
+  }
 
   /**
    * A bare "Sở", "Công ty" is the body of that kind named above (the lead inherited) or
    * the one the meeting was held with. Unresolved, a bare one-word head ("Sở") says too
    * little and is dropped; "Công ty", "Ban Quản lý dự án" stay as written.
    */
-  const resolveAnaphor = (list: AgencyMatch[], inherited: string[]): string[] => {
+  private resolveAnaphor(list: AgencyMatch[], inherited: string[]): string[] {
     const out: string[] = [];
     for (const a of list) {
       if (!a.anaphor) {
@@ -61,47 +74,47 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       const head = a.head ?? (a.name.split(' ')[0] as string);
       const ref =
         inherited.find((x) => x.startsWith(`${head} `)) ??
-        (ctx.counterpart?.startsWith(`${head} `) ? ctx.counterpart : null);
+        (this.ctx.counterpart?.startsWith(`${head} `) ? this.ctx.counterpart : null);
       if (ref) out.push(ref);
       else if (head.includes(' ')) out.push(a.name);
     }
     return out;
-  };
+  }
 
   /**
    * A lead-in gives its deadline to its items only when it states one plainly: not a weak
    * one, nor one in a remark between parentheses ("(vốn năm 2023 được giải ngân đến hết ngày
    * 31/01/2024)"), which explains the context.
    */
-  const plainDeadline = new Map<OutlineNode, Inherited['due']>();
-  const deadlineOf = (n: OutlineNode): Inherited['due'] => {
-    if (!plainDeadline.has(n)) {
+  private readonly plainDeadline = new Map<OutlineNode, Inherited['due']>();
+  private deadlineOf(n: OutlineNode): Inherited['due'] {
+    if (!this.plainDeadline.has(n)) {
       const text = n.para?.text ?? '';
       const d = chooseDeadline(
-        findDeadlines(text, ctx.docDate).filter((x) => x.strength >= 2 && !inParentheses(text, x.start)),
+        findDeadlines(text, this.ctx.docDate).filter((x) => x.strength >= 2 && !inParentheses(text, x.start)),
       );
-      plainDeadline.set(n, d ? { due: d.due, dueText: d.dueText } : null);
+      this.plainDeadline.set(n, d ? { due: d.due, dueText: d.dueText } : null);
     }
-    return plainDeadline.get(n) ?? null;
-  };
+    return this.plainDeadline.get(n) ?? null;
+  }
 
   /** Agencies and deadline of the nearest heading or lead-in above `node` that names them. */
-  const inheritedCache = new Map<OutlineNode, Inherited>();
-  const inheritedFor = (node: OutlineNode): Inherited => {
-    const cached = inheritedCache.get(node);
+  private readonly inheritedCache = new Map<OutlineNode, Inherited>();
+  private inheritedFor(node: OutlineNode): Inherited {
+    const cached = this.inheritedCache.get(node);
     if (cached) return cached;
     let due: Inherited['due'] = null;
     let result: Inherited | null = null;
     for (let n = node.parent; n?.para; n = n.parent) {
-      due ??= deadlineOf(n);
-      const r = rolesOf(n);
+      due ??= this.deadlineOf(n);
+      const r = this.rolesOf(n);
       if (r.lead.length) {
-        const parentInh = inheritedFor(n);
-        const lead = resolveAnaphor(r.lead, parentInh.lead);
+        const parentInh = this.inheritedFor(n);
+        const lead = this.resolveAnaphor(r.lead, parentInh.lead);
         if (lead.length) {
           result = {
             lead,
-            support: resolveAnaphor(r.support, lead),
+            support: this.resolveAnaphor(r.support, lead),
             due: due ?? parentInh.due,
             fromAncestor: true,
           };
@@ -109,36 +122,42 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
         }
       }
     }
-    result ??= { lead: ctx.counterpart ? [ctx.counterpart] : [], support: [], due, fromAncestor: false };
-    inheritedCache.set(node, result);
+    result ??= {
+      lead: this.ctx.counterpart ? [this.ctx.counterpart] : [],
+      support: [],
+      due,
+      fromAncestor: false,
+    };
+    this.inheritedCache.set(node, result);
     return result;
-  };
+  }
 
   /** Inside a section headed as an assessment ("Đánh giá chung") nothing is a task. */
-  const assessed = new Map<OutlineNode, boolean>();
-  const inAssessment = (node: OutlineNode): boolean => {
+  private readonly assessed = new Map<OutlineNode, boolean>();
+  private inAssessment(node: OutlineNode): boolean {
     const parent = node.parent;
     if (!parent?.para) return false;
-    let r = assessed.get(parent);
+    let r = this.assessed.get(parent);
     if (r === undefined) {
       r =
-        (parent.para.marker !== null && ASSESSMENT_HEADING_RE.test(parent.para.text)) || inAssessment(parent);
-      assessed.set(parent, r);
+        (parent.para.marker !== null && ASSESSMENT_HEADING_RE.test(parent.para.text)) ||
+        this.inAssessment(parent);
+      this.assessed.set(parent, r);
     }
     return r;
-  };
+  }
 
-  const consider = (node: OutlineNode) => {
+  private consider(node: OutlineNode): void {
     const p = node.para;
     if (!p?.text) return;
-    if (inAssessment(node) || isHeadingLine(p.text)) return;
+    if (this.inAssessment(node) || isHeadingLine(p.text)) return;
     if (
-      ctx.hasTaskTable &&
+      this.ctx.hasTaskTable &&
       /(?:tại|theo|trong)\s+(?:Phụ lục|phụ lục|Bảng|bảng|Danh mục|danh mục)/u.test(p.text)
     )
       return;
-    const roles = rolesOf(node);
-    const deadlines = findDeadlines(p.text, ctx.docDate);
+    const roles = this.rolesOf(node);
+    const deadlines = findDeadlines(p.text, this.ctx.docDate);
     const d = chooseDeadline(deadlines);
     if (
       !isTask(p.text, p.marker !== null, {
@@ -148,17 +167,17 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       })
     )
       return;
-    const inh = inheritedFor(node);
-    const ownLead = resolveAnaphor(roles.lead, inh.lead);
+    const inh = this.inheritedFor(node);
+    const ownLead = this.resolveAnaphor(roles.lead, inh.lead);
     let lead: string[];
     let support: string[];
     if (ownLead.length) {
       lead = roles.implicitSubject && inh.fromAncestor ? [...inh.lead, ...ownLead] : ownLead;
-      support = resolveAnaphor(roles.support, lead);
+      support = this.resolveAnaphor(roles.support, lead);
       if (support.length === 0 && roles.implicitSubject && inh.fromAncestor) support = inh.support;
     } else {
       lead = inh.lead;
-      support = resolveAnaphor(roles.support, lead);
+      support = this.resolveAnaphor(roles.support, lead);
       if (support.length === 0) support = inh.support;
     }
     lead = unique(lead);
@@ -170,9 +189,9 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
     // "trước ngày 15/6 và 15/12 hằng năm": a day that recurs is no single due date.
     const ownDue = d && !(rec && d.inferredYear) ? { due: d.due, dueText: d.dueText } : null;
     const due = ownDue ?? (rec ? null : inh.due);
-    tasks.push({
+    this.tasks.push({
       ref: node.ref,
-      text: squash(ctx.text.slice(p.contentStart, p.end)),
+      text: squash(this.ctx.text.slice(p.contentStart, p.end)),
       lead,
       support,
       due: due?.due ?? null,
@@ -180,44 +199,39 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       recurrence: rec?.recurrence ?? null,
       span: { start: p.contentStart, end: p.end },
     });
-  };
+  }
 
   /**
    * An item whose sub-lines are attributes is one task, owner and deadline taken from them:
    * "- Chủ trì: …", "- Thời gian: …", or a "Giao:" line with the agencies, or such attribute
    * lines, under it. A deadline no attribute gives is the item's own, else the inherited one.
    */
-  const considerWithAttributes = (node: OutlineNode) => {
+  private considerWithAttributes(node: OutlineNode): void {
     const p = node.para as Paragraph;
     const attrs = new Map<string, string>();
-    const addAttribute = (text: string) => {
-      const m = ATTRIBUTE_RE.exec(text);
-      if (m) attrs.set((m[1] as string).toLowerCase().split(' ')[0] as string, text.slice(m[0].length));
-      return m !== null;
-    };
     let assigned: Roles | null = null;
     for (const c of node.children) {
       const text = c.para?.text ?? '';
       const named = assignedIn(text);
-      if (named === null) addAttribute(text);
+      if (named === null) addAttribute(attrs, text);
       // "Giao: Sở A chủ trì, phối hợp với Sở B." or "Giao:" over "- Chủ trì: …" lines.
-      else if (!c.children.map((g) => addAttribute(g.para?.text ?? '')).includes(true))
+      else if (!c.children.map((g) => addAttribute(attrs, g.para?.text ?? '')).includes(true))
         assigned = findRoles(named);
     }
-    const inh = inheritedFor(node);
+    const inh = this.inheritedFor(node);
     let lead = ownersIn(attrs.get('chủ') ?? attrs.get('thực'));
     let support = ownersIn(attrs.get('phối'));
     if (lead.length === 0 && assigned) {
-      lead = resolveAnaphor(assigned.lead, inh.lead);
-      if (support.length === 0) support = resolveAnaphor(assigned.support, lead);
+      lead = this.resolveAnaphor(assigned.lead, inh.lead);
+      if (support.length === 0) support = this.resolveAnaphor(assigned.support, lead);
     }
     const when = attrs.get('thời') ?? attrs.get('tiến');
-    const d = chooseDeadline(findDeadlines(when ? `hoàn thành ${when}` : p.text, ctx.docDate));
+    const d = chooseDeadline(findDeadlines(when ? `hoàn thành ${when}` : p.text, this.ctx.docDate));
     const rec = findRecurrence(when ?? '') ?? findRecurrence(p.text);
     const due = d ? { due: d.due, dueText: when ? squash(when) : d.dueText } : rec ? null : inh.due;
-    tasks.push({
+    this.tasks.push({
       ref: node.ref,
-      text: squash(ctx.text.slice(p.contentStart, p.end)),
+      text: squash(this.ctx.text.slice(p.contentStart, p.end)),
       lead: lead.length ? lead : inh.lead,
       support,
       due: due?.due ?? null,
@@ -225,9 +239,9 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
       recurrence: rec?.recurrence ?? null,
       span: { start: p.contentStart, end: p.end },
     });
-  };
+  }
 
-  const visit = (node: OutlineNode) => {
+  visit(node: OutlineNode): void {
     for (const child of node.children) {
       const p = child.para;
       if (!p) continue;
@@ -237,23 +251,28 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext): Task[] {
           (c) => isAttributeLine(c.para?.text ?? '') || assignedIn(c.para?.text ?? '') !== null,
         )
       ) {
-        if (!inAssessment(child)) considerWithAttributes(child);
+        if (!this.inAssessment(child)) this.considerWithAttributes(child);
         continue;
       }
       if (child.children.length === 0) {
-        consider(child);
+        this.consider(child);
         continue;
       }
       // An item with its own sentence and only paragraphs under it (no sub-items)
       // is a task itself too, unless it is a heading or a lead-in.
       const onlyParas = child.children.every((c) => c.para?.marker === null);
       if (onlyParas && !child.leadIn && p.marker && /[.!?]$/.test(p.text) && p.text.length >= 60)
-        consider(child);
-      visit(child);
+        this.consider(child);
+      this.visit(child);
     }
-  };
-  visit(root);
-  return tasks;
+  }
+}
+
+/** Records an attribute line ("Chủ trì: …") under its first word; whether `text` is one. */
+function addAttribute(attrs: Map<string, string>, text: string): boolean {
+  const m = ATTRIBUTE_RE.exec(text);
+  if (m) attrs.set((m[1] as string).toLowerCase().split(' ')[0] as string, text.slice(m[0].length));
+  return m !== null;
 }
 
 /** Whether `i` lies inside a parenthesis of `text` (an opening one before it not yet closed). */

@@ -40,6 +40,12 @@ function cellsOf(line: Line): Cell[] {
   return cells;
 }
 
+/** The row's cell in column `col`, when the table has that column. */
+function cellOf(row: Cell[], cols: Map<Column, number>, col: Column): Cell | undefined {
+  const k = cols.get(col);
+  return k === undefined ? undefined : row[k];
+}
+
 export const isTableLine = (l: Line) => l.text.startsWith('|');
 
 /** `source` is the text as printed, which task texts are cut from (the lines may be a view of it). */
@@ -68,15 +74,11 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
     const content = cols.get('content');
     if (content === undefined || (!cols.has('lead') && !cols.has('due'))) continue;
     for (const row of rows.slice(1)) {
-      const cell = (col: Column) => {
-        const k = cols.get(col);
-        return k === undefined ? undefined : row[k];
-      };
-      const body = cell('content');
+      const body = cellOf(row, cols, 'content');
       if (!body || body.text.length < 8) continue;
-      const lead = ownersIn(cell('lead')?.text);
+      const lead = ownersIn(cellOf(row, cols, 'lead')?.text);
       // A row with no agency and no deadline is a section heading inside the table.
-      const dueCell = cell('due')?.text ?? '';
+      const dueCell = cellOf(row, cols, 'due')?.text ?? '';
       if (lead.length === 0 && !dueCell) continue;
       // "Quý II và quý III/2026": a cell naming several periods is due at the last one.
       const d = dueCell
@@ -88,12 +90,12 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
           )
         : null;
       const rec = findRecurrence(dueCell) ?? findRecurrence(body.text);
-      const stt = cell('stt')?.text;
+      const stt = cellOf(row, cols, 'stt')?.text;
       tasks.push({
         ref: stt ? `PL.${stt}` : null,
         text: (source ? source.slice(body.start, body.end) : body.text).replace(/\s+/g, ' ').trim(),
         lead,
-        support: ownersIn(cell('support')?.text),
+        support: ownersIn(cellOf(row, cols, 'support')?.text),
         due: d?.due ?? null,
         dueText: d ? dueCell : null,
         recurrence: rec?.recurrence ?? null,

@@ -67,11 +67,14 @@ export function execAtWordStart(re: RegExp, text: string): RegExpExecArray | nul
 
 /**
  * `s.toLowerCase()`, remembered for the last few strings: each paragraph is lower-cased by
- * several scanners in turn (roles, classification, recurrence), and lower-casing is not cheap.
+ * several scanners in turn (roles, classification, deadlines, recurrence), and lower-casing
+ * is not cheap. Always as long as `s`, so that offsets found in it hold in `s`: "İ", the one
+ * character whose lower case is longer ("i̇"), becomes "i".
  */
 export function lowerCase(s: string): string {
   for (let k = 0; k < LOWER_MEMO_SIZE; k++) if (lowerInputs[k] === s) return lowerOutputs[k] as string;
-  const lower = s.toLowerCase();
+  let lower = s.toLowerCase();
+  if (lower.length !== s.length) lower = s.replace(/\u0130/g, 'i').toLowerCase();
   lowerInputs[lowerNext] = s;
   lowerOutputs[lowerNext] = lower;
   lowerNext = (lowerNext + 1) % LOWER_MEMO_SIZE;
