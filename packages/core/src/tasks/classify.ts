@@ -12,14 +12,24 @@ const CLOSING_FULL_RE =
 const CLOSING_START_RE =
   /^(?:Trên đây là|Nhận được (?:Công văn|Thông báo|văn bản) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)|Quá trình (?:thực hiện|triển khai))/iu;
 
-const CLOSING_KEY_WORDS = /thông báo|yêu cầu/i;
+const OPENS_YEU_CAU = /^yêu cầu/iu;
+const THONG_BAO = /thông báo/iu;
+const SENTENCE_END = /[.;]/;
 
-/** A closing formula; the costly alternatives run only when their key words occur. */
+/**
+ * A closing formula. The costly alternatives of CLOSING_FULL_RE run only where one can
+ * match: they open with "Yêu cầu", or hold "thông báo" within their first 150 characters,
+ * before any '.' or ';'.
+ */
 export const CLOSING_RE = {
   test(text: string): boolean {
     if (CLOSING_START_RE.test(text)) return true;
     const head = text.slice(0, 600);
-    return CLOSING_KEY_WORDS.test(head) && CLOSING_FULL_RE.test(head);
+    if (!OPENS_YEU_CAU.test(head)) {
+      const m = THONG_BAO.exec(head);
+      if (!m || m.index > 150 || SENTENCE_END.test(head.slice(0, m.index))) return false;
+    }
+    return CLOSING_FULL_RE.test(head);
   },
 };
 
