@@ -26,8 +26,9 @@ export const CLOSING_RE = {
     if (CLOSING_START_RE.test(text)) return true;
     const head = text.slice(0, 600);
     if (!OPENS_YEU_CAU.test(head)) {
-      const m = THONG_BAO.exec(head);
-      if (!m || m.index > 150 || SENTENCE_END.test(head.slice(0, m.index))) return false;
+      // "thông báo" holds no '.' or ';': it lies wholly within the first sentence's first 159.
+      const stop = head.search(SENTENCE_END);
+      if (!THONG_BAO.test(head.slice(0, Math.min(stop < 0 ? head.length : stop, 159)))) return false;
     }
     return CLOSING_FULL_RE.test(head);
   },
