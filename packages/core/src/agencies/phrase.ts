@@ -34,21 +34,30 @@ function firstAt(text: string, pos: number, opening: Opening): number {
 }
 
 /**
- * A sticky regex run only where it can match: `starts` holds the characters it can begin
- * with (after its opening spaces). Most positions asked about cannot begin it, and testing
- * one character costs far less than running the regex.
+ * A sticky regex run only where it can match: `openers` are the strings of one or two
+ * characters it can begin with (after its opening spaces); a one-character opener allows
+ * any character after it. Most positions asked about cannot begin it, and testing a
+ * character or two costs far less than running the regex.
  */
 class Pattern {
-  /** Indexed by character code: 1 where the regex can begin. */
+  /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the next character decides. */
   private readonly starts: Uint8Array;
+  /** For a first character that needs a second: the second characters allowed. */
+  private readonly seconds = new Map<number, string>();
   constructor(
     private readonly re: RegExp,
-    starts: Iterable<string>,
+    openers: readonly string[],
     private readonly opening: Opening,
   ) {
-    const codes = [...starts].map((c) => c.charCodeAt(0));
-    this.starts = new Uint8Array(Math.max(...codes) + 1);
-    for (const c of codes) this.starts[c] = 1;
+    this.starts = new Uint8Array(Math.max(...openers.map((o) => o.charCodeAt(0))) + 1);
+    for (const o of openers) {
+      const c = o.charCodeAt(0);
+      if (o.length === 1) this.starts[c] = 1;
+      else if (this.starts[c] !== 1) {
+        this.starts[c] = 2;
+        this.seconds.set(c, (this.seconds.get(c) ?? '') + o.charAt(1));
+      }
+    }
   }
 
   at(text: string, pos: number): RegExpExecArray | null {
@@ -56,7 +65,9 @@ class Pattern {
     if (i < 0) return null;
     // Past the end the code is NaN: no start.
     const c = text.charCodeAt(i);
-    if (!(c < this.starts.length) || this.starts[c] === 0) return null;
+    const s = c < this.starts.length ? this.starts[c] : 0;
+    if (!s) return null;
+    if (s === 2 && !(this.seconds.get(c) as string).includes(text.charAt(i + 1))) return null;
     return at(this.re, text, pos);
   }
 }
@@ -96,12 +107,16 @@ const HEAD = new WordsPattern(AGENCY_HEADS, '', '(?![\\p{L}\\d])', 'at');
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
 const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-space');
 const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
-const PLURAL = new Pattern(/(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy, 'cCnNtT', 'at');
+const PLURAL = new Pattern(
+  /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy,
+  ['cá', 'Cá', 'nh', 'Nh', 'to', 'To'],
+  'at',
+);
 // The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
 // "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
   /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng(?:\s+(?:thôn|bản|ấp|buôn|khu phố|tổ dân phố))?)\s+(?=\p{Lu}|các\s)/uy,
-  'LlTPGC',
+  ['Lã', 'lã', 'Th', 'Ph', 'Gi', 'Ch', 'Tr'],
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
@@ -124,7 +139,7 @@ const LOCALITY = new Pattern(
       `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
     'uy',
   ),
-  'ctThqxpđ',
+  ['cá', 'cấ', 'tỉ', 'th', 'TP', 'hu', 'qu', 'xã', 'ph', 'đặ', 'Tr', 'Th'],
   'after-space',
 );
 /**
@@ -137,7 +152,7 @@ const AND_RE = new RegExp(AND, 'uy');
 
 const MODIFIER = new Pattern(
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|trong Đảng bộ(?: (?:tỉnh|thành phố|huyện|xã|phường))?|(?:trực )?thuộc (?:Trung ương|Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
-  ',cltT',
+  [',', 'có', 'li', 'củ', 'tr', 'th', 'cấ', 'Tr'],
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
@@ -145,7 +160,7 @@ const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
 // Thông tin, Thể thao và Du lịch" (a head after the comma opens the next agency instead).
 const CONNECTOR = new Pattern(
   /\s*(?:-|–|&)\s*(?=\p{Lu})|\s+và\s+(?=\p{Lu})|,\s+(?=\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+(?:và|-)\s+\p{Lu})|,\s+(?=\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?,\s+\p{Lu}[\p{Ll}]+(?:\s+\p{Ll}+)?\s+và\s+\p{Lu})/uy,
-  '-–&v,',
+  ['-', '–', '&', 'và', ','],
   'after-spaces',
 );
 
@@ -192,7 +207,7 @@ const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\
  */
 const NAME_NOUN = new Pattern(
   /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông)|(?<=Quản\s+lý)\s+các\s+(?:khu\s+công\s+nghiệp|khu\s+chế\s+xuất|khu\s+kinh\s+tế|dự\s+án|công\s+trình)|(?<=Đầu\s+tư)\s+(?:và\s+)?phát\s+triển|\s+thực\s+vật)(?![\p{L}])/uy,
-  'đcmhgpvt',
+  ['đầ', 'cá', 'mộ', 'ha', 'cô', 'gi', 'và', 'ph', 'th'],
   'after-space',
 );
 
@@ -594,7 +609,7 @@ function changesInLowerCase(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, ',;vh', 'after-spaces');
+const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, [',', ';', 'và', 'ho'], 'after-spaces');
 
 /** A list of agencies: "Văn phòng UBND tỉnh, Công an tỉnh và các ngành có liên quan". */
 export function matchAgencyListAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch[] {
