@@ -78,7 +78,8 @@ class Pattern {
  * a longer vocabulary costs little where its words cannot begin.
  */
 class WordsPattern {
-  private readonly byFirst = new Map<number, RegExp>();
+  /** By first character: the regex of the words it opens, and their second characters (null: any). */
+  private readonly byFirst = new Map<number, { re: RegExp; seconds: string | null }>();
   constructor(
     words: readonly string[],
     prefix: string,
@@ -92,14 +93,22 @@ class WordsPattern {
       if (g) g.push(w);
       else groups.set(c, [w]);
     }
-    for (const [c, g] of groups)
-      this.byFirst.set(c, new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'));
+    for (const [c, g] of groups) {
+      // A word of one letter, or one whose second character is a space (any space in the
+      // text), is followed by anything.
+      const anySecond = g.some((w) => w.length < 2 || w.charAt(1) === ' ');
+      this.byFirst.set(c, {
+        re: new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'),
+        seconds: anySecond ? null : g.map((w) => w.charAt(1)).join(''),
+      });
+    }
   }
 
   at(text: string, pos: number): RegExpExecArray | null {
     const i = firstAt(text, pos, this.opening);
-    const re = i < 0 ? undefined : this.byFirst.get(text.charCodeAt(i));
-    return re ? at(re, text, pos) : null;
+    const group = i < 0 ? undefined : this.byFirst.get(text.charCodeAt(i));
+    if (!group || (group.seconds !== null && !group.seconds.includes(text.charAt(i + 1)))) return null;
+    return at(group.re, text, pos);
   }
 }
 
