@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { containsAny, endBeforeSpaces, execAtWordStart, lowerCase } from '../text/fold.ts';
+import { endBeforeSpaces, execAtWordStart, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -18,22 +18,43 @@ export interface Roles {
   explicit: boolean;
 }
 
-// The trigger scans below match at word starts through execAtWordStart (V8 runs a leading
-// (?<![\p{L}]) several times slower).
+// The triggers match at word starts through execAtWordStart (V8 runs a leading
+// (?<![\p{L}]) several times slower), in the lower-cased text.
 // A paragraph that OCR printed without diacritics while the rest of the notice keeps them
 // (so the document's restoration does not run) assigns with the bare spellings "de nghi",
 // "yeu cau", "phoi hop voi": no Vietnamese word is spelled so, and the agency grammar reads
 // the bare groups and units that follow (agencies/phrase.ts, BARE_COLLECTIVES).
-const LEAD_TRIGGER_RE =
-  /(?:(?<!được\s)(?<!chuyển\s)(?<!bàn\s)giao(?:\s+cho)?|(?:trân trọng\s+)?đề nghị|yêu cầu|de nghi|yeu cau)\s+(?!nhiệm vụ|cho\s)/giu;
-const SUPPORT_TRIGGER_RE =
-  /(?:phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng(?:\s+với)?))?|(?<!cùng\s)cùng(?:\s+với)?|sự phối hợp của|sự tham gia của|phoi hop (?:voi|cung))\s+/giu;
-const WORKS_WITH_RE = /(?:làm việc|thống nhất|trao đổi)\s+với\s+/giu;
-// The key words of the scans above, sought in the lower-cased text.
-const LEAD_KEYS = containsAny(['giao', 'đề nghị', 'yêu cầu', 'de nghi', 'yeu cau']);
-const ROLE_KEYS = containsAny(['chủ trì', 'đầu mối']);
-const SUPPORT_KEYS = containsAny(['phối hợp', 'cùng', 'sự tham gia', 'phoi hop']);
-const WORKS_WITH_KEYS = containsAny([' với ']);
+const LEAD_TRIGGER =
+  '(?:(?<!được\\s)(?<!chuyển\\s)(?<!bàn\\s)giao(?:\\s+cho)?|(?:trân trọng\\s+)?đề nghị|yêu cầu|de nghi|yeu cau)\\s+(?!nhiệm vụ|cho\\s)';
+const ROLE_WORD =
+  '(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\\p{L}])';
+const SUPPORT_TRIGGER =
+  '(?:phối hợp(?:\\s+(?:chặt chẽ\\s+)?(?:với|cùng(?:\\s+với)?))?|(?<!cùng\\s)cùng(?:\\s+với)?|sự phối hợp của|sự tham gia của|phoi hop (?:voi|cung))\\s+';
+const WORKS_WITH = '(?:làm việc|thống nhất|trao đổi)\\s+với\\s+';
+/**
+ * The four kinds of trigger in one scan of the lower-cased text (one scan costs less than
+ * a search for each kind's key words). Their words differ from the first, so no two kinds
+ * match at one place or overlap: the scan finds what four scans would.
+ */
+const TRIGGERS_RE = new RegExp(`(${LEAD_TRIGGER})|(${ROLE_WORD})|(${SUPPORT_TRIGGER})|(${WORKS_WITH})`, 'gu');
+
+/** The matches of TRIGGERS_RE in `lower`, by kind: lead, role word, support, works with. */
+function triggersIn(
+  lower: string,
+): [RegExpExecArray[], RegExpExecArray[], RegExpExecArray[], RegExpExecArray[]] {
+  const found: [RegExpExecArray[], RegExpExecArray[], RegExpExecArray[], RegExpExecArray[]] = [
+    [],
+    [],
+    [],
+    [],
+  ];
+  TRIGGERS_RE.lastIndex = 0;
+  for (let m = execAtWordStart(TRIGGERS_RE, lower); m; m = execAtWordStart(TRIGGERS_RE, lower)) {
+    const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : m[3] !== undefined ? 2 : 3;
+    found[kind].push(m);
+  }
+  return found;
+}
 
 const OPENER_RE = /Đối với\s+/iuy;
 /** Topic openers that precede the directive itself: "Về X:", "Kiến nghị X:". */
@@ -89,10 +110,8 @@ export function findRoles(text: string): Roles {
     }
   }
 
-  // Each scan below first checks for its key words: most sentences have none.
-  const lower = lowerCase(text);
-  LEAD_TRIGGER_RE.lastIndex = LEAD_KEYS(lower) ? 0 : text.length;
-  for (let m = execAtWordStart(LEAD_TRIGGER_RE, text); m; m = execAtWordStart(LEAD_TRIGGER_RE, text)) {
+  const [leadTriggers, roleWords, supportTriggers, worksWith] = triggersIn(lowerCase(text));
+  for (const m of leadTriggers) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
     const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
     if (list.length) {
@@ -102,8 +121,7 @@ export function findRoles(text: string): Roles {
   }
 
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
-  ROLE_WORD_RE.lastIndex = ROLE_KEYS(lower) ? 0 : text.length;
-  for (let m = execAtWordStart(ROLE_WORD_RE, text); m; m = execAtWordStart(ROLE_WORD_RE, text)) {
+  for (const m of roleWords) {
     const a = agencyEndingAt(text, endBeforeComma(text, m.index));
     if (a && !isIssuingAuthority(a.name)) {
       lead.push(a);
@@ -119,18 +137,21 @@ export function findRoles(text: string): Roles {
       support.push(...list.filter((x) => !isIssuingAuthority(x.name)));
   }
 
-  SUPPORT_TRIGGER_RE.lastIndex = SUPPORT_KEYS(lower) ? 0 : text.length;
-  for (let m = execAtWordStart(SUPPORT_TRIGGER_RE, text); m; m = execAtWordStart(SUPPORT_TRIGGER_RE, text)) {
+  for (const m of supportTriggers) {
     const at = m.index + m[0].length;
     // "phối hợp tổ chức tập huấn": a verb right after "phối hợp" is the joint task, not a body.
-    if (!/\s(?:với|cùng)\s*$/u.test(m[0]) && /^phối hợp/iu.test(m[0]) && DIRECTIVE_VERBS.test(text.slice(at)))
+    // (m is read in the lower-cased text; "với" and "cùng" only as printed in lower case.)
+    if (
+      !/\s(?:với|cùng)\s*$/u.test(text.slice(m.index, at)) &&
+      m[0].startsWith('phối hợp') &&
+      DIRECTIVE_VERBS.test(text.slice(at))
+    )
       continue;
-    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của|phoi hop/iu.test(m[0]) });
+    const list = matchAgencyListAt(text, at, { bare: /phối hợp|của|phoi hop/u.test(m[0]) });
     support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
-  WORKS_WITH_RE.lastIndex = WORKS_WITH_KEYS(lower) ? 0 : text.length;
-  for (let m = execAtWordStart(WORKS_WITH_RE, text); m; m = execAtWordStart(WORKS_WITH_RE, text)) {
+  for (const m of worksWith) {
     const clauseStart = Math.max(text.lastIndexOf(';', m.index), text.lastIndexOf('. ', m.index));
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
     if (!hasLead) continue;
@@ -166,9 +187,6 @@ const PEOPLES_BODY_RE = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|
 /** Verbs by which the issuer hands a task to another body. */
 const ASSIGNING_RE =
   /^(?:giao|đề nghị|yêu cầu|thống nhất|đồng ý|chấp thuận|ghi nhận|biểu dương)(?![\p{L}])/iu;
-
-const ROLE_WORD_RE =
-  /(?:chủ trì|làm đầu mối|là cơ quan đầu mối|là đơn vị đầu mối|làm cơ quan đầu mối)(?![\p{L}])/giu;
 
 /**
  * `end` moved back over spaces, a comma or an opening bracket and spaces again:
