@@ -14,7 +14,14 @@ const CLOSING_START_RE =
 
 const OPENS_YEU_CAU = /^yêu cầu/iu;
 const THONG_BAO = /thông báo/iu;
-const SENTENCE_END = /[.;]/;
+
+/** `text` up to its first '.' or ';' (two native searches cost less than one regex). */
+function firstSentence(text: string): string {
+  const dot = text.indexOf('.');
+  const semicolon = text.indexOf(';');
+  const end = dot < 0 ? semicolon : semicolon < 0 ? dot : Math.min(dot, semicolon);
+  return end < 0 ? text : text.slice(0, end);
+}
 
 /**
  * A closing formula. The costly alternatives of CLOSING_FULL_RE run only where one can
@@ -25,11 +32,8 @@ export const CLOSING_RE = {
   test(text: string): boolean {
     if (CLOSING_START_RE.test(text)) return true;
     const head = text.slice(0, 600);
-    if (!OPENS_YEU_CAU.test(head)) {
-      // "thông báo" holds no '.' or ';': it lies wholly within the first sentence's first 159.
-      const stop = head.search(SENTENCE_END);
-      if (!THONG_BAO.test(head.slice(0, Math.min(stop < 0 ? head.length : stop, 159)))) return false;
-    }
+    // "thông báo" holds no '.' or ';': it lies wholly within the first sentence's first 159.
+    if (!OPENS_YEU_CAU.test(head) && !THONG_BAO.test(firstSentence(head.slice(0, 159)))) return false;
     return CLOSING_FULL_RE.test(head);
   },
 };
