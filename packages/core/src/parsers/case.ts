@@ -77,13 +77,14 @@ export function titleCaseAgency(upper: string): string {
 /**
  * Administrative units: the proper name after the last of them is a place's name, every
  * syllable capitalised — "ủy ban nhân dân phường hòa xuân" → "... phường Hòa Xuân".
+ * Units are found at word starts by execAtWordStart.
  */
-const UNIT_RE = /(?<![\p{L}])(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã(?! hội)|phường)(?=\s+\S)/gu;
+const UNIT_RE = /(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã(?! hội)|phường)(?=\s+\S)/gu;
 
 function capitalisePlaceName(s: string): string {
   UNIT_RE.lastIndex = 0;
   let end = -1;
-  for (let m = UNIT_RE.exec(s); m; m = UNIT_RE.exec(s)) end = m.index + m[0].length;
+  for (let m = execAtWordStart(UNIT_RE, s); m; m = execAtWordStart(UNIT_RE, s)) end = m.index + m[0].length;
   if (end < 0) return s;
   const rest = s.slice(end);
   // Only a run of words to the end is a name: a phrase ("tỉnh về ...") or "(cũ)" is not.

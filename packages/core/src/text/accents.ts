@@ -130,6 +130,8 @@ for (const key of DICT.keys()) {
   sizes.add(key.split(' ').length);
   PHRASE_SIZES.set(firstWord(key), sizes);
 }
+/** The most words of a phrase that opens with each word. */
+const PHRASE_MAX_WORDS = new Map([...PHRASE_SIZES].map(([w, sizes]) => [w, Math.max(...sizes)]));
 
 function firstWord(key: string): string {
   const space = key.indexOf(' ');
@@ -138,12 +140,14 @@ function firstWord(key: string): string {
 
 /**
  * The keys of tokens i, i..i+1, ..., i..i+n-1, each run joined by spaces, with its count of
- * words (a token's key holds more than one when a letter outside Latin splits it).
+ * words (a token's key holds more than one when a letter outside Latin splits it); only
+ * runs of at most `maxWords` words, the longest phrase there is to find.
  */
 function joinedKeys(
   tokens: readonly { key: string }[],
   i: number,
   n: number,
+  maxWords: number,
 ): { key: string; words: number }[] {
   const runs: { key: string; words: number }[] = [];
   let key = '';
@@ -152,6 +156,7 @@ function joinedKeys(
     const next = (tokens[i + k] as { key: string }).key;
     key = k === 0 ? next : `${key} ${next}`;
     words += next.includes(' ') ? next.split(' ').length : 1;
+    if (words > maxWords) break;
     runs.push({ key, words });
   }
   return runs;
@@ -306,7 +311,14 @@ function restoreWords(text: string): string {
     // Phrases are looked up longest first; only a word that opens one can start one, and
     // only runs as long (in words) as one of those are worth a lookup.
     const sizes = PHRASE_SIZES.get(firstWord(t0.key));
-    const runs = sizes ? joinedKeys(tokens, i, Math.min(longest, tokens.length - i)) : [];
+    const runs = sizes
+      ? joinedKeys(
+          tokens,
+          i,
+          Math.min(longest, tokens.length - i),
+          PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number,
+        )
+      : [];
     for (let n = runs.length; n >= 1 && !used; n--) {
       // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
       // single words are too ambiguous ("bao" is bão, báo or bao).
