@@ -222,6 +222,8 @@ function readBody(ctx: Ctx): void {
     docDate,
     counterpart: parseCounterpart(notice.subject, bodyLines),
     hasTaskTable: tableTasks.length > 0,
+    // The search for the closing formula above tested every paragraph after the first.
+    notClosing: new Set(paras.slice(start + 1, end)),
   });
   notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
 }

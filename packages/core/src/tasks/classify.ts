@@ -109,6 +109,8 @@ export interface TaskEvidence {
   explicit: boolean;
   hasDeadline: boolean;
   clauseSubject: boolean;
+  /** The caller found already that the text is no closing formula. */
+  notClosing?: boolean;
 }
 
 /** What a clause may open with before its verb: "Về X: ", "Thời gian tới, ". */
@@ -141,7 +143,7 @@ const DECLINE_RE =
   /^(?:(?:Về|Đối với)\s[^:]{0,300}:\s*)?(?:Không (?:thống nhất|đồng ý|chấp thuận)|Chưa (?:thống nhất|xem xét)|Ghi nhận|Thống nhất (?:cơ bản|với|(?:về\s+)?chủ trương)|Cơ bản thống nhất|Đồng ý|Chấp thuận (?:về\s+)?chủ trương|Biểu dương|Hoan nghênh|Khen ngợi|Đánh giá cao)(?![\p{L}])/iu;
 
 export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean {
-  if (CLOSING_RE.test(text.slice(0, 600))) return false;
+  if (!ev.notClosing && CLOSING_RE.test(text.slice(0, 600))) return false;
   if (!ev.explicit && !ev.hasDeadline && DECLINE_RE.test(text)) return false;
   // An explicit assignment is a task. Unmarked, by rule; marked, it scores 3 and the
   // assessment cues take off at most 3, so the score need not be counted.

@@ -20,6 +20,8 @@ export interface TaskContext {
   counterpart: string | null;
   /** A task table exists: a sentence that only points at it is not a task itself. */
   hasTaskTable?: boolean;
+  /** Paragraphs the caller found to be no closing formula (CLOSING_RE), not to be tested again. */
+  notClosing?: ReadonlySet<Paragraph>;
 }
 
 /** Lines under an item that state its owner and deadline: "- Cơ quan chủ trì: Công an tỉnh." */
@@ -164,6 +166,7 @@ class TaskWalker {
         explicit: roles.explicit,
         hasDeadline: d !== null,
         clauseSubject: false,
+        notClosing: this.ctx.notClosing?.has(p),
       })
     )
       return;
