@@ -119,15 +119,21 @@ const CLAUSE_PREFIX_RE = /^(?:Về[^:]{0,200}:\s*)?(?:Thời gian tới,?\s*)?/i
 /** What a deadline adds to the score. */
 const DEADLINE_SCORE = 2;
 
-/** A score for "this asks someone to act": directive cues count up, assessment cues down. */
-export function directiveScore(text: string, ev: TaskEvidence): number {
+/**
+ * A score for "this asks someone to act": directive cues count up, assessment cues down
+ * (`negative`: their count, when the caller has it).
+ */
+export function directiveScore(
+  text: string,
+  ev: TaskEvidence,
+  negative = assessmentCueGroups(lowerCase(text)),
+): number {
   let score = 0;
   if (ev.explicit) score += 3;
   if (ev.hasDeadline) score += DEADLINE_SCORE;
   const clauses = text.split(CLAUSE_SPLIT);
   if (clauses.some((c) => DIRECTIVE_VERBS.test(c.replace(CLAUSE_PREFIX_RE, '').trim()))) score += 2;
   const lower = lowerCase(text);
-  const negative = assessmentCueGroups(lower);
   // "phải", "cần" alone do not make an assessment a directive.
   const modal = MODAL_KEYS(lower) && MODAL_RE.test(text);
   if (modal && (score > 0 || negative === 0)) score += 1;
@@ -150,7 +156,8 @@ export function isTask(text: string, marked: boolean, ev: TaskEvidence): boolean
   if (ev.explicit) return true;
   // A marked item needs a score of 0. The other cues only add to it: when the assessment
   // cues take off no more than the deadline adds, it has that score whatever they are.
-  if (marked && assessmentCueGroups(lowerCase(text)) <= (ev.hasDeadline ? DEADLINE_SCORE : 0)) return true;
-  const s = directiveScore(text, ev);
+  const negative = assessmentCueGroups(lowerCase(text));
+  if (marked && negative <= (ev.hasDeadline ? DEADLINE_SCORE : 0)) return true;
+  const s = directiveScore(text, ev, negative);
   return marked ? s >= 0 : s >= 2;
 }
