@@ -102,7 +102,15 @@ const year: PeriodParser = (s, ctx) => {
 /** Longest first: "ngày 10/12/2022" before "ngày 10/12". */
 export const PERIOD_PARSERS: readonly PeriodParser[] = [fullDate, dayMonth, month, quarter, partOfYear, year];
 
+/**
+ * The first letters every period above can open with (when not with a digit): ngày, năm,
+ * nửa, tháng, cuối, chín, quý, sáu, in either case ("ſ" is an "s" to the `i` flag).
+ */
+const PERIOD_OPENERS = 'nNtTcCqQsSſ';
+
 export function parsePeriodAt(s: string, ctx: YMD | null): PeriodMatch | null {
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !PERIOD_OPENERS.includes(s.charAt(0))) return null;
   for (const p of PERIOD_PARSERS) {
     const m = p(s, ctx);
     if (m) return m;
