@@ -69,6 +69,16 @@ describe('marksOfLines', () => {
   });
 });
 
+describe('toBlocks', () => {
+  it('trims every kind of space, whatever character a line starts or ends with', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const line = `${ch}x${ch}`;
+      expect(toBlocks([line])).toEqual(line.trim() ? [[line.trim()]] : []);
+    }
+  });
+});
+
 describe('stripMarkup', () => {
   it('removes bold around a deadline: "(hoàn thành trong **tháng 5/2021**)."', () => {
     expect(stripMarkup('(hoàn thành trong **tháng 5/2021**).')).toBe('(hoàn thành trong tháng 5/2021).');

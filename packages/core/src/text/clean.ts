@@ -209,12 +209,14 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => !PAGE_MARK.test(l));
+  return lines.filter((l) => !(mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l)));
 }
 
 /** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
 const PAGE_MARK =
   /^\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|[*_#=~|>•]+)\s*$/iu;
+/** The printable ASCII characters that can end a PAGE_MARK (case does not fold any symbol). */
+const PAGE_MARK_ENDS = asciiSet('0123456789-*_#=~|>');
 
 /**
  * A table laid out with spaces (what `pdftotext -layout` makes of a PDF table): a header
@@ -293,7 +295,7 @@ export function joinHyphenatedWords(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
     while (
-      l.endsWith('-') &&
+      l.charCodeAt(l.length - 1) === 45 && // '-'
       /\p{L}-$/u.test(l) &&
       i + 1 < lines.length &&
       /^\p{Ll}/u.test(lines[i + 1] as string)
@@ -307,17 +309,20 @@ export function joinHyphenatedWords(lines: string[]): string[] {
 }
 
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
+/** The printable ASCII characters that can end a LONE_MARKER. */
+const LONE_MARKER_ENDS = asciiSet('0123456789.)-+*');
+const isLoneMarker = (l: string) => mayEndIn(l, LONE_MARKER_ENDS) && LONE_MARKER.test(l);
 
 /** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
 export function joinLoneMarkers(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
-    if (LONE_MARKER.test(l)) {
+    if (isLoneMarker(l)) {
       let j = i + 1;
       while (j < lines.length && (lines[j] as string).trim() === '') j++;
       const next = lines[j];
-      if (next !== undefined && next.trim() !== '' && !LONE_MARKER.test(next)) {
+      if (next !== undefined && next.trim() !== '' && !isLoneMarker(next)) {
         out.push(`${l.trim()} ${next.trim()}`);
         i = j;
         continue;
@@ -341,6 +346,36 @@ function isTableRow(l: string): boolean {
  */
 function isPrintableAscii(c: number, except = -1): boolean {
   return c > 32 && c < 127 && c !== except;
+}
+
+/** A table of the printable ASCII characters of `chars`, for mayEndIn. */
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/**
+ * Whether a line may match a regex whose match ends the line with a character of `ends` or
+ * a `\s`: false when its last character is printable ASCII (no `\s`) outside `ends`, as in
+ * most lines. Any other last character (or an empty line) leaves the regex to decide.
+ */
+function mayEndIn(l: string, ends: Uint8Array): boolean {
+  const c = l.charCodeAt(l.length - 1);
+  return !isPrintableAscii(c) || ends[c] === 1;
+}
+
+/**
+ * Whether no `\s` (the set trim removes) matches char code c: printable ASCII, U+00A1–U+167F
+ * and U+1E00–U+1FFF (Vietnamese letters). Other codes may be spaces: trim decides.
+ */
+function isNonSpace(c: number): boolean {
+  return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || (c >= 0x1e00 && c < 0x2000);
+}
+
+/** `l.trim()`, without the call for a line that starts and ends in a non-space (most). */
+function trimmed(l: string): string {
+  return isNonSpace(l.charCodeAt(0)) && isNonSpace(l.charCodeAt(l.length - 1)) ? l : l.trim();
 }
 const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
 const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phối hợp|thời (?:gian|hạn)|tiến độ/iu;
@@ -452,7 +487,11 @@ function closingMarkAt(l: string): number {
 }
 
 /** A line as a stamp prints it, without the stars of its ring ("* TỈNH S"). */
-const stampText = (l: string) => l.trim().replace(/^\*+\s*|\s*\*+$/g, '');
+function stampText(l: string): string {
+  const t = l.trim();
+  // The regex matches only at a star that starts or ends the text.
+  return t.charCodeAt(0) === 42 || t.charCodeAt(t.length - 1) === 42 ? t.replace(/^\*+\s*|\s*\*+$/g, '') : t;
+}
 
 const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
 /** Two short words in capitals that are a document's own lines, not stamp residue. */
@@ -541,17 +580,31 @@ export function dropRunningHeads(lines: string[]): string[] {
 
 /** The folded key of a line in capitals (its left column, stars dropped), else null. */
 function headKey(line: string): string | null {
-  const left = (line.split(/\s{3,}/)[0] as string).replace(/\*/g, '').trim();
-  if (left.length < 4 || !isUpperCase(left) || !/\p{Lu}/u.test(left)) return null;
-  return asciiKey(foldSpaces(left));
+  // The key is made of a part of the line: a shorter line has none (blank lines are many).
+  if (line.length < 4) return null;
+  const left = leftColumn(line);
+  const bare = (left.includes('*') ? left.replace(/\*/g, '') : left).trim();
+  if (bare.length < 4 || !isUpperCase(bare) || !/\p{Lu}/u.test(bare)) return null;
+  return asciiKey(foldSpaces(bare));
 }
+
+/**
+ * `line.split(/\s{3,}/)[0]`: what precedes the first wide gap (a match is never empty, so
+ * the first piece ends where the first match starts), without building the other pieces.
+ */
+function leftColumn(line: string): string {
+  const gap = line.search(WIDE_GAP);
+  return gap < 0 ? line : line.slice(0, gap);
+}
+
+const WIDE_GAP = /\s{3}/;
 
 /** Groups lines into blocks separated by blank lines; blank lines are not kept. */
 export function toBlocks(lines: string[]): string[][] {
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (const l of lines) {
-    const t = l.trim();
+    const t = trimmed(l);
     if (t === '') {
       if (cur.length) blocks.push(cur);
       cur = [];
@@ -708,6 +761,19 @@ function startsLowerCase(s: string): boolean {
   return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
 }
 
+/** A block cannot end on a word that needs a complement ("và", "của", "với" ...). */
+const DANGLING = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u;
+/** The printable ASCII characters that end a DANGLING word. */
+const DANGLING_ENDS = asciiSet('acgio');
+const isDangling = (l: string) => mayEndIn(l, DANGLING_ENDS) && DANGLING.test(l);
+
+/** `/[\p{L},\d]$/u.test(s)`, from the last char code when it is ASCII (most lines). */
+function endsInLetterCommaOrDigit(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  if (!(c < 128)) return /[\p{L},\d]$/u.test(s);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 44;
+}
+
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
 /**
@@ -722,10 +788,8 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
     const first = b[0] as string;
     if (prev) {
       const lastLine = prev[prev.length - 1] as string;
-      // A block cannot end on a word that needs a complement ("và", "của", "với" ...).
-      const dangling = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u.test(lastLine);
-      const continues = startsLowerCase(first) && /[\p{L},\d]$/u.test(lastLine);
-      if ((continues || dangling) && !LIST_START.test(first) && !/^\|/.test(first)) {
+      const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
+      if ((continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first)) {
         prev[prev.length - 1] = `${lastLine} ${first}`;
         prev.push(...b.slice(1));
         continue;
