@@ -37,9 +37,10 @@ export function cleanText(input: string): CleanResult {
     const before = lines;
     // Only a line with a wide gap can head a space-aligned table.
     if (marks & SPACES_3) lines = rewriteAlignedTables(lines, lineMarks);
-    lines = rewriteTables(lines);
+    // Without a bar or a tab, only rows just written can make a table: else none changes.
+    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines);
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
-    if (!sameLines(lines, before)) lineMarks = marksOfLines(lines.join('\n'), lines);
+    if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
   lines = lines.map((l, k) => stripMarkup(l, lineMarks[k]));
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
@@ -173,6 +174,24 @@ export function marksOfLines(text: string, lines: string[]): Uint16Array {
 }
 
 const DOUBLED_SPACE = / {2}/g;
+
+/**
+ * The marks of rewritten lines. The lines before the first change and after the last keep
+ * theirs (a rewrite changes only its tables); the lines between are searched again.
+ */
+function carryMarks(before: string[], marks: Uint16Array, after: string[]): Uint16Array {
+  const n = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < n && after[head] === before[head]) head++;
+  let tail = 0;
+  while (tail < n - head && after[after.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  const middle = after.slice(head, after.length - tail);
+  const out = new Uint16Array(after.length);
+  out.set(marks.subarray(0, head), 0);
+  out.set(marksOfLines(middle.join('\n'), middle), head);
+  out.set(marks.subarray(before.length - tail), after.length - tail);
+  return out;
+}
 
 /** Whether two lists hold the same lines (most rewrites change none). */
 function sameLines(a: string[], b: string[]): boolean {
