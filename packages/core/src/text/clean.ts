@@ -31,7 +31,8 @@ export function cleanText(input: string): CleanResult {
   const normalized = normalizeCharacters(raw, kinds);
   let lines = normalized.split('\n');
   let lineMarks = marksOfLines(normalized, lines);
-  const marks = lineMarks.reduce((all, m) => all | m, 0);
+  let marks = 0;
+  for (const m of lineMarks) marks |= m;
   // A step whose characters the text lacks would leave every line as it is: skipped.
   if (marks & (SPACES_3 | PIPE | TAB)) {
     const before = lines;
@@ -56,7 +57,7 @@ export function cleanText(input: string): CleanResult {
       code: 'repeated-pages',
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
-  const text = blocks.map((b) => b.join('\n')).join('\n\n');
+  const text = joinBlocks(blocks);
   // Removing characters can leave a combining mark beside a new base letter: recompose.
   // Text made of NFC-inert characters (and the ASCII the steps add) has none to recompose.
   return { text: kinds === 'composable' ? text.normalize('NFC') : text, warnings };
@@ -219,8 +220,8 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
   // A doubled space between words is an OCR slip; wider gaps (columns) are kept. (A tag
   // removed above can leave one the text did not hold.)
   if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
-  // Most lines end in a printable ASCII character: nothing to trim.
-  return isPrintableAscii(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
+  // Most lines end in a non-space: nothing to trim.
+  return isNonSpace(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
 }
 
 /**
@@ -523,10 +524,17 @@ const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', '
  * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
  */
 export function dropStampFragments(lines: string[]): string[] {
+  // A longer line whose ends are no space nor star is its own stamp text: too long.
+  const endsInNonSpaceNonStar = (l: string) => {
+    const a = l.charCodeAt(0);
+    const z = l.charCodeAt(l.length - 1);
+    return isNonSpace(a) && isNonSpace(z) && a !== 42 && z !== 42;
+  };
+  const endsInPrintableAscii = (l: string) =>
+    isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1));
   const isFragment = (l: string) => {
     // A fragment holds at most 11 characters between its spaces.
-    if (l.length > 11 && isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1)))
-      return false;
+    if (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))) return false;
     const t = stampText(l);
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
   };
@@ -617,6 +625,21 @@ function leftColumn(line: string): string {
 }
 
 const WIDE_GAP = /\s{3}/;
+
+/**
+ * `blocks.map((b) => b.join('\n')).join('\n\n')` with one join: a block's lines (an empty
+ * block: one empty line) and an empty line between blocks.
+ */
+function joinBlocks(blocks: string[][]): string {
+  const lines: string[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as string[];
+    if (k > 0) lines.push('');
+    if (block.length === 0) lines.push('');
+    for (const l of block) lines.push(l);
+  }
+  return lines.join('\n');
+}
 
 /** Groups lines into blocks separated by blank lines; blank lines are not kept. */
 export function toBlocks(lines: string[]): string[][] {
