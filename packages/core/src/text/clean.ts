@@ -39,7 +39,7 @@ export function cleanText(input: string): CleanResult {
     // Only a line with a wide gap can head a space-aligned table.
     if (marks & SPACES_3) lines = rewriteAlignedTables(lines, lineMarks);
     // Without a bar or a tab, only rows just written can make a table: else none changes.
-    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines);
+    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines, (marks & TAB) !== 0);
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
     if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
@@ -357,8 +357,10 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/;
 
 /** TABLE_ROW.test(l); most lines start with a character that is neither a space nor '|'. */
 function isTableRow(l: string): boolean {
-  return !isPrintableAscii(l.charCodeAt(0), 124) && TABLE_ROW.test(l);
+  const c = l.charCodeAt(0);
+  return (c === 124 || !isNonSpace(c)) && mayEndIn(l, BAR) && TABLE_ROW.test(l);
 }
+const BAR = asciiSet('|');
 
 /**
  * Whether a char code is printable ASCII other than `except`: a character no `\s`
@@ -407,17 +409,10 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  * beside the signature — is flattened: each cell's lines, left cell first.
  * Tab-separated rows count as tables too.
  */
-export function rewriteTables(lines: string[]): string[] {
-  const rows = wrapBarePipeRows(
-    lines.map((l) => {
-      if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
-        return `| ${l
-          .split(/\t/)
-          .map((c) => c.trim())
-          .join(' | ')} |`;
-      return l;
-    }),
-  );
+export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
+  // (`mayHoldTabs` false: the caller knows no line holds a tab, and each would be left.)
+  const tabbed = mayHoldTabs ? lines.map(tabRowToTableRow) : lines;
+  const rows = wrapBarePipeRows(tabbed);
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -459,6 +454,16 @@ export function rewriteTables(lines: string[]): string[] {
   return out;
 }
 
+/** A line of cells between tabs, as a '|' row. */
+function tabRowToTableRow(l: string): string {
+  if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
+    return `| ${l
+      .split(/\t/)
+      .map((c) => c.trim())
+      .join(' | ')} |`;
+  return l;
+}
+
 /**
  * A task table written as bare pipe lines, without the outer bars or a rule line
  * ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ..." then "1 | ... | ... |"): its header
@@ -466,7 +471,12 @@ export function rewriteTables(lines: string[]): string[] {
  * row may leave off its trailing bar and an empty last cell).
  */
 function wrapBarePipeRows(lines: string[]): string[] {
-  const bars = (l: string) => (l.includes('|') ? l.split('|').length - 1 : 0);
+  // The count of '|' (split's pieces less one), without making the pieces.
+  const bars = (l: string) => {
+    let n = 0;
+    for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
+    return n;
+  };
   const out = lines.slice();
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i] as string;
@@ -825,6 +835,8 @@ const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
  */
 export function joinPageBreaks(blocks: string[][]): string[][] {
   const out: string[][] = [];
+  // Blocks are copied only to be joined: a block of the input is never changed.
+  let lastIsCopy = false;
   for (const b of blocks) {
     const prev = out[out.length - 1];
     const first = b[0] as string;
@@ -832,12 +844,16 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
       const lastLine = prev[prev.length - 1] as string;
       const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
       if ((continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first)) {
-        prev[prev.length - 1] = `${lastLine} ${first}`;
-        prev.push(...b.slice(1));
+        const joined = lastIsCopy ? prev : prev.slice();
+        joined[joined.length - 1] = `${lastLine} ${first}`;
+        joined.push(...b.slice(1));
+        out[out.length - 1] = joined;
+        lastIsCopy = true;
         continue;
       }
     }
-    out.push([...b]);
+    out.push(b);
+    lastIsCopy = false;
   }
   return out;
 }
