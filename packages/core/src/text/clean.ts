@@ -689,7 +689,8 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; removedBlocks: number } {
   const n = blocks.length;
   if (n < 6 || n > 20_000) return { blocks, removedBlocks: 0 };
-  const texts = blocks.map((b) => b.join(' '));
+  // Most blocks are one line: its own text, without a call to join.
+  const texts = blocks.map((b) => (b.length === 1 ? (b[0] as string) : b.join(' ')));
   const sets: (Map<string, number> | undefined)[] = new Array(n);
   const setOf = (k: number) => {
     let s = sets[k];
