@@ -32,7 +32,7 @@ export function cleanText(input: string): CleanResult {
   let lines = normalized.split('\n');
   let lineMarks = marksOfLines(normalized, lines);
   let marks = 0;
-  for (const m of lineMarks) marks |= m;
+  for (let k = 0; k < lineMarks.length; k++) marks |= lineMarks[k] as number;
   // A step whose characters the text lacks would leave every line as it is: skipped.
   if (marks & (SPACES_3 | PIPE | TAB)) {
     const before = lines;
@@ -218,8 +218,9 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
   // A doubled space between words is an OCR slip; wider gaps (columns) are kept. (A tag
-  // removed above can leave one the text did not hold.)
-  if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
+  // removed above can leave one the text did not hold.) The search only spares a replace
+  // that would find nothing: an unchanged line with the mark needs none.
+  if (s === line ? marks & SPACES_2 : s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
   // Most lines end in a non-space: nothing to trim.
   return isNonSpace(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
 }
