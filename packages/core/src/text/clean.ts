@@ -206,6 +206,8 @@ function sameLines(a: string[], b: string[]): boolean {
  * `marks`: those the line holds (marksOfLines), or more: each only lets a search run.
  */
 export function stripMarkup(line: string, marks = ALL_MARKS): string {
+  // Empty lines (about two in five: they part the paragraphs) hold nothing to strip.
+  if (line.length === 0) return line;
   let s = marks & TAB && line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
   if (marks & ANGLE && s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
   if (marks & CARET && s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
@@ -379,13 +381,14 @@ function asciiSet(chars: string): Uint8Array {
 }
 
 /**
- * Whether a line may match a regex whose match ends the line with a character of `ends` or
- * a `\s`: false when its last character is printable ASCII (no `\s`) outside `ends`, as in
- * most lines. Any other last character (or an empty line) leaves the regex to decide.
+ * Whether a line may match a regex that matches no empty line and whose match ends the line
+ * with a character of `ends` or a `\s`: false for an empty line, and when the last character
+ * is printable ASCII (no `\s`) outside `ends`, as in most lines. Any other last character
+ * leaves the regex to decide.
  */
 function mayEndIn(l: string, ends: Uint8Array): boolean {
   const c = l.charCodeAt(l.length - 1);
-  return !isPrintableAscii(c) || ends[c] === 1;
+  return l.length > 0 && (!isPrintableAscii(c) || ends[c] === 1);
 }
 
 /**
@@ -396,8 +399,9 @@ function isNonSpace(c: number): boolean {
   return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || (c >= 0x1e00 && c < 0x2000);
 }
 
-/** `l.trim()`, without the call for a line that starts and ends in a non-space (most). */
+/** `l.trim()`, without the call for an empty line or one that starts and ends in a non-space. */
 function trimmed(l: string): string {
+  if (l.length === 0) return l;
   return isNonSpace(l.charCodeAt(0)) && isNonSpace(l.charCodeAt(l.length - 1)) ? l : l.trim();
 }
 const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
@@ -500,6 +504,8 @@ function wrapBarePipeRows(lines: string[]): string[] {
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
   return lines.map((l) => {
+    // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
+    if (l.length < 4) return l;
     const i = closingMarkAt(l);
     if (i < 0) return l;
     const rest = l.slice(i + 3).trim();
@@ -544,8 +550,9 @@ export function dropStampFragments(lines: string[]): string[] {
   const endsInPrintableAscii = (l: string) =>
     isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1));
   const isFragment = (l: string) => {
-    // A fragment holds at most 11 characters between its spaces.
-    if (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))) return false;
+    // A fragment holds one to 11 characters between its spaces.
+    if (l.length === 0 || (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))))
+      return false;
     const t = stampText(l);
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
   };
