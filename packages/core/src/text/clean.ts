@@ -717,14 +717,20 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   };
   // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
   // no other; a hash of the head finds them without building it, and they get no head.
-  const hashes = texts.map((t) => (t.length < 40 ? 0 : headHash(t)));
-  const counts = new Map<number, number>();
-  texts.forEach((t, k) => {
-    if (t.length >= 40) counts.set(hashes[k] as number, (counts.get(hashes[k] as number) ?? 0) + 1);
-  });
-  const heads = texts.map((t, k) =>
-    t.length < 40 || counts.get(hashes[k] as number) === 1 ? undefined : headOf(t),
-  );
+  // (A block gets its head when a second one has the same hash: one look-up a block.)
+  const heads: (string | undefined)[] = new Array(n);
+  const firstWithHash = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const t = texts[k] as string;
+    if (t.length < 40) continue;
+    const hash = headHash(t);
+    const first = firstWithHash.get(hash);
+    if (first === undefined) firstWithHash.set(hash, k);
+    else {
+      heads[first] ??= headOf(texts[first] as string);
+      heads[k] = headOf(t);
+    }
+  }
   const byHead = new Map<string, number[]>();
   heads.forEach((head, k) => {
     if (head === undefined) return;
@@ -733,6 +739,8 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
       if (list.length < 8) list.push(k);
     } else byHead.set(head, [k]);
   });
+  // No two blocks open alike (most texts): none is repeated.
+  if (byHead.size === 0) return { blocks, removedBlocks: 0 };
   const remove = new Array<boolean>(n).fill(false);
   let removed = 0;
   for (let i = 0; i < n; i++) {
