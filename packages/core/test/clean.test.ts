@@ -2,6 +2,7 @@
 // seed and synthetic notices.
 import { describe, expect, it } from 'vitest';
 import {
+  characterKinds,
   cleanText,
   cutAfterClosingMark,
   dropPageMarks,
@@ -10,9 +11,9 @@ import {
   joinHyphenatedWords,
   joinPageBreaks,
   MAX_INPUT_CHARS,
+  marksOfLines,
   normalizeCharacters,
   rewriteTables,
-  scanText,
   stripMarkup,
   toBlocks,
 } from '../src/text/clean.ts';
@@ -28,7 +29,7 @@ describe('normalizeCharacters', () => {
     const inert: string[] = [];
     for (let c = 0; c < 0x2100; c++) {
       const ch = String.fromCharCode(c);
-      const kinds = scanText(ch).kinds;
+      const kinds = characterKinds(ch);
       if (kinds === 'composable') continue;
       inert.push(ch);
       // Odd exactly when the full normalisation (as for any text) changes it.
@@ -41,10 +42,40 @@ describe('normalizeCharacters', () => {
       for (const b of inert) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
     }
     expect(changed).toEqual([]);
-    expect(scanText('Sở Xây dựng “chủ trì” – ./.').kinds).toBe('plain');
-    expect(scanText('Kiên\u00a0Giang\r\n').kinds).toBe('odd');
-    expect(scanText('Ho\u0300a').kinds).toBe('composable');
-    expect(scanText('Giang\u200b').kinds).toBe('composable');
+    expect(characterKinds('Sở Xây dựng “chủ trì” – ./.')).toBe('plain');
+    expect(characterKinds('Kiên\u00a0Giang\r\n')).toBe('odd');
+    expect(characterKinds('Ho\u0300a')).toBe('composable');
+    expect(characterKinds('Giang\u200b')).toBe('composable');
+  });
+});
+
+describe('marksOfLines', () => {
+  it('finds in each line exactly the mark characters it holds', () => {
+    const marks: [string, number][] = [
+      ['\t', 1],
+      ['<', 2],
+      ['^', 4],
+      ['#', 8],
+      ['*', 16],
+      ['_', 32],
+      ['|', 64],
+      ['  ', 128],
+      ['   ', 256],
+    ];
+    const text = ['', 'a  b', '**x** | y', '', '\tc   d  e', '#_^<', ' ', '  ', 'x   ', '   |'].join('\n');
+    const lines = text.split('\n');
+    const expected = lines.map((l) => marks.reduce((m, [c, bit]) => (l.includes(c) ? m | bit : m), 0));
+    expect([...marksOfLines(text, lines)]).toEqual(expected);
+  });
+});
+
+describe('toBlocks', () => {
+  it('trims every kind of space, whatever character a line starts or ends with', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const line = `${ch}x${ch}`;
+      expect(toBlocks([line])).toEqual(line.trim() ? [[line.trim()]] : []);
+    }
   });
 });
 

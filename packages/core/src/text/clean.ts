@@ -27,19 +27,23 @@ export function cleanText(input: string): CleanResult {
       message: `Văn bản quá dài; chỉ đọc ${MAX_INPUT_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
     });
   }
-  const scan = scanText(raw);
-  const normalized = normalizeCharacters(raw, scan.kinds);
-  let marks = normalized === raw ? scan.marks : scanText(normalized).marks;
+  const kinds = characterKinds(raw);
+  const normalized = normalizeCharacters(raw, kinds);
   let lines = normalized.split('\n');
+  let lineMarks = marksOfLines(normalized, lines);
+  let marks = 0;
+  for (let k = 0; k < lineMarks.length; k++) marks |= lineMarks[k] as number;
   // A step whose characters the text lacks would leave every line as it is: skipped.
   if (marks & (SPACES_3 | PIPE | TAB)) {
+    const before = lines;
     // Only a line with a wide gap can head a space-aligned table.
-    if (marks & SPACES_3) lines = rewriteAlignedTables(lines);
-    lines = rewriteTables(lines);
-    // A rewritten row can hold a doubled space ("|  |": an empty cell).
-    marks |= SPACES_2;
+    if (marks & SPACES_3) lines = rewriteAlignedTables(lines, lineMarks);
+    // Without a bar or a tab, only rows just written can make a table: else none changes.
+    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines, (marks & TAB) !== 0);
+    // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
+    if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
-  lines = lines.map((l) => stripMarkup(l, marks));
+  lines = lines.map((l, k) => stripMarkup(l, lineMarks[k]));
   lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
   lines = cutAfterClosingMark(dropRunningHeads(lines));
   lines = dropStampFragments(lines);
@@ -53,14 +57,14 @@ export function cleanText(input: string): CleanResult {
       code: 'repeated-pages',
       message: `Bản quét có ${dedup.removedBlocks} đoạn lặp lại (trang quét hai lần); đã giữ bản sau.`,
     });
-  const text = blocks.map((b) => b.join('\n')).join('\n\n');
+  const text = joinBlocks(blocks);
   // Removing characters can leave a combining mark beside a new base letter: recompose.
   // Text made of NFC-inert characters (and the ASCII the steps add) has none to recompose.
-  return { text: scan.kinds === 'composable' ? text.normalize('NFC') : text, warnings };
+  return { text: kinds === 'composable' ? text.normalize('NFC') : text, warnings };
 }
 
 /** NFC, one kind of line break and space, no control or zero-width characters. */
-export function normalizeCharacters(s: string, kinds: CharacterKinds = scanText(s).kinds): string {
+export function normalizeCharacters(s: string, kinds: CharacterKinds = characterKinds(s)): string {
   // NFC leaves NFC-inert characters as they are: only other text needs the (costly) call.
   const nfc = kinds === 'composable' ? s.normalize('NFC') : s;
   if (kinds === 'plain' || (kinds === 'composable' && !ODD_CHARACTER.test(nfc))) return nfc;
@@ -111,10 +115,12 @@ const ALL_MARKS = 511;
 const NOT_INERT = /[^\0-\u02ff\u1e00-\u1eff\u2010-\u205e]/;
 /**
  * The NFC-inert characters that ODD_CHARACTER matches are these controls (all but the tab
- * and the line break, and U+0080–U+009F) and ODD_SINGLES. Split so, each search is cheap.
+ * and the line break, and U+0080–U+009F) and ODD_SINGLES. Split so, each search is cheap;
+ * the controls are only looked for with NOT_INERT's class, in one alternation.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const ODD_CONTROL = /[\0-\x08\x0b-\x1f\x80-\x9f]/;
+const ODD_CONTROL_OR_NOT_INERT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\0-\x08\x0b-\x1f\x80-\x9f]|[^\0-\u02ff\u1e00-\u1eff\u2010-\u205e]/;
 const ODD_SINGLES = ['\x7f', '\u00a0', '\u00ad', '\u202f'];
 
 const MARK_CHARACTERS = [
@@ -128,24 +134,80 @@ const MARK_CHARACTERS = [
 ] as const;
 
 /**
- * A text's character kinds and the marks it holds. Native searches only: V8 rejects most
- * characters at once for these classes, where a loop over char codes costs more.
+ * A text's character kinds. Native searches only: V8 rejects most characters at once for
+ * these classes, where a loop over char codes costs more.
  */
-export function scanText(s: string): { kinds: CharacterKinds; marks: number } {
-  let kinds: CharacterKinds = 'plain';
-  if (NOT_INERT.test(s)) kinds = 'composable';
-  else if (ODD_CONTROL.test(s) || ODD_SINGLES.some((c) => s.includes(c))) kinds = 'odd';
-  let marks = 0;
-  for (const [c, mark] of MARK_CHARACTERS) if (s.includes(c)) marks |= mark;
-  if (s.includes('  ')) marks |= s.includes('   ') ? SPACES_2 | SPACES_3 : SPACES_2;
-  return { kinds, marks };
+export function characterKinds(s: string): CharacterKinds {
+  // One scan rules out both classes in most texts (V8 runs this alternation as fast as either).
+  if (ODD_CONTROL_OR_NOT_INERT.test(s)) return NOT_INERT.test(s) ? 'composable' : 'odd';
+  return ODD_SINGLES.some((c) => s.includes(c)) ? 'odd' : 'plain';
+}
+
+/**
+ * The marks each line holds, for the lines `text.split('\n')` makes. A native search
+ * finds each mark's next line: one call a line that holds it (few do), and one to end.
+ */
+export function marksOfLines(text: string, lines: string[]): Uint16Array {
+  const marks = new Uint16Array(lines.length);
+  // Offset of the line break that ends each line (the text's length for the last line).
+  const ends = new Int32Array(lines.length);
+  for (let k = 0, end = -1; k < lines.length; k++) ends[k] = end += (lines[k] as string).length + 1;
+  for (const [c, mark] of MARK_CHARACTERS) {
+    let k = 0;
+    for (let p = text.indexOf(c); p >= 0; p = text.indexOf(c, (ends[k] as number) + 1)) {
+      while ((ends[k] as number) < p) k++;
+      marks[k] = (marks[k] as number) | mark;
+    }
+  }
+  // A regex finds a doubled space faster than indexOf('  '): spaces are so common.
+  let k = 0;
+  for (
+    DOUBLED_SPACE.lastIndex = 0;
+    DOUBLED_SPACE.test(text);
+    DOUBLED_SPACE.lastIndex = (ends[k] as number) + 1
+  ) {
+    const p = DOUBLED_SPACE.lastIndex - 2;
+    while ((ends[k] as number) < p) k++;
+    const wide = (lines[k] as string).includes('   ');
+    marks[k] = (marks[k] as number) | (wide ? SPACES_2 | SPACES_3 : SPACES_2);
+  }
+  return marks;
+}
+
+const DOUBLED_SPACE = / {2}/g;
+
+/**
+ * The marks of rewritten lines. The lines before the first change and after the last keep
+ * theirs (a rewrite changes only its tables); the lines between are searched again.
+ */
+function carryMarks(before: string[], marks: Uint16Array, after: string[]): Uint16Array {
+  const n = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < n && after[head] === before[head]) head++;
+  let tail = 0;
+  while (tail < n - head && after[after.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+  const middle = after.slice(head, after.length - tail);
+  const out = new Uint16Array(after.length);
+  out.set(marks.subarray(0, head), 0);
+  out.set(marksOfLines(middle.join('\n'), middle), head);
+  out.set(marks.subarray(before.length - tail), after.length - tail);
+  return out;
+}
+
+/** Whether two lists hold the same lines (most rewrites change none). */
+function sameLines(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
  * Removes markdown and HTML remnants that OCR tools leave: **, ##, <b>, *...*, ^{...}.
- * `marks`: those the whole text holds (scanText); a line holds no other.
+ * `marks`: those the line holds (marksOfLines), or more: each only lets a search run.
  */
 export function stripMarkup(line: string, marks = ALL_MARKS): string {
+  // Empty lines (about two in five: they part the paragraphs) hold nothing to strip.
+  if (line.length === 0) return line;
   let s = marks & TAB && line.includes('\t') ? line.replace(/\t+/g, '   ') : line;
   if (marks & ANGLE && s.includes('<')) s = s.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, ' ');
   if (marks & CARET && s.includes('^{')) s = s.replace(/\^\{[^}]{0,20}\}/g, '');
@@ -158,10 +220,11 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
     s = head + body.replace(/\*+/g, '').replace(/__+/g, '');
   }
   // A doubled space between words is an OCR slip; wider gaps (columns) are kept. (A tag
-  // removed above can leave one the text did not hold.)
-  if ((marks & SPACES_2 || s !== line) && s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
-  // Most lines end in a printable ASCII character: nothing to trim.
-  return isPrintableAscii(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
+  // removed above can leave one the text did not hold.) The search only spares a replace
+  // that would find nothing: an unchanged line with the mark needs none.
+  if (s === line ? marks & SPACES_2 : s.includes('  ')) s = s.replace(/(\S) {2}(?=\S)/g, '$1 ');
+  // Most lines end in a non-space: nothing to trim.
+  return isNonSpace(s.charCodeAt(s.length - 1)) ? s : s.trimEnd();
 }
 
 /**
@@ -169,19 +232,21 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => !PAGE_MARK.test(l));
+  return lines.filter((l) => !(mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l)));
 }
 
 /** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
 const PAGE_MARK =
   /^\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|[*_#=~|>•]+)\s*$/iu;
+/** The printable ASCII characters that can end a PAGE_MARK (case does not fold any symbol). */
+const PAGE_MARK_ENDS = asciiSet('0123456789-*_#=~|>');
 
 /**
  * A table laid out with spaces (what `pdftotext -layout` makes of a PDF table): a header
  * line whose columns name the task table, then rows whose cells wrap over several lines.
  * Rewritten as one '|' row a task, cells joined across their lines.
  */
-export function rewriteAlignedTables(lines: string[]): string[] {
+export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -189,7 +254,9 @@ export function rewriteAlignedTables(lines: string[]): string[] {
     // Only a line with several wide gaps can be a header of a space-aligned table.
     // (Layout tools leave wide gaps; a doubled space in prose is only an OCR slip.)
     const cols =
-      line.includes('   ') && (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 && TASK_TABLE_HEADER.test(line)
+      (marks ? ((marks[i] as number) & SPACES_3) !== 0 : line.includes('   ')) &&
+      (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 &&
+      TASK_TABLE_HEADER.test(line)
         ? columnStarts(line)
         : [];
     const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
@@ -251,7 +318,7 @@ export function joinHyphenatedWords(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
     while (
-      l.endsWith('-') &&
+      l.charCodeAt(l.length - 1) === 45 && // '-'
       /\p{L}-$/u.test(l) &&
       i + 1 < lines.length &&
       /^\p{Ll}/u.test(lines[i + 1] as string)
@@ -265,17 +332,20 @@ export function joinHyphenatedWords(lines: string[]): string[] {
 }
 
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
+/** The printable ASCII characters that can end a LONE_MARKER. */
+const LONE_MARKER_ENDS = asciiSet('0123456789.)-+*');
+const isLoneMarker = (l: string) => mayEndIn(l, LONE_MARKER_ENDS) && LONE_MARKER.test(l);
 
 /** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
 export function joinLoneMarkers(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
-    if (LONE_MARKER.test(l)) {
+    if (isLoneMarker(l)) {
       let j = i + 1;
       while (j < lines.length && (lines[j] as string).trim() === '') j++;
       const next = lines[j];
-      if (next !== undefined && next.trim() !== '' && !LONE_MARKER.test(next)) {
+      if (next !== undefined && next.trim() !== '' && !isLoneMarker(next)) {
         out.push(`${l.trim()} ${next.trim()}`);
         i = j;
         continue;
@@ -290,8 +360,10 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/;
 
 /** TABLE_ROW.test(l); most lines start with a character that is neither a space nor '|'. */
 function isTableRow(l: string): boolean {
-  return !isPrintableAscii(l.charCodeAt(0), 124) && TABLE_ROW.test(l);
+  const c = l.charCodeAt(0);
+  return (c === 124 || !isNonSpace(c)) && mayEndIn(l, BAR) && TABLE_ROW.test(l);
 }
+const BAR = asciiSet('|');
 
 /**
  * Whether a char code is printable ASCII other than `except`: a character no `\s`
@@ -299,6 +371,38 @@ function isTableRow(l: string): boolean {
  */
 function isPrintableAscii(c: number, except = -1): boolean {
   return c > 32 && c < 127 && c !== except;
+}
+
+/** A table of the printable ASCII characters of `chars`, for mayEndIn. */
+function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/**
+ * Whether a line may match a regex that matches no empty line and whose match ends the line
+ * with a character of `ends` or a `\s`: false for an empty line, and when the last character
+ * is printable ASCII (no `\s`) outside `ends`, as in most lines. Any other last character
+ * leaves the regex to decide.
+ */
+function mayEndIn(l: string, ends: Uint8Array): boolean {
+  const c = l.charCodeAt(l.length - 1);
+  return l.length > 0 && (!isPrintableAscii(c) || ends[c] === 1);
+}
+
+/**
+ * Whether no `\s` (the set trim removes) matches char code c: printable ASCII, U+00A1–U+167F
+ * and U+1E00–U+1FFF (Vietnamese letters). Other codes may be spaces: trim decides.
+ */
+function isNonSpace(c: number): boolean {
+  return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || (c >= 0x1e00 && c < 0x2000);
+}
+
+/** `l.trim()`, without the call for an empty line or one that starts and ends in a non-space. */
+function trimmed(l: string): string {
+  if (l.length === 0) return l;
+  return isNonSpace(l.charCodeAt(0)) && isNonSpace(l.charCodeAt(l.length - 1)) ? l : l.trim();
 }
 const TABLE_RULE = /^\s*\|?[\s:|-]+\|?\s*$/;
 const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phối hợp|thời (?:gian|hạn)|tiến độ/iu;
@@ -310,17 +414,10 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  * beside the signature — is flattened: each cell's lines, left cell first.
  * Tab-separated rows count as tables too.
  */
-export function rewriteTables(lines: string[]): string[] {
-  const rows = wrapBarePipeRows(
-    lines.map((l) => {
-      if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
-        return `| ${l
-          .split(/\t/)
-          .map((c) => c.trim())
-          .join(' | ')} |`;
-      return l;
-    }),
-  );
+export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
+  // (`mayHoldTabs` false: the caller knows no line holds a tab, and each would be left.)
+  const tabbed = mayHoldTabs ? lines.map(tabRowToTableRow) : lines;
+  const rows = wrapBarePipeRows(tabbed);
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -362,6 +459,16 @@ export function rewriteTables(lines: string[]): string[] {
   return out;
 }
 
+/** A line of cells between tabs, as a '|' row. */
+function tabRowToTableRow(l: string): string {
+  if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
+    return `| ${l
+      .split(/\t/)
+      .map((c) => c.trim())
+      .join(' | ')} |`;
+  return l;
+}
+
 /**
  * A task table written as bare pipe lines, without the outer bars or a rule line
  * ("STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ..." then "1 | ... | ... |"): its header
@@ -369,7 +476,12 @@ export function rewriteTables(lines: string[]): string[] {
  * row may leave off its trailing bar and an empty last cell).
  */
 function wrapBarePipeRows(lines: string[]): string[] {
-  const bars = (l: string) => (l.includes('|') ? l.split('|').length - 1 : 0);
+  // The count of '|' (split's pieces less one), without making the pieces.
+  const bars = (l: string) => {
+    let n = 0;
+    for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
+    return n;
+  };
   const out = lines.slice();
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i] as string;
@@ -392,6 +504,8 @@ function wrapBarePipeRows(lines: string[]): string[] {
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
   return lines.map((l) => {
+    // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
+    if (l.length < 4) return l;
     const i = closingMarkAt(l);
     if (i < 0) return l;
     const rest = l.slice(i + 3).trim();
@@ -410,7 +524,11 @@ function closingMarkAt(l: string): number {
 }
 
 /** A line as a stamp prints it, without the stars of its ring ("* TỈNH S"). */
-const stampText = (l: string) => l.trim().replace(/^\*+\s*|\s*\*+$/g, '');
+function stampText(l: string): string {
+  const t = l.trim();
+  // The regex matches only at a star that starts or ends the text.
+  return t.charCodeAt(0) === 42 || t.charCodeAt(t.length - 1) === 42 ? t.replace(/^\*+\s*|\s*\*+$/g, '') : t;
+}
 
 const STAMP_TOKEN = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5}(?: [A-ZĐÀ-ỸÂĂÊÔƠƯ]{1,5})?$/u;
 /** Two short words in capitals that are a document's own lines, not stamp residue. */
@@ -423,9 +541,17 @@ const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', '
  * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
  */
 export function dropStampFragments(lines: string[]): string[] {
+  // A longer line whose ends are no space nor star is its own stamp text: too long.
+  const endsInNonSpaceNonStar = (l: string) => {
+    const a = l.charCodeAt(0);
+    const z = l.charCodeAt(l.length - 1);
+    return isNonSpace(a) && isNonSpace(z) && a !== 42 && z !== 42;
+  };
+  const endsInPrintableAscii = (l: string) =>
+    isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1));
   const isFragment = (l: string) => {
-    // A fragment holds at most 11 characters between its spaces.
-    if (l.length > 11 && isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1)))
+    // A fragment holds one to 11 characters between its spaces.
+    if (l.length === 0 || (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))))
       return false;
     const t = stampText(l);
     return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
@@ -499,9 +625,38 @@ export function dropRunningHeads(lines: string[]): string[] {
 
 /** The folded key of a line in capitals (its left column, stars dropped), else null. */
 function headKey(line: string): string | null {
-  const left = (line.split(/\s{3,}/)[0] as string).replace(/\*/g, '').trim();
-  if (left.length < 4 || !isUpperCase(left) || !/\p{Lu}/u.test(left)) return null;
-  return asciiKey(foldSpaces(left));
+  // The key is made of a part of the line: a shorter line has none (blank lines are many).
+  if (line.length < 4) return null;
+  const left = leftColumn(line);
+  const bare = (left.includes('*') ? left.replace(/\*/g, '') : left).trim();
+  if (bare.length < 4 || !isUpperCase(bare) || !/\p{Lu}/u.test(bare)) return null;
+  return asciiKey(foldSpaces(bare));
+}
+
+/**
+ * `line.split(/\s{3,}/)[0]`: what precedes the first wide gap (a match is never empty, so
+ * the first piece ends where the first match starts), without building the other pieces.
+ */
+function leftColumn(line: string): string {
+  const gap = line.search(WIDE_GAP);
+  return gap < 0 ? line : line.slice(0, gap);
+}
+
+const WIDE_GAP = /\s{3}/;
+
+/**
+ * `blocks.map((b) => b.join('\n')).join('\n\n')` with one join: a block's lines (an empty
+ * block: one empty line) and an empty line between blocks.
+ */
+function joinBlocks(blocks: string[][]): string {
+  const lines: string[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as string[];
+    if (k > 0) lines.push('');
+    if (block.length === 0) lines.push('');
+    for (const l of block) lines.push(l);
+  }
+  return lines.join('\n');
 }
 
 /** Groups lines into blocks separated by blank lines; blank lines are not kept. */
@@ -509,7 +664,7 @@ export function toBlocks(lines: string[]): string[][] {
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (const l of lines) {
-    const t = l.trim();
+    const t = trimmed(l);
     if (t === '') {
       if (cur.length) blocks.push(cur);
       cur = [];
@@ -542,7 +697,8 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; removedBlocks: number } {
   const n = blocks.length;
   if (n < 6 || n > 20_000) return { blocks, removedBlocks: 0 };
-  const texts = blocks.map((b) => b.join(' '));
+  // Most blocks are one line: its own text, without a call to join.
+  const texts = blocks.map((b) => (b.length === 1 ? (b[0] as string) : b.join(' ')));
   const sets: (Map<string, number> | undefined)[] = new Array(n);
   const setOf = (k: number) => {
     let s = sets[k];
@@ -561,14 +717,20 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   };
   // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
   // no other; a hash of the head finds them without building it, and they get no head.
-  const hashes = texts.map((t) => (t.length < 40 ? 0 : headHash(t)));
-  const counts = new Map<number, number>();
-  texts.forEach((t, k) => {
-    if (t.length >= 40) counts.set(hashes[k] as number, (counts.get(hashes[k] as number) ?? 0) + 1);
-  });
-  const heads = texts.map((t, k) =>
-    t.length < 40 || counts.get(hashes[k] as number) === 1 ? undefined : headOf(t),
-  );
+  // (A block gets its head when a second one has the same hash: one look-up a block.)
+  const heads: (string | undefined)[] = new Array(n);
+  const firstWithHash = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    const t = texts[k] as string;
+    if (t.length < 40) continue;
+    const hash = headHash(t);
+    const first = firstWithHash.get(hash);
+    if (first === undefined) firstWithHash.set(hash, k);
+    else {
+      heads[first] ??= headOf(texts[first] as string);
+      heads[k] = headOf(t);
+    }
+  }
   const byHead = new Map<string, number[]>();
   heads.forEach((head, k) => {
     if (head === undefined) return;
@@ -577,6 +739,8 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
       if (list.length < 8) list.push(k);
     } else byHead.set(head, [k]);
   });
+  // No two blocks open alike (most texts): none is repeated.
+  if (byHead.size === 0) return { blocks, removedBlocks: 0 };
   const remove = new Array<boolean>(n).fill(false);
   let removed = 0;
   for (let i = 0; i < n; i++) {
@@ -666,6 +830,19 @@ function startsLowerCase(s: string): boolean {
   return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
 }
 
+/** A block cannot end on a word that needs a complement ("và", "của", "với" ...). */
+const DANGLING = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u;
+/** The printable ASCII characters that end a DANGLING word. */
+const DANGLING_ENDS = asciiSet('acgio');
+const isDangling = (l: string) => mayEndIn(l, DANGLING_ENDS) && DANGLING.test(l);
+
+/** `/[\p{L},\d]$/u.test(s)`, from the last char code when it is ASCII (most lines). */
+function endsInLetterCommaOrDigit(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  if (!(c < 128)) return /[\p{L},\d]$/u.test(s);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 44;
+}
+
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
 /**
@@ -675,21 +852,25 @@ const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
  */
 export function joinPageBreaks(blocks: string[][]): string[][] {
   const out: string[][] = [];
+  // Blocks are copied only to be joined: a block of the input is never changed.
+  let lastIsCopy = false;
   for (const b of blocks) {
     const prev = out[out.length - 1];
     const first = b[0] as string;
     if (prev) {
       const lastLine = prev[prev.length - 1] as string;
-      // A block cannot end on a word that needs a complement ("và", "của", "với" ...).
-      const dangling = /(?:^|\s)(?:và|của|với|cho|các|để|theo|tại|về|trong|những|được|là)$/u.test(lastLine);
-      const continues = startsLowerCase(first) && /[\p{L},\d]$/u.test(lastLine);
-      if ((continues || dangling) && !LIST_START.test(first) && !/^\|/.test(first)) {
-        prev[prev.length - 1] = `${lastLine} ${first}`;
-        prev.push(...b.slice(1));
+      const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
+      if ((continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first)) {
+        const joined = lastIsCopy ? prev : prev.slice();
+        joined[joined.length - 1] = `${lastLine} ${first}`;
+        joined.push(...b.slice(1));
+        out[out.length - 1] = joined;
+        lastIsCopy = true;
         continue;
       }
     }
-    out.push([...b]);
+    out.push(b);
+    lastIsCopy = false;
   }
   return out;
 }
