@@ -40,6 +40,14 @@ export function toDoc(text: string): Doc {
   return { text, lines };
 }
 
+/**
+ * The same lines read in `text`, a text of the same length whose spaces and line breaks
+ * stand where `doc`'s do (the view and the text as printed, text/accents.ts).
+ */
+export function withText(doc: Doc, text: string): Doc {
+  return { text, lines: doc.lines.map((l) => ({ ...l, text: text.slice(l.start, l.end) })) };
+}
+
 export const span = (start: number, end: number): Span => ({ start, end });
 
 /** The span of a match found inside a line's text. */

@@ -5,7 +5,7 @@
  */
 import { ISSUER_ABBREVIATIONS } from './agencies/lexicon.ts';
 import { parseIso } from './dates.ts';
-import { type Line, toDoc } from './document.ts';
+import { type Line, toDoc, withText } from './document.ts';
 import { lookupProvince } from './gazetteer/provinces.ts';
 import { buildOutline, isLeadIn, toParagraphs } from './outline/tree.ts';
 import { findRecipientsHead, parseRecipients, parseSigner } from './parsers/footer.ts';
@@ -92,7 +92,7 @@ function run(input: string, options: ExtractOptions): Notice {
   // keeps the text as printed (same length, same offsets).
   const view = restoreDiacritics(newTonePlacement(cleaned.text));
   const doc = toDoc(view);
-  const printed = view === cleaned.text ? doc : toDoc(cleaned.text);
+  const printed = view === cleaned.text ? doc : withText(doc, cleaned.text);
   const ctx: Ctx = {
     lines: doc.lines,
     printed: printed.lines,

@@ -213,8 +213,9 @@ function countLetters(
   let i = from;
   // Whole chunks are summed without branches (letter or not, marked or not, in Vietnamese
   // text a branch a character mispredicts often): about twice as fast. The chunk that
-  // would reach a limit is left to the exact loop below.
-  for (; i + CHUNK <= to; i += CHUNK) {
+  // would reach a limit is left to the exact loop below. (A count that stops after a few
+  // marked letters stops sooner in the exact loop.)
+  for (; maxMarked >= CHUNK && i + CHUNK <= to; i += CHUNK) {
     let sum = 0;
     for (let j = i; j < i + CHUNK; j++) {
       const c = text.charCodeAt(j);
