@@ -298,15 +298,17 @@ function columnStarts(line: string): number[] {
 
 /** The text of a line between two column starts, moved to the nearest gap so words stay whole. */
 function sliceColumn(line: string, start: number, next: number | undefined): string {
-  const snap = (p: number) => {
-    if (p <= 0 || p >= line.length) return Math.min(Math.max(p, 0), line.length);
-    let a = p;
-    while (a > 0 && line[a - 1] !== ' ') a--;
-    let b = p;
-    while (b < line.length && line[b - 1] !== ' ') b++;
-    return p - a <= b - p ? a : b;
-  };
-  return line.slice(snap(start), next === undefined ? line.length : snap(next)).trim();
+  return line.slice(snapToGap(line, start), next === undefined ? line.length : snapToGap(line, next)).trim();
+}
+
+/** `p` moved to the nearest gap of `line` (the start of a word). */
+function snapToGap(line: string, p: number): number {
+  if (p <= 0 || p >= line.length) return Math.min(Math.max(p, 0), line.length);
+  let a = p;
+  while (a > 0 && line[a - 1] !== ' ') a--;
+  let b = p;
+  while (b < line.length && line[b - 1] !== ' ') b++;
+  return p - a <= b - p ? a : b;
 }
 
 /**
@@ -536,31 +538,36 @@ const MEANINGFUL_PAIR =
   /^(?:CHỦ TỊCH|GIÁM ĐỐC|THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|VĂN PHÒNG|TỜ TRÌNH|CÔNG VĂN|CHỈ THỊ|NGHỊ QUYẾT|GIẤY MỜI|TRƯỞNG BAN|BÍ THƯ|ỦY BAN|UỶ BAN)$/u;
 const MEANINGFUL_SHORT = new Set(['ĐẾN', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']);
 
+/** A stamp fragment: one to 11 characters between its spaces, one or two short capital words. */
+function isFragment(l: string): boolean {
+  // A longer line whose ends are no space nor star is its own stamp text: too long.
+  if (l.length === 0 || (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))))
+    return false;
+  const t = stampText(l);
+  return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
+}
+
+function endsInNonSpaceNonStar(l: string): boolean {
+  const a = l.charCodeAt(0);
+  const z = l.charCodeAt(l.length - 1);
+  return isNonSpace(a) && isNonSpace(z) && a !== 42 && z !== 42;
+}
+
+function endsInPrintableAscii(l: string): boolean {
+  return isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1));
+}
+
+/** "UỶ BAN" standing alone right above a run of fragments is the stamp's ring too. */
+function isLoneWord(lines: string[], k: number): boolean {
+  const t = stampText(lines[k] ?? '');
+  return MEANINGFUL_PAIR.test(t) && (lines[k - 1] ?? '').trim() === '';
+}
+
 /**
  * Drops the fragments a round stamp or a signature leaves in OCR: runs of lines that
  * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
  */
 export function dropStampFragments(lines: string[]): string[] {
-  // A longer line whose ends are no space nor star is its own stamp text: too long.
-  const endsInNonSpaceNonStar = (l: string) => {
-    const a = l.charCodeAt(0);
-    const z = l.charCodeAt(l.length - 1);
-    return isNonSpace(a) && isNonSpace(z) && a !== 42 && z !== 42;
-  };
-  const endsInPrintableAscii = (l: string) =>
-    isPrintableAscii(l.charCodeAt(0)) && isPrintableAscii(l.charCodeAt(l.length - 1));
-  const isFragment = (l: string) => {
-    // A fragment holds one to 11 characters between its spaces.
-    if (l.length === 0 || (l.length > 11 && (endsInPrintableAscii(l) || endsInNonSpaceNonStar(l))))
-      return false;
-    const t = stampText(l);
-    return STAMP_TOKEN.test(t) && !MEANINGFUL_SHORT.has(t) && !MEANINGFUL_PAIR.test(t);
-  };
-  // "UỶ BAN" standing alone right above a run of fragments is the stamp's ring too.
-  const isLoneWord = (k: number) => {
-    const t = stampText(lines[k] ?? '');
-    return MEANINGFUL_PAIR.test(t) && (lines[k - 1] ?? '').trim() === '';
-  };
   const drop = new Array<boolean>(lines.length).fill(false);
   let i = 0;
   while (i < lines.length) {
@@ -583,7 +590,7 @@ export function dropStampFragments(lines: string[]): string[] {
       count === 1 && (lines[i - 1] ?? '').trim() === '' && (lines[last + 1] ?? '').trim() === '';
     if (count >= 2 || (isolated && (lines[i] as string).trim().length <= 2)) {
       for (let k = i; k <= last; k++) drop[k] = true;
-      if (count >= 2 && isLoneWord(i - 1)) drop[i - 1] = true;
+      if (count >= 2 && isLoneWord(lines, i - 1)) drop[i - 1] = true;
     }
     i = last + 1;
   }
@@ -690,6 +697,22 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
   return na + nb === 0 ? 0 : (2 * common) / (na + nb);
 }
 
+/** Whether blocks `a` and `b` say the same; `sets` keeps their token sets once built. */
+function similarBlocks(
+  texts: string[],
+  sets: (Map<string, number> | undefined)[],
+  a: number,
+  b: number,
+): boolean {
+  const ta = texts[a] as string;
+  const tb = texts[b] as string;
+  if (ta === tb) return true;
+  if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
+  sets[a] ??= tokenSet(ta);
+  sets[b] ??= tokenSet(tb);
+  return dice(sets[a], sets[b]) >= 0.6;
+}
+
 /**
  * A scan that holds some pages twice (often a first and a revised version) shows
  * up as a run of blocks that appears again later. The earlier copy is dropped.
@@ -700,21 +723,6 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   // Most blocks are one line: its own text, without a call to join.
   const texts = blocks.map((b) => (b.length === 1 ? (b[0] as string) : b.join(' ')));
   const sets: (Map<string, number> | undefined)[] = new Array(n);
-  const setOf = (k: number) => {
-    let s = sets[k];
-    if (!s) {
-      s = tokenSet(texts[k] as string);
-      sets[k] = s;
-    }
-    return s;
-  };
-  const similar = (a: number, b: number) => {
-    const ta = texts[a] as string;
-    const tb = texts[b] as string;
-    if (ta === tb) return true;
-    if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
-    return dice(setOf(a), setOf(b)) >= 0.6;
-  };
   // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
   // no other; a hash of the head finds them without building it, and they get no head.
   // (A block gets its head when a second one has the same hash: one look-up a block.)
@@ -753,10 +761,15 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
       let chars = 0;
       let misses = 0;
       while (i + len < j && j + len < n) {
-        if (similar(i + len, j + len)) {
+        if (similarBlocks(texts, sets, i + len, j + len)) {
           chars += (texts[i + len] as string).length;
           len++;
-        } else if (misses === 0 && i + len + 1 < j && j + len + 1 < n && similar(i + len + 1, j + len + 1)) {
+        } else if (
+          misses === 0 &&
+          i + len + 1 < j &&
+          j + len + 1 < n &&
+          similarBlocks(texts, sets, i + len + 1, j + len + 1)
+        ) {
           misses++;
           len++;
         } else break;
