@@ -42,20 +42,22 @@ function firstAt(text: string, pos: number, opening: Opening): number {
 class Pattern {
   /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the next character decides. */
   private readonly starts: Uint8Array;
-  /** For a first character that needs a second: the second characters allowed. */
-  private readonly seconds = new Map<number, string>();
+  /** For a first character that needs a second: the second characters allowed, by code. */
+  private readonly seconds: string[];
   constructor(
     private readonly re: RegExp,
     openers: readonly string[],
     private readonly opening: Opening,
   ) {
     this.starts = new Uint8Array(Math.max(...openers.map((o) => o.charCodeAt(0))) + 1);
+    // Dense, for fast look-ups by code.
+    this.seconds = new Array<string>(this.starts.length).fill('');
     for (const o of openers) {
       const c = o.charCodeAt(0);
       if (o.length === 1) this.starts[c] = 1;
       else if (this.starts[c] !== 1) {
         this.starts[c] = 2;
-        this.seconds.set(c, (this.seconds.get(c) ?? '') + o.charAt(1));
+        this.seconds[c] += o.charAt(1);
       }
     }
   }
@@ -67,7 +69,7 @@ class Pattern {
     const c = text.charCodeAt(i);
     const s = c < this.starts.length ? this.starts[c] : 0;
     if (!s) return null;
-    if (s === 2 && !(this.seconds.get(c) as string).includes(text.charAt(i + 1))) return null;
+    if (s === 2 && !(this.seconds[c] as string).includes(text.charAt(i + 1))) return null;
     return at(this.re, text, pos);
   }
 }
@@ -78,8 +80,8 @@ class Pattern {
  * a longer vocabulary costs little where its words cannot begin.
  */
 class WordsPattern {
-  /** By first character: the regex of the words it opens, and their second characters (null: any). */
-  private readonly byFirst = new Map<number, { re: RegExp; seconds: string | null }>();
+  /** By first character's code: the regex of the words it opens, and their second characters (null: any). */
+  private readonly byFirst: ({ re: RegExp; seconds: string | null } | null)[];
   constructor(
     words: readonly string[],
     prefix: string,
@@ -93,20 +95,25 @@ class WordsPattern {
       if (g) g.push(w);
       else groups.set(c, [w]);
     }
+    // Dense, for fast look-ups by code.
+    this.byFirst = new Array(Math.max(...groups.keys()) + 1).fill(null);
     for (const [c, g] of groups) {
       // A word of one letter, or one whose second character is a space (any space in the
       // text), is followed by anything.
       const anySecond = g.some((w) => w.length < 2 || w.charAt(1) === ' ');
-      this.byFirst.set(c, {
+      this.byFirst[c] = {
         re: new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'),
         seconds: anySecond ? null : g.map((w) => w.charAt(1)).join(''),
-      });
+      };
     }
   }
 
   at(text: string, pos: number): RegExpExecArray | null {
     const i = firstAt(text, pos, this.opening);
-    const group = i < 0 ? undefined : this.byFirst.get(text.charCodeAt(i));
+    // Past the end of the text the code is NaN: no group. (A look-up past the table's end
+    // would cost V8 a slow path: the code is compared first.)
+    const c = i < 0 ? Number.NaN : text.charCodeAt(i);
+    const group = c < this.byFirst.length ? this.byFirst[c] : null;
     if (!group || (group.seconds !== null && !group.seconds.includes(text.charAt(i + 1)))) return null;
     return at(group.re, text, pos);
   }
