@@ -4,6 +4,8 @@
  * in practice I. / 1. / 1.1. / a) / - / +).
  */
 
+import { isSpace } from '../text/fold.ts';
+
 export type MarkerType =
   | 'roman'
   | 'upper'
@@ -87,8 +89,27 @@ const MAY_BE_MARKER =
 /** A rule under the subject or between parts ("-----", "___", "* * *"): no item. */
 const RULE_LINE = /^[-–—−_=*~•.\s]{3,}$/u;
 
+/**
+ * Whether MAY_BE_MARKER can match, settled for most lines by their first two characters: a
+ * line that opens with a letter is an item only as a letter or roman numeral before a
+ * space or [.)/], or as a number word ("Một", "Thứ").
+ */
+function mayBeMarker(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
+  if (letter) {
+    const d = text.charCodeAt(1);
+    const roman = (k: number) => k === 73 || k === 86 || k === 88; // I V X
+    const closes = isSpace(d) || d === 46 || d === 41 || d === 47; // . ) /
+    if (!closes && !(roman(c) && roman(d)) && !NUMBER_WORD_OPENINGS.has(text.slice(0, 2))) return false;
+  }
+  return MAY_BE_MARKER.test(text);
+}
+/** The first two letters of MAY_BE_MARKER's number words. */
+const NUMBER_WORD_OPENINGS = new Set(['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th']);
+
 export function readMarker(text: string): Marker | null {
-  if (!MAY_BE_MARKER.test(text) || RULE_LINE.test(text)) return null;
+  if (!mayBeMarker(text) || RULE_LINE.test(text)) return null;
   for (const [type, , re] of BY_FIRST.get(text.charAt(0)) ?? []) {
     const m = re.exec(text);
     if (!m) continue;
