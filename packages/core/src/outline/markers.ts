@@ -99,12 +99,13 @@ function mayBeMarker(text: string): boolean {
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
   if (letter) {
     const d = text.charCodeAt(1);
-    const roman = (k: number) => k === 73 || k === 86 || k === 88; // I V X
     const closes = isSpace(d) || d === 46 || d === 41 || d === 47; // . ) /
     if (!closes && !(roman(c) && roman(d)) && !NUMBER_WORD_OPENINGS.has(text.slice(0, 2))) return false;
   }
   return MAY_BE_MARKER.test(text);
 }
+/** I, V, X. */
+const roman = (k: number) => k === 73 || k === 86 || k === 88;
 /** The first two letters of MAY_BE_MARKER's number words. */
 const NUMBER_WORD_OPENINGS = new Set(['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th']);
 

@@ -282,30 +282,43 @@ function isBareLine(text: string, from: number, to: number): boolean {
 /** Characters a line needs before its lack of marks says OCR dropped them. */
 const MIN_BARE_LINE = 60;
 
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** Records `word` for token `k` of `text`, when it may replace the word printed there. */
+function restoreToken(
+  into: { text: string; tokens: Token[]; restored: Map<number, string> },
+  k: number,
+  word: string,
+): void {
+  // A key of a word that mixes scripts ("soβxay") holds a space: its phrase may run past
+  // the last word.
+  const t = into.tokens[k];
+  // Only words printed without any mark are touched; a marked word is the printer's choice.
+  if (!t || word.length !== t.end - t.start) return;
+  const printed = into.text.slice(t.start, t.end);
+  if (!/[^ -~]/.test(printed)) into.restored.set(k, withCase(printed, word));
+}
+
 /** The text with diacritics put back on the words of the dictionary; same length. */
 function restoreWords(text: string): string {
-  const tokens: { start: number; end: number; key: string }[] = [];
+  const tokens: Token[] = [];
   const re = /[\p{L}\d]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text))
     tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
   // Restored words by token (a later one for the same token wins), spliced in at the end.
   const restored = new Map<number, string>();
-  const put = (k: number, word: string) => {
-    // A key of a word that mixes scripts ("soβxay") holds a space: its phrase may run past
-    // the last word.
-    const t = tokens[k];
-    // Only words printed without any mark are touched; a marked word is the printer's choice.
-    if (!t || word.length !== t.end - t.start) return;
-    const printed = text.slice(t.start, t.end);
-    if (!/[^ -~]/.test(printed)) restored.set(k, withCase(printed, word));
-  };
+  const restoring = { text, tokens, restored };
   for (let i = 0; i < tokens.length; ) {
     let used = 0;
     const t0 = tokens[i] as (typeof tokens)[number];
     const after = text.slice(t0.end, t0.end + 6);
     // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
     if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(after)) {
-      put(i, 'số');
+      restoreToken(restoring, i, 'số');
       i++;
       continue;
     }
@@ -328,18 +341,19 @@ function restoreWords(text: string): string {
       if (!sizes?.has(run.words)) continue;
       const hit = DICT.get(run.key);
       if (!hit) continue;
-      for (const [k, w] of hit.split(' ').entries()) put(i + k, w);
+      for (const [k, w] of hit.split(' ').entries()) restoreToken(restoring, i + k, w);
       used = n;
     }
     if (!used) {
       // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
       const safe = SAFE_SINGLE.get(t0.key);
-      if (safe) put(i, safe);
-      else if (t0.key === 'ngay' && /^\s*\d/.test(after)) put(i, 'ngày');
-      else if (t0.key === 'truoc' && /^\s*\d/.test(after)) put(i, 'trước');
-      else if (t0.key === 'thang' && /^\s*\d/.test(after)) put(i, 'tháng');
-      else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) put(i, 'năm');
-      else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after)) put(i, 'quý');
+      if (safe) restoreToken(restoring, i, safe);
+      else if (t0.key === 'ngay' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'ngày');
+      else if (t0.key === 'truoc' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'trước');
+      else if (t0.key === 'thang' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'tháng');
+      else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) restoreToken(restoring, i, 'năm');
+      else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after))
+        restoreToken(restoring, i, 'quý');
       used = 1;
     }
     i += used;
