@@ -22,6 +22,7 @@ import {
 import { parseCounterpart, parseMeeting } from './parsers/meeting.ts';
 import { CLOSING_RE } from './tasks/classify.ts';
 import { extractTasks } from './tasks/extract.ts';
+import { isPartyNotice } from './tasks/roles.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
 import { newTonePlacement, restoreDiacritics } from './text/accents.ts';
 import { cleanText } from './text/clean.ts';
@@ -222,6 +223,7 @@ function readBody(ctx: Ctx): void {
     docDate,
     counterpart: parseCounterpart(notice.subject, bodyLines),
     hasTaskTable: tableTasks.length > 0,
+    partyIssuer: isPartyNotice(notice.notation, notice.issuer),
     // The search for the closing formula above tested every paragraph after the first.
     notClosing: new Set(paras.slice(start + 1, end)),
   });

@@ -196,6 +196,36 @@ describe('extract on input that is no notice', () => {
   });
 });
 
+describe("extract on a party committee's notice (Hướng dẫn 36-HD/VPTW)", () => {
+  it("the people's committee leads and supports like any body: the issuer is the party committee", () => {
+    const r = extract(
+      [
+        'ĐẢNG BỘ TỈNH THANH HÓA',
+        'HUYỆN ỦY NGỌC LẶC',
+        '*',
+        'Số 41-TB/HU',
+        '',
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        '',
+        'Ngọc Lặc, ngày 12 tháng 3 năm 2025',
+        '',
+        'THÔNG BÁO',
+        'Kết luận của Ban Thường vụ Huyện ủy về công tác dân vận',
+        '',
+        'Ban Thường vụ Huyện ủy kết luận như sau:',
+        '',
+        '1. Ban Dân vận Huyện ủy chủ trì, phối hợp với UBND huyện tổ chức gặp mặt người có uy tín trước ngày 30/4/2025.',
+        '2. Ủy ban nhân dân huyện chỉ đạo các xã rà soát hộ nghèo, hoàn thành trong quý II/2025.',
+      ].join('\n'),
+    );
+    expect(r.notation).toBe('TB/HU');
+    expect(r.tasks.map((t) => [t.lead, t.support])).toEqual([
+      [['Ban Dân vận Huyện ủy'], ['UBND huyện']],
+      [['Ủy ban nhân dân huyện'], []],
+    ]);
+  });
+});
+
 describe('extract on a notice of our own (roman sections, an assessment, a declined proposal)', () => {
   const record = extract(`ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH

@@ -1,7 +1,7 @@
 // Who must act (src/tasks/roles.ts): lead agencies (giao X, đề nghị X, X chủ trì, the
 // subject of the item or of a clause) and supporting ones (phối hợp với X, cùng X).
 import { describe, expect, it } from 'vitest';
-import { DIRECTIVE_VERBS, findRoles, isIssuingAuthority } from '../src/tasks/roles.ts';
+import { DIRECTIVE_VERBS, findRoles, isIssuingAuthority, isPartyNotice } from '../src/tasks/roles.ts';
 
 const roles = (s: string) => {
   const r = findRoles(s);
@@ -240,6 +240,28 @@ describe('DIRECTIVE_VERBS and isIssuingAuthority', () => {
     expect(isIssuingAuthority('Đảng ủy xã Tân Lập')).toBe(false);
     expect(isIssuingAuthority('Đảng ủy Ủy ban nhân dân tỉnh')).toBe(false);
     expect(isIssuingAuthority('Ban Tổ chức Huyện ủy')).toBe(false);
+  });
+
+  it("in a party committee's notice the people's committee is a body like any other", () => {
+    const party = { partyIssuer: true };
+    expect(isIssuingAuthority('UBND huyện', party)).toBe(false);
+    expect(isIssuingAuthority('Ủy ban nhân dân tỉnh', party)).toBe(false);
+    expect(isIssuingAuthority('Ban Thường vụ Huyện ủy', party)).toBe(true);
+    expect(isIssuingAuthority('Huyện ủy', party)).toBe(true);
+    const s =
+      'Ban Dân vận Huyện ủy chủ trì, phối hợp với UBND huyện tổ chức gặp mặt các già làng, người có uy tín.';
+    expect(findRoles(s, party).support.map((a) => a.name)).toEqual(['UBND huyện']);
+    expect(findRoles(s).support).toEqual([]);
+    expect(findRoles('Ủy ban nhân dân huyện chỉ đạo các xã rà soát hộ nghèo.', party).explicit).toBe(true);
+  });
+
+  it("which notices are a party committee's", () => {
+    expect(isPartyNotice('TB/HU', null)).toBe(true);
+    expect(isPartyNotice('KL/TU', 'Ban Thường vụ Tỉnh ủy Gia Lai')).toBe(true);
+    expect(isPartyNotice(null, 'Đảng ủy xã Hòa Bình')).toBe(true);
+    expect(isPartyNotice('TB-UBND', 'Ủy ban nhân dân tỉnh Lào Cai')).toBe(false);
+    expect(isPartyNotice('TB-VP', 'Văn phòng Ủy ban nhân dân huyện Thọ Xuân')).toBe(false);
+    expect(isPartyNotice(null, null)).toBe(false);
   });
 });
 

@@ -20,6 +20,8 @@ export interface TaskContext {
   counterpart: string | null;
   /** A task table exists: a sentence that only points at it is not a task itself. */
   hasTaskTable?: boolean;
+  /** A party committee's notice (roles.ts, isPartyNotice): only party organs are its issuer. */
+  partyIssuer?: boolean;
   /** Paragraphs the caller found to be no closing formula (CLOSING_RE), not to be tested again. */
   notClosing?: ReadonlySet<Paragraph>;
 }
@@ -55,7 +57,7 @@ class TaskWalker {
   private rolesOf(n: OutlineNode): Roles {
     let r = this.rolesCache.get(n);
     if (!r) {
-      r = findRoles(n.para?.text ?? '');
+      r = findRoles(n.para?.text ?? '', { partyIssuer: this.ctx.partyIssuer ?? false });
       this.rolesCache.set(n, r);
     }
     return r;
@@ -219,7 +221,7 @@ class TaskWalker {
       if (named === null) addAttribute(attrs, text);
       // "Giao: Sở A chủ trì, phối hợp với Sở B." or "Giao:" over "- Chủ trì: …" lines.
       else if (!c.children.map((g) => addAttribute(attrs, g.para?.text ?? '')).includes(true))
-        assigned = findRoles(named);
+        assigned = findRoles(named, { partyIssuer: this.ctx.partyIssuer ?? false });
     }
     const inh = this.inheritedFor(node);
     let lead = ownersIn(attrs.get('chủ') ?? attrs.get('thực'));

@@ -69,11 +69,36 @@ const CLAUSE_START_RE =
 const ISSUING_AUTHORITY =
   /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?:Thường trực|Ban Thường vụ) (?:UBND|Ủy ban nhân dân|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
 
-export function isIssuingAuthority(name: string): boolean {
-  return ISSUING_AUTHORITY.test(name);
+/**
+ * The party's own organs among them. A party committee's notice assigns tasks to the
+ * people's committee and council of its unit like to any body ("Ủy ban nhân dân huyện chỉ
+ * đạo …", "phối hợp với UBND huyện"): there only these are the issuer.
+ */
+const PARTY_AUTHORITY =
+  /^(?:(?:Thường trực|Ban Thường vụ) (?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
+
+export interface RoleOptions {
+  /** The notice is a party committee's (Hướng dẫn 36-HD/VPTW): only party organs issue it. */
+  partyIssuer?: boolean;
 }
 
-export function findRoles(text: string): Roles {
+export function isIssuingAuthority(name: string, options: RoleOptions = {}): boolean {
+  return (options.partyIssuer ? PARTY_AUTHORITY : ISSUING_AUTHORITY).test(name);
+}
+
+/**
+ * Whether a notice comes from a party committee: its notation names the type before the
+ * slash ("268-TB/TU", Hướng dẫn 36-HD/VPTW), or its issuer is a party committee.
+ */
+export function isPartyNotice(notation: string | null, issuer: string | null): boolean {
+  return (
+    (notation !== null && /^[A-ZĐ][A-Za-zĐđ]*\//u.test(notation)) ||
+    (issuer !== null &&
+      /^(?:Ban Thường vụ |Ban Chấp hành )?(?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)/u.test(issuer))
+  );
+}
+
+export function findRoles(text: string, options: RoleOptions = {}): Roles {
   const lead: AgencyMatch[] = [];
   const support: AgencyMatch[] = [];
   let explicit = false;
@@ -85,7 +110,7 @@ export function findRoles(text: string): Roles {
   const opener = OPENER_RE.exec(text);
   const startPos = bodyStart + (opener ? opener[0].length : 0);
   const opening = matchAgencyListAt(text, startPos);
-  const subject = opening.filter((a) => !isIssuingAuthority(a.name));
+  const subject = opening.filter((a) => !isIssuingAuthority(a.name, options));
   let implicitSubject = false;
   if (subject.length) {
     lead.push(...subject);
@@ -113,7 +138,9 @@ export function findRoles(text: string): Roles {
   const [leadTriggers, roleWords, supportTriggers, worksWith] = triggersIn(lowerCase(text));
   for (const m of leadTriggers) {
     // "đề nghị của Sở" is a noun ("the request of"), not an assignment.
-    const list = matchAgencyListAt(text, m.index + m[0].length).filter((a) => !isIssuingAuthority(a.name));
+    const list = matchAgencyListAt(text, m.index + m[0].length).filter(
+      (a) => !isIssuingAuthority(a.name, options),
+    );
     if (list.length) {
       lead.push(...list);
       explicit = true;
@@ -123,7 +150,7 @@ export function findRoles(text: string): Roles {
   // "..., Sở Tài chính chủ trì" anywhere: an agency phrase that ends just before a role word.
   for (const m of roleWords) {
     const a = agencyEndingAt(text, endBeforeComma(text, m.index));
-    if (a && !isIssuingAuthority(a.name)) {
+    if (a && !isIssuingAuthority(a.name, options)) {
       lead.push(a);
       explicit = true;
     }
@@ -134,7 +161,7 @@ export function findRoles(text: string): Roles {
     const list = matchAgencyListAt(text, m.index + m[0].length + after[0].length);
     const last = list[list.length - 1];
     if (last && SUPPORT_ANNOTATION_RE.test(text.slice(last.end, last.end + 16)))
-      support.push(...list.filter((x) => !isIssuingAuthority(x.name)));
+      support.push(...list.filter((x) => !isIssuingAuthority(x.name, options)));
   }
 
   for (const m of supportTriggers) {
@@ -148,7 +175,7 @@ export function findRoles(text: string): Roles {
     )
       continue;
     const list = matchAgencyListAt(text, at, { bare: /phối hợp|của|phoi hop/u.test(m[0]) });
-    support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
+    support.push(...list.filter((a) => !isIssuingAuthority(a.name, options)));
   }
   // "làm việc với Y", "thống nhất với Y" support only the lead named in the same clause.
   for (const m of worksWith) {
@@ -156,7 +183,7 @@ export function findRoles(text: string): Roles {
     const hasLead = lead.some((a) => a.start > clauseStart && a.start < m.index);
     if (!hasLead) continue;
     const list = matchAgencyListAt(text, m.index + m[0].length, { bare: true });
-    support.push(...list.filter((a) => !isIssuingAuthority(a.name)));
+    support.push(...list.filter((a) => !isIssuingAuthority(a.name, options)));
   }
 
   // "Ủy ban nhân dân huyện chỉ đạo các phòng ...": a people's committee that opens the item
