@@ -77,6 +77,8 @@ describe('findDeadlines: deadlines', () => {
     );
     expect(chosen('hoàn thành trong 03 tháng kể từ ngày ký ban hành', d2021)).toBe('2021-08-18');
     expect(chosen('hoàn thành trong mười lăm ngày kể từ ngày nhận được Thông báo', d2021)).toBe('2021-06-02');
+    // No digit and no period word but the number: still a deadline.
+    expect(chosen('hoàn thành trong bảy ngày kể từ ngày ký', d2021)).toBe('2021-05-25');
   });
 
   it('a period counted from something else cannot be resolved: "kể từ ngày nhận đủ hồ sơ hợp lệ" (s05)', () => {
