@@ -3,8 +3,10 @@
  * recombined from corpus/ (bench/core-corpus.ts), extracted one after another on
  * one core in this process. Prints figures; asserts nothing.
  *
- *   node --import tsx bench/core.bench.ts [--notices N] [--kb K] [--seed S] [--show I]
+ *   node --import tsx bench/core.bench.ts [--notices N] [--kb K] [--seed S] [--show I] [--digest]
  * --show I prints generated notice number I (1-based) and exits, to look into a slow one.
+ * --digest prints digests of the records of the corpus texts and of the first 2,000 generated
+ * notices, and exits: a change meant only to be faster must leave both as they were.
  * Target: ≥ 2,000 notices/s for ~10 KB notices.
  */
 import { createHash } from 'node:crypto';
@@ -34,6 +36,18 @@ const show = Math.floor(arg('--show', 0));
 if (show > 0) {
   for (let i = 1; i < show; i++) gen.next();
   process.stdout.write(`${gen.next()}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--digest')) {
+  const digest = (inputs: Iterable<string>) => {
+    const h = createHash('sha256');
+    for (const text of inputs) h.update(JSON.stringify(extract(text)));
+    return h.digest('hex').slice(0, 16);
+  };
+  const generated = function* () {
+    for (let i = 0; i < 2_000; i++) yield gen.next();
+  };
+  console.log(`records digest: corpus ${digest(texts.map((t) => t.text))} generated ${digest(generated())}`);
   process.exit(0);
 }
 const checkpoints = new Set([1_000, 5_000, 10_000, 20_000, 50_000, 100_000, total]);
