@@ -8,6 +8,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
+import { leftColumn, rightColumn, withoutMarkup } from './layout.ts';
 import { isPersonName, mayOpenName, trailingName } from './names.ts';
 
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
@@ -23,8 +24,16 @@ export interface Recipients {
 }
 
 export function findRecipientsHead(lines: Line[]): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (RECIPIENTS_HEAD.test((lines[i] as Line).text)) return i;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = (lines[i] as Line).text;
+    if (opensWithN(text) && RECIPIENTS_HEAD.test(text)) return i;
+  }
   return -1;
+}
+
+/** Whether `s` opens with N or n, the only letters that `/^N/iu` matches (none folds to n). */
+function opensWithN(s: string): boolean {
+  return (s.charCodeAt(0) | 0x20) === 0x6e;
 }
 
 /** One entry a line; list marks and trailing ';' removed; lines that OCR split rejoined. */
@@ -33,18 +42,18 @@ export function parseRecipients(lines: Line[], head: number): Found<Recipients> 
   if (!h) return null;
   const entries: string[] = [];
   // In a two-column footer the head line's right column is the signature block.
-  const rest = (h.text.split(/\s{3,}/)[0] as string).replace(RECIPIENTS_HEAD, '').trim();
+  const rest = leftColumn(h.text).replace(RECIPIENTS_HEAD, '').trim();
   let k = head + 1;
   const pending: string[] = rest ? [rest] : [];
   let last = h;
   for (; k < lines.length; k++) {
     const l = lines[k] as Line;
     // Two-column layouts put the signer beside the list: keep the left column.
-    const left = l.text.split(/\s{3,}/)[0] as string;
+    const left = leftColumn(l.text);
     if (
       AUTHORITY_LINE.test(left) ||
       isSignerTitle(left) ||
-      (isPersonName(left.replace(/[*]/g, '')) && !ITEM_MARK.test(left))
+      (isPersonName(left.indexOf('*') < 0 ? left : left.replace(/[*]/g, '')) && !ITEM_MARK.test(left))
     )
       break;
     if (l.opensBlock && !ITEM_MARK.test(left) && pending.length > 0) break;
@@ -88,7 +97,7 @@ const TITLE_WORDS =
   /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH THANH TRA|GIÁM ĐỐC SỞ|CHỦ NHIỆM)\b/u;
 
 function isSignerTitle(s: string): boolean {
-  const t = s.replace(/[*#]/g, '').trim();
+  const t = withoutMarkup(s).trim();
   return t.length <= 60 && isUpperCase(t) && TITLE_WORDS.test(t);
 }
 
@@ -127,15 +136,8 @@ function personName(line: string): string | null {
   return isPersonName(candidate) ? candidate : null;
 }
 
-/** The last of a line's columns (cells apart by three spaces or more): the signature's side. */
-function rightColumn(l: Line): string {
-  const parts = l.text.split(/\s{3,}/);
-  return (parts.length > 1 ? parts[parts.length - 1] : parts[0]) as string;
-}
-
 /** The signature block, searched from the end of the document. */
 export function parseSigner(lines: Line[], from: number, gluedName: string | null): Found<Signer> | null {
-  const region = lines.slice(Math.max(0, from));
   let authority: string[] = [];
   let title: string[] = [];
   let name: string | null = null;
@@ -144,13 +146,16 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   // A blank line after the title, then another title: the signer's other office ("PHÓ TRƯỞNG
   // BAN THƯỜNG TRỰC" / (blank) / "GIÁM ĐỐC SỞ ..."), which is no part of the title.
   let otherOffice = false;
-  for (const l of region) {
-    const raw = rightColumn(l);
-    const t = raw.replace(/[*#]/g, '').trim();
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const l = lines[i] as Line;
+    // The last of the line's columns: the signature's side.
+    const raw = rightColumn(l.text);
+    const t = withoutMarkup(raw).trim();
     if (!t) continue;
     // The seal's ring read by OCR beside the title ("VĂN PHÒNG" / "* UBND TỈNH *") is no title.
     if (title.length > 0 && !name && (SEAL_RING.test(raw) || SEAL_NAME.test(t))) continue;
-    const asName = personName(t);
+    // A name is read only where one may stand: under an authority line or a title.
+    const asName: string | null = (authority.length > 0 || title.length > 0) && !name ? personName(t) : null;
     if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
     if (AUTHORITY_LINE.test(t) && isUpperCase(t)) {
       if (title.length || name) {
@@ -162,7 +167,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       authority.push(foldSpaces(t));
       first ??= l;
       lastLine = l;
-    } else if ((authority.length || title.length) && !name && asName) {
+    } else if (asName) {
       name = asName;
       lastLine = l;
     } else if (

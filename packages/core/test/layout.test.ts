@@ -1,0 +1,29 @@
+// A line's columns and markup (src/parsers/layout.ts): the same as the regex split they replace.
+import { describe, expect, it } from 'vitest';
+import { leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
+
+const split = (s: string) => s.split(/\s{3,}/);
+const SAMPLES = [
+  '',
+  'Nơi nhận:',
+  'Nơi nhận:      KT. CHÁNH VĂN PHÒNG',
+  '- Như trên;   \t  PHÓ CHÁNH VĂN PHÒNG   ',
+  '   UBND TỈNH',
+  'a  b   c\u00a0\u3000\u2000d',
+  '     ',
+  '*SỞ Y TẾ*   # CỘNG HÒA',
+];
+
+describe('columns', () => {
+  it('reads the first and the last piece of the split', () => {
+    for (const s of SAMPLES) {
+      const parts = split(s);
+      expect(leftColumn(s)).toBe(parts[0]);
+      expect(rightColumn(s)).toBe(parts[parts.length - 1]);
+    }
+  });
+
+  it('removes the markup marks', () => {
+    for (const s of SAMPLES) expect(withoutMarkup(s)).toBe(s.replace(/[*#]/g, ''));
+  });
+});
