@@ -5,7 +5,7 @@
  */
 import type { Line } from '../document.ts';
 import { isUpperCase } from '../text/caps.ts';
-import { asciiKey, foldSpaces } from '../text/fold.ts';
+import { asciiKey, foldSpaces, isSpace } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
 import { leftColumn, rightColumn, withoutMarkup } from './layout.ts';
@@ -14,7 +14,33 @@ import { isPersonName, mayOpenName, trailingName } from './names.ts';
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
 /** TM. KT. TL. TUQ. Q. (Decree 30/2020, Phụ lục I); T/M, K/T, T/L in the Party's documents. */
 const AUTHORITY_LINE = /^(?:(?:TM|KT|TL|TUQ|Q|Q\.\s*|TTL)\.\s*|(?:T\/M|K\/T|T\/L)\s+)\S/u;
-const ITEM_MARK = /^[-+•*–]\s*/u;
+const SEMICOLON = 0x3b;
+const FULL_STOP = 0x2e;
+
+/** Whether a line opens with a list mark, one of - + • * – (the test of /^[-+•*–]/u). */
+function opensItem(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x2d || c === 0x2b || c === 0x2022 || c === 0x2a || c === 0x2013;
+}
+
+/** AUTHORITY_LINE, tried only on lines opening with T, K or Q: its alternatives all do. */
+function isAuthorityLine(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 0x54 || c === 0x4b || c === 0x51) && AUTHORITY_LINE.test(s);
+}
+
+/**
+ * Where the run of white space and ; , . that ends `s` begins: `s.slice(0, end)` is
+ * `s.replace(/[\s;,.]+$/u, '')`.
+ */
+function endBeforePunctuation(s: string): number {
+  let e = s.length;
+  for (; e > 0; e--) {
+    const c = s.charCodeAt(e - 1);
+    if (c !== SEMICOLON && c !== FULL_STOP && c !== 0x2c && !isSpace(c)) break;
+  }
+  return e;
+}
 
 export interface Recipients {
   entries: string[];
@@ -50,44 +76,51 @@ export function parseRecipients(lines: Line[], head: number): Found<Recipients> 
     const l = lines[k] as Line;
     // Two-column layouts put the signer beside the list: keep the left column.
     const left = leftColumn(l.text);
+    const marked = opensItem(left);
     if (
-      AUTHORITY_LINE.test(left) ||
+      isAuthorityLine(left) ||
       isSignerTitle(left) ||
-      (isPersonName(left.indexOf('*') < 0 ? left : left.replace(/[*]/g, '')) && !ITEM_MARK.test(left))
+      (!marked && isPersonName(left.indexOf('*') < 0 ? left : left.replace(/[*]/g, '')))
     )
       break;
-    if (l.opensBlock && !ITEM_MARK.test(left) && pending.length > 0) break;
+    if (l.opensBlock && !marked && pending.length > 0) break;
     pending.push(left);
     last = l;
   }
   for (const raw of pending) {
-    const marked = ITEM_MARK.test(raw);
-    const text = raw.replace(ITEM_MARK, '').trim();
+    const marked = opensItem(raw);
+    // The mark goes, and trim() takes the white space after it (as /^[-+•*–]\s*/u would).
+    const text = (marked ? raw.slice(1) : raw).trim();
     if (!text) continue;
     const prev = entries[entries.length - 1];
     // A line that starts in lower case continues the entry above it (OCR split the line).
+    // (`prev` is never empty: its last character is that of /[;.]$/ and /[;]$/.)
+    const prevEnd = prev === undefined ? 0 : prev.charCodeAt(prev.length - 1);
     if (
       prev !== undefined &&
-      (/^\p{Ll}/u.test(text) || (!marked && !/[;.]$/.test(prev))) &&
-      !/[;]$/.test(prev)
+      (/^\p{Ll}/u.test(text) || (!marked && prevEnd !== SEMICOLON && prevEnd !== FULL_STOP)) &&
+      prevEnd !== SEMICOLON
     ) {
       entries[entries.length - 1] = `${prev} ${text}`;
     } else entries.push(text);
   }
   let gluedName: string | null = null;
-  const cleaned = entries.map((e, i) => {
-    let t = e;
-    if (i === entries.length - 1) {
+  const cleaned: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    let t = entries[i] as string;
+    // The archive line "Lưu: ..." may end with the signer's name (the cheap test first).
+    if (i === entries.length - 1 && /^Lưu\b/u.test(t)) {
       const g = trailingName(t);
-      if (g && /^Lưu\b/u.test(t)) {
+      if (g) {
         gluedName = g.name;
         t = t.slice(0, g.index);
       }
     }
-    return t.replace(/[\s;,.]+$/u, '').trim();
-  });
+    t = t.slice(0, endBeforePunctuation(t)).trim();
+    if (t) cleaned.push(t);
+  }
   return {
-    value: { entries: cleaned.filter(Boolean), gluedName, endLine: last.index },
+    value: { entries: cleaned, gluedName, endLine: last.index },
     span: { start: h.start, end: last.end },
     line: head,
   };
@@ -157,7 +190,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     // A name is read only where one may stand: under an authority line or a title.
     const asName: string | null = (authority.length > 0 || title.length > 0) && !name ? personName(t) : null;
     if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
-    if (AUTHORITY_LINE.test(t) && isUpperCase(t)) {
+    if (isAuthorityLine(t) && isUpperCase(t)) {
       if (title.length || name) {
         authority = [];
         title = [];

@@ -11,6 +11,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
+import { leftColumn, withoutMarkup } from './layout.ts';
 
 export interface Found<T> {
   value: T;
@@ -31,6 +32,8 @@ const PARTY_NUMBER_RE =
 
 export function parseNumber(lines: Line[]): Found<{ number: string | null; notation: string }> | null {
   for (const l of lines) {
+    // Both patterns need the "S" of "Số" (they have no flag i).
+    if (l.text.indexOf('S') < 0) continue;
     const m = NUMBER_RE.exec(l.text) ?? PARTY_NUMBER_RE.exec(l.text);
     if (!m) continue;
     // "Giấy mời số 249/GM-UBND" is a reference inside a sentence, not the header.
@@ -95,7 +98,8 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
   for (const l of lines) {
     // The place comes right before ", ngày": anchor the search there instead of trying
     // every capital letter of the line.
-    const comma = l.text.search(/,\s*ngày/u);
+    // "ngày" is there first: a native search rules out most lines before the regex.
+    const comma = l.text.indexOf('ngày') < 0 ? -1 : l.text.search(/,\s*ngày/u);
     if (comma < 0) continue;
     const from = Math.max(0, comma - 45);
     const m = PLACE_DATE_RE.exec(l.text.slice(from)) ?? PLACE_DATE_NUMERIC_RE.exec(l.text.slice(from));
@@ -161,18 +165,21 @@ const BODY_HEAD = /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L
  */
 export function parseIssuerBlock(lines: Line[], numberLine: number | null): Found<string> | null {
   const block: Line[] = [];
+  // The block's lines as read: the left column, without markup.
+  const texts: string[] = [];
   for (const l of lines) {
     if (numberLine !== null && l.index >= numberLine) break;
     // Two-column layouts (pdftotext -layout) put the motto beside the issuer: keep the left column.
-    const left = l.text.split(/\s{3,}/)[0] as string;
+    const left = leftColumn(l.text);
     if (NATIONAL_MOTTO.test(left)) continue;
     if (/ngày|Số\s*:/u.test(left)) break;
-    const t = left.replace(/[*#]/g, '').trim();
-    if (t.length >= 3 && isUpperCase(t) && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
-    else if (block.length) break;
+    const t = withoutMarkup(left).trim();
+    if (t.length >= 3 && isUpperCase(t) && /\p{Lu}/u.test(t) && t.length < 80) {
+      block.push(l);
+      texts.push(t);
+    } else if (block.length) break;
   }
   if (block.length === 0) return null;
-  const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
   // "UBND TỈNH X" / "SỞ Y TẾ" (the governing body may take two lines, "ỦY BAN NHÂN DÂN" /
   // "THÀNH PHỐ X", and the issuer's name wrap): the issuer is the lower part, from the last
   // line that opens a body, within the upper's place. A Văn phòng belongs to the UBND
@@ -191,7 +198,7 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
       name = `${unit && place.startsWith(`${unit[1]} `) ? lower.slice(0, unit.index) : lower} ${place}`;
     }
   }
-  name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
+  if (name.includes('UBND')) name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
   const first = block[0] as Line;
   const last = block[block.length - 1] as Line;
   return { value: titleCaseAgency(name), span: { start: first.start, end: last.end }, line: first.index };
@@ -234,10 +241,9 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
 /** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 1203 Ngày: 5/3/24". */
 export function parseReceived(lines: Line[]): Found<Received> | null {
   // "ĐẾN", "CÔNG VĂN ĐẾN", or the stamp's own lines "Số đến: 123" / "Ngày đến: 5/3/24".
-  const k = lines.findIndex(
-    (l) => (/(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) || /^Số đến\s*:/iu.test(l.text)) && l.text.length < 80,
-  );
-  if (k < 0) return null;
+  let k = 0;
+  while (k < lines.length && !isStampLine((lines[k] as Line).text)) k++;
+  if (k === lines.length) return null;
   const stamp = lines.slice(k, k + 4);
   let number: string | null = null;
   let date: string | null = null;
@@ -258,10 +264,22 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
   const first = byText && prev ? prev : (lines[k] as Line);
   const last = stamp[stamp.length - 1] as Line;
   return {
-    value: { by: byText ? titleCaseAgency(byText.replace(/[*#]/g, '')) : null, number, date },
+    value: { by: byText ? titleCaseAgency(withoutMarkup(byText)) : null, number, date },
     span: { start: first.start, end: last.end },
     line: k,
   };
+}
+
+/**
+ * A line of the stamp's head: "ĐẾN" as a word, or "Số đến:" opening the line. Native
+ * prechecks first: the first needs "ĐẾN" in the line, the second an opening S, s or ſ (the
+ * only letters that `/^S/iu` matches).
+ */
+function isStampLine(text: string): boolean {
+  if (text.length >= 80) return false;
+  if (text.includes('ĐẾN') && /(?:^|\s)ĐẾN(?:\s|$|:)/u.test(text)) return true;
+  const c = text.charCodeAt(0);
+  return (c === 0x53 || c === 0x73 || c === 0x17f) && /^Số đến\s*:/iu.test(text);
 }
 
 /** True when two printed place names differ only by OCR slips of diacritics. */
