@@ -1,6 +1,6 @@
 // A line's columns and markup (src/parsers/layout.ts): the same as the regex split they replace.
 import { describe, expect, it } from 'vitest';
-import { leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
+import { execAfterNonLetter, leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
 
 const split = (s: string) => s.split(/\s{3,}/);
 const SAMPLES = [
@@ -25,5 +25,16 @@ describe('columns', () => {
 
   it('removes the markup marks', () => {
     for (const s of SAMPLES) expect(withoutMarkup(s)).toBe(s.replace(/[*#]/g, ''));
+  });
+});
+
+describe('execAfterNonLetter', () => {
+  it('finds what a leading (?<![\\p{L}]) finds', () => {
+    const texts = ['ông An', 'bông An, ông Ba', 'a\udc00ông', '\ud835\udc00ông', 'x\ud800ông', 'Ông ông'];
+    for (const t of texts) {
+      const re = /ông/gu;
+      re.lastIndex = 0;
+      expect(execAfterNonLetter(re, t)?.index).toBe(/(?<![\p{L}])ông/u.exec(t)?.index);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { matchAgencyAt } from '../agencies/phrase.ts';
 import { parseDateAt } from '../dates.ts';
 import type { Line } from '../document.ts';
 import type { Person, Span } from '../types.ts';
+import { execAfterNonLetter } from './layout.ts';
 import { splitTitleAndName } from './names.ts';
 
 // "Ngày 5/6/2024", "Chiều thứ Tư, ngày …", "Vào lúc 14 giờ 00 ngày …", "Hôm nay, ngày …".
@@ -62,14 +63,15 @@ const CONCLUDED_BY_NAME_RE =
 const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
 // "đồng chí / ông / bà <tên>, <chức vụ>[, <chức vụ>] chủ trì": every match is tried, the
-// name must be capitalised words (the flag `i` would let any word through).
+// name must be capitalised words (the flag `i` would let any word through). Found at a word
+// start by execAfterNonLetter, as this one and the next one read "(?<![\p{L}])" at their head.
 const NAME_THEN_TITLE_RE =
-  /(?<![\p{L}])(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
+  /(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
 // "dưới sự chủ trì của đồng chí <tên>, <chức vụ>", "Chủ trì buổi làm việc: đồng chí <tên>, <chức
 // vụ>": the office runs to the next punctuation; party ranks may come first ("Tỉnh ủy viên, Bí
 // thư Huyện ủy") and are not the office the notice reports.
 const CHAIRED_BY_RE =
-  /(?<![\p{L}])(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/u;
+  /(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/gu;
 const CHAIR_WORD = /chủ trì/iu;
 const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
@@ -117,10 +119,15 @@ const COLLECTIVE = /^(?:Thường trực|Ban Thường vụ|Tập thể|Lãnh đ
 /** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
 function chairIn(text: string): Person | null {
   if (!CHAIR_WORD.test(text)) return null;
-  const by = CHAIRED_BY_RE.exec(text);
+  CHAIRED_BY_RE.lastIndex = 0;
+  const by = execAfterNonLetter(CHAIRED_BY_RE, text);
   if (by) return { name: by[1] as string, title: (by[2] as string).trim() };
   NAME_THEN_TITLE_RE.lastIndex = 0;
-  for (let a = NAME_THEN_TITLE_RE.exec(text); a; a = NAME_THEN_TITLE_RE.exec(text)) {
+  for (
+    let a = execAfterNonLetter(NAME_THEN_TITLE_RE, text);
+    a;
+    a = execAfterNonLetter(NAME_THEN_TITLE_RE, text)
+  ) {
     if (CAPITALISED_NAME.test(a[1] as string))
       return { name: a[1] as string, title: (a[2] as string).trim() };
     NAME_THEN_TITLE_RE.lastIndex = a.index + 1;
@@ -135,9 +142,14 @@ function chairIn(text: string): Person | null {
  */
 function sameOffice(a: string, b: string | null): boolean {
   if (!b) return false;
-  const head = (s: string) => s.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-  const heads = b.split(',').map(head);
-  return a.split(',').some((x) => heads.includes(head(x)));
+  const heads = b.split(',').map(officeHead);
+  for (const x of a.split(',')) if (heads.includes(officeHead(x))) return true;
+  return false;
+}
+
+/** An office's first two words in small letters: "Giám đốc Sở Xây dựng" → "giám đốc". */
+function officeHead(s: string): string {
+  return s.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
 }
 
 /** An office whose body is left bare: "Giám đốc Sở", "Trưởng Ban", "Chánh Văn phòng". */
@@ -183,7 +195,9 @@ const WITH_WORD = /với/iu;
 
 /** The agency the meeting was held with: the default owner of tasks that name none. */
 export function parseCounterpart(subject: string | null, body: Line[]): string | null {
-  for (const text of [subject ?? '', ...body.slice(0, 3).map((l) => l.text)]) {
+  for (let i = -1; i < 3 && i < body.length; i++) {
+    // The subject first, then the opening lines.
+    const text = i < 0 ? (subject ?? '') : (body[i] as Line).text;
     if (!WITH_WORD.test(text)) continue;
     WITH_RE.lastIndex = 0;
     const m = WITH_RE.exec(text);
