@@ -15,12 +15,36 @@ const OPENING_DATE_RE =
   /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+(?:thứ\s+\S+\s*,?\s*)?)?(?:Vào\s+)?(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?=\d))?(?:Hôm nay,?\s*)?(?:ngày\s+)?(?=\d)/iu;
 
 const DATE_WORD = /ngày\s+\d/iu;
+
+/**
+ * Whether OPENING_DATE_RE may match `text`: it opens with a digit or with the first letter of
+ * one of its words (Vào buổi sáng chiều tối lúc Hôm ngày), in either case, or with ſ, which
+ * the flags iu read as s. Most lines are ruled out before the regex.
+ */
+function mayOpenWithDate(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return true;
+  const lower = c | 0x20;
+  return (
+    (c < 0x80 &&
+      (lower === 0x76 || // v
+        lower === 0x62 || // b
+        lower === 0x73 || // s
+        lower === 0x63 || // c
+        lower === 0x74 || // t
+        lower === 0x6c || // l
+        lower === 0x68 || // h
+        lower === 0x6e)) || // n
+    c === 0x17f
+  );
+}
 const INNER_DATE_RE = /(?:^|[,;.]\s+)(?:(?:vào\s+)?(?:sáng|chiều|tối)\s+)?ngày\s+(?=\d)/iu;
 
 /** The meeting's date: an opening paragraph that starts with it, else the subject's "ngày ...". */
 export function parseMeetingDate(body: Line[], subject: string | null): { date: string; span?: Span } | null {
-  for (const l of body.slice(0, 4)) {
-    const m = OPENING_DATE_RE.exec(l.text);
+  for (let i = 0; i < 4 && i < body.length; i++) {
+    const l = body[i] as Line;
+    const m = mayOpenWithDate(l.text) ? OPENING_DATE_RE.exec(l.text) : null;
     if (m && (m[0].length > 0 || /^\d/.test(l.text))) {
       const d = parseDateAt(l.text.slice(m[0].length));
       if (d)
@@ -94,8 +118,8 @@ function findPresider(subject: string | null, body: Line[]): { person: Person; c
   if (fromSubject?.name) return { person: fromSubject, chaired: false };
   // The subject often names only the office ("Kết luận của Giám đốc Sở"); the opening
   // paragraph names the person who chaired.
-  for (const l of body.slice(0, 4)) {
-    const found = chairIn(l.text);
+  for (let i = 0; i < 4 && i < body.length; i++) {
+    const found = chairIn((body[i] as Line).text);
     if (
       found?.name &&
       (!fromSubject?.title ||

@@ -3,7 +3,7 @@
  * five syllables, each capitalised. Family names are a small closed set, some of them
  * one or two letters (Hà, Lò, Vi, Y), and OCR may strip a name of its diacritics.
  */
-import { asciiKey } from '../text/fold.ts';
+import { asciiKey, isSpace } from '../text/fold.ts';
 
 /** Common family names (general vocabulary). */
 const SURNAMES = new Set(
@@ -92,14 +92,18 @@ export function splitTitleAndName(s: string): { title: string | null; name: stri
   while (runStart > earliest && CAPITAL_WORD.test(words[runStart - 1] as string)) runStart--;
   for (let i = runStart; i <= words.length - 2; i++) {
     if (opensName(words, i)) {
-      const title = words
-        .slice(0, i)
-        .join(' ')
-        .replace(/[,\s]+$/, '');
+      const title = withoutTrailingCommas(words.slice(0, i).join(' '));
       return { title: title || null, name: words.slice(i).join(' ') };
     }
   }
   return { title: words.join(' ') || null, name: null };
+}
+
+/** `s.replace(/[,\s]+$/, '')`, read from the end: the regex would try every comma and space. */
+function withoutTrailingCommas(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 0x2c || isSpace(s.charCodeAt(e - 1)))) e--;
+  return e === s.length ? s : s.slice(0, e);
 }
 
 /** A name at the end of a line: "Lưu: VT, TH. Trần Minh Khoa" → "Trần Minh Khoa". */
