@@ -130,7 +130,11 @@ const TITLE_WORDS =
   /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|THỦ TRƯỞNG|TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHÁNH THANH TRA|GIÁM ĐỐC SỞ|CHỦ NHIỆM)\b/u;
 
 function isSignerTitle(s: string): boolean {
-  const t = withoutMarkup(s).trim();
+  return isCleanSignerTitle(withoutMarkup(s).trim());
+}
+
+/** isSignerTitle of a text already without markup and trimmed. */
+function isCleanSignerTitle(t: string): boolean {
   return t.length <= 60 && isUpperCase(t) && TITLE_WORDS.test(t);
 }
 
@@ -189,7 +193,8 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     if (title.length > 0 && !name && (SEAL_RING.test(raw) || SEAL_NAME.test(t))) continue;
     // A name is read only where one may stand: under an authority line or a title.
     const asName: string | null = (authority.length > 0 || title.length > 0) && !name ? personName(t) : null;
-    if (l.opensBlock && title.length > 0 && !name && isSignerTitle(t)) otherOffice = true;
+    // (`t` has no markup and is trimmed.)
+    if (l.opensBlock && title.length > 0 && !name && isCleanSignerTitle(t)) otherOffice = true;
     if (isAuthorityLine(t) && isUpperCase(t)) {
       if (title.length || name) {
         authority = [];
@@ -204,9 +209,9 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
       name = asName;
       lastLine = l;
     } else if (
-      (authority.length > 0 || isSignerTitle(t)) &&
       !name &&
       !otherOffice &&
+      (authority.length > 0 || isCleanSignerTitle(t)) &&
       isUpperCase(t) &&
       /\p{Lu}{2}/u.test(t) &&
       t.length <= 60

@@ -98,8 +98,9 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
   for (const l of lines) {
     // The place comes right before ", ngày": anchor the search there instead of trying
     // every capital letter of the line.
-    // "ngày" is there first: a native search rules out most lines before the regex.
-    const comma = l.text.indexOf('ngày') < 0 ? -1 : l.text.search(/,\s*ngày/u);
+    // A comma, then "ngày" after it: native searches rule out most lines before the regex.
+    const first = l.text.indexOf(',');
+    const comma = first < 0 || l.text.indexOf('ngày', first + 1) < 0 ? -1 : l.text.search(/,\s*ngày/u);
     if (comma < 0) continue;
     const from = Math.max(0, comma - 45);
     const m = PLACE_DATE_RE.exec(l.text.slice(from)) ?? PLACE_DATE_NUMERIC_RE.exec(l.text.slice(from));
