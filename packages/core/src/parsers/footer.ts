@@ -98,7 +98,7 @@ export function parseRecipients(lines: Line[], head: number): Found<Recipients> 
     const prevEnd = prev === undefined ? 0 : prev.charCodeAt(prev.length - 1);
     if (
       prev !== undefined &&
-      (/^\p{Ll}/u.test(text) || (!marked && prevEnd !== SEMICOLON && prevEnd !== FULL_STOP)) &&
+      (opensLowerCase(text) || (!marked && prevEnd !== SEMICOLON && prevEnd !== FULL_STOP)) &&
       prevEnd !== SEMICOLON
     ) {
       entries[entries.length - 1] = `${prev} ${text}`;
@@ -146,6 +146,20 @@ function isCleanSignerTitle(t: string): boolean {
 const SEAL_RING = /^\s*\*.*\*\s*$/u;
 const SEAL_NAME = /^(?:VĂN PHÒNG|ỦY BAN|UỶ BAN|UBND|SỞ|BỘ|HỘI ĐỒNG|ĐẢNG ỦY|ĐẢNG UỶ)(?![\p{L}])/u;
 
+/** SEAL_RING, which needs a star. */
+function isSealRing(s: string): boolean {
+  return s.indexOf('*') >= 0 && SEAL_RING.test(s);
+}
+
+/** SEAL_NAME, tried on lines opening with V, Ủ, U, S, B, H or Đ: its words all do. */
+function isSealName(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (
+    (c === 0x56 || c === 0x1ee6 || c === 0x55 || c === 0x53 || c === 0x42 || c === 0x48 || c === 0x110) &&
+    SEAL_NAME.test(s)
+  );
+}
+
 /**
  * The signer's name on a line: "(Đã ký) Nguyễn Văn An", or in capitals ("NGUYỄN VĂN AN"),
  * which reads as the same name in title case.
@@ -160,8 +174,24 @@ const OFFICE_WORDS =
 const BARE_OFFICE =
   /^(?:pho|chanh|chu tich|giam doc|bi thu|thu truong|truong (?:ban|phong)|uy ban|van phong|thuong truc)(?: |$)/;
 
+/**
+ * Whether "(Đã ký)"/"Ký" may open `line`: it opens with "(", Đ or đ, or K, k or the Kelvin
+ * sign (all that the flags iu read as K).
+ */
+function mayOpenSigned(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 0x28 || c === 0x110 || c === 0x111 || c === 0x4b || c === 0x6b || c === 0x212a;
+}
+
+/** `/^\p{Ll}/u.test(s)`, answered without the regex for a line opening in ASCII. */
+function opensLowerCase(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
+  return /^\p{Ll}/u.test(s);
+}
+
 function personName(line: string): string | null {
-  let candidate = line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '').trim();
+  let candidate = (mayOpenSigned(line) ? line.replace(/^\(?(?:Đã ký|Ký)\)?\s*/iu, '') : line).trim();
   // A name opens on a capital: most lines are ruled out before the office patterns run.
   if (!mayOpenName(candidate)) return null;
   if (OFFICE_WORDS.test(candidate)) return null;
@@ -190,7 +220,7 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
     const t = withoutMarkup(raw).trim();
     if (!t) continue;
     // The seal's ring read by OCR beside the title ("VĂN PHÒNG" / "* UBND TỈNH *") is no title.
-    if (title.length > 0 && !name && (SEAL_RING.test(raw) || SEAL_NAME.test(t))) continue;
+    if (title.length > 0 && !name && (isSealRing(raw) || isSealName(t))) continue;
     // A name is read only where one may stand: under an authority line or a title.
     const asName: string | null = (authority.length > 0 || title.length > 0) && !name ? personName(t) : null;
     // (`t` has no markup and is trimmed.)

@@ -175,7 +175,7 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
     if (NATIONAL_MOTTO.test(left)) continue;
     if (/ngày|Số\s*:/u.test(left)) break;
     const t = withoutMarkup(left).trim();
-    if (t.length >= 3 && isUpperCase(t) && /\p{Lu}/u.test(t) && t.length < 80) {
+    if (t.length >= 3 && isUpperCase(t) && hasCapital(t) && t.length < 80) {
       block.push(l);
       texts.push(t);
     } else if (block.length) break;
@@ -225,9 +225,9 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   for (let k = i; k < lines.length; k++) {
     const l = lines[k] as Line;
     if (parts.length > 0 && l.opensBlock) break;
-    if (/^[-_*=]{3,}$/.test(l.text)) break;
+    if (opensRule(l.text) && /^[-_*=]{3,}$/.test(l.text)) break;
     if (parts.length > 0 && SUBJECT_STOP.test(l.text)) break;
-    if (/^(?:ĐẾN|Số\s*:|Ngày\s*:)/u.test(l.text)) continue;
+    if (opensStampWord(l.text) && /^(?:ĐẾN|Số\s*:|Ngày\s*:)/u.test(l.text)) continue;
     parts.push(l);
     if (parts.length >= 4) break;
   }
@@ -274,13 +274,34 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
 /**
  * A line of the stamp's head: "ĐẾN" as a word, or "Số đến:" opening the line. Native
  * prechecks first: the first needs "ĐẾN" in the line, the second an opening S, s or ſ (the
- * only letters that `/^S/iu` matches).
+ * only letters that `/^S/iu` matches) then ố or Ố.
  */
 function isStampLine(text: string): boolean {
   if (text.length >= 80) return false;
   if (text.includes('ĐẾN') && /(?:^|\s)ĐẾN(?:\s|$|:)/u.test(text)) return true;
   const c = text.charCodeAt(0);
-  return (c === 0x53 || c === 0x73 || c === 0x17f) && /^Số đến\s*:/iu.test(text);
+  const o = text.charCodeAt(1);
+  return (
+    (c === 0x53 || c === 0x73 || c === 0x17f) && (o === 0x1ed1 || o === 0x1ed0) && /^Số đến\s*:/iu.test(text)
+  );
+}
+
+/** `/\p{Lu}/u.test(s)`: true at once when `s` opens with A–Z (the usual capital line). */
+function hasCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || /\p{Lu}/u.test(s);
+}
+
+/** Whether a line may be a rule (/^[-_*=]{3,}$/): it opens with one of - _ * =. */
+function opensRule(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x2d || c === 0x5f || c === 0x2a || c === 0x3d;
+}
+
+/** Whether a line may open with "ĐẾN", "Số:" or "Ngày:": it opens with Đ, S or N. */
+function opensStampWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x110 || c === 0x53 || c === 0x4e;
 }
 
 /** True when two printed place names differ only by OCR slips of diacritics. */

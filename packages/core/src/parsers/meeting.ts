@@ -217,12 +217,17 @@ const WITH_RE =
 
 const WITH_WORD = /với/iu;
 
+/** Whether `text` may hold "với" in any case: it needs ớ or Ớ (no other letter folds to them). */
+function mayHoldWith(text: string): boolean {
+  return text.indexOf('ớ') >= 0 || text.indexOf('Ớ') >= 0;
+}
+
 /** The agency the meeting was held with: the default owner of tasks that name none. */
 export function parseCounterpart(subject: string | null, body: Line[]): string | null {
   for (let i = -1; i < 3 && i < body.length; i++) {
     // The subject first, then the opening lines.
     const text = i < 0 ? (subject ?? '') : (body[i] as Line).text;
-    if (!WITH_WORD.test(text)) continue;
+    if (!mayHoldWith(text) || !WITH_WORD.test(text)) continue;
     WITH_RE.lastIndex = 0;
     const m = WITH_RE.exec(text);
     if (m) {
