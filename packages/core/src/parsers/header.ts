@@ -67,13 +67,31 @@ export function docTypeFromNotation(notation: string | null): string | null {
 
 const TYPE_LINE_RE = new RegExp(`^(?:${Object.keys(DOC_TYPES).join('|')})(?:\\s+KẾT LUẬN)?$`, 'u');
 
+/**
+ * The type names' first two characters, as one number: TYPE_LINE_RE matches only a line that
+ * opens with one of them. Null (no precheck) unless every name is plain capitals and spaces,
+ * which the regex reads literally.
+ */
+const TYPE_NAME_OPENINGS = Object.keys(DOC_TYPES).every((k) => /^\p{Lu}[\p{Lu} ]+$/u.test(k))
+  ? new Set(Object.keys(DOC_TYPES).map((k) => k.charCodeAt(0) * 0x10000 + k.charCodeAt(1)))
+  : null;
+
+function mayOpenTypeName(t: string): boolean {
+  return TYPE_NAME_OPENINGS === null || TYPE_NAME_OPENINGS.has(t.charCodeAt(0) * 0x10000 + t.charCodeAt(1));
+}
+
+/** `s.replace(/[*#:]/g, '')`, without the regex when none of the marks is there. */
+function withoutTypeMarks(s: string): string {
+  return s.indexOf(':') < 0 && s.indexOf('*') < 0 && s.indexOf('#') < 0 ? s : s.replace(/[*#:]/g, '');
+}
+
 /** The type line ("THÔNG BÁO", "KẾ HOẠCH") standing alone above the subject. */
 export function parseTypeLine(lines: Line[]): Found<string> | null {
   for (const l of lines) {
     // The type names are printed in capitals: a line with a small letter is none of them.
     if (!isUpperCase(l.text)) continue;
-    const t = l.text.replace(/[*#:]/g, '').trim();
-    if (TYPE_LINE_RE.test(t)) {
+    const t = withoutTypeMarks(l.text).trim();
+    if (mayOpenTypeName(t) && TYPE_LINE_RE.test(t)) {
       const key = Object.keys(DOC_TYPES).find((k) => t.startsWith(k)) as string;
       return { value: DOC_TYPES[key] as string, span: { start: l.start, end: l.end }, line: l.index };
     }
