@@ -1,6 +1,12 @@
 // A line's columns and markup (src/parsers/layout.ts): the same as the regex split they replace.
 import { describe, expect, it } from 'vitest';
-import { execAfterNonLetter, leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
+import {
+  execAfterNonLetter,
+  isPlain,
+  leftColumn,
+  rightColumn,
+  withoutMarkup,
+} from '../src/parsers/layout.ts';
 
 const split = (s: string) => s.split(/\s{3,}/);
 const SAMPLES = [
@@ -25,6 +31,17 @@ describe('columns', () => {
 
   it('removes the markup marks', () => {
     for (const s of SAMPLES) expect(withoutMarkup(s)).toBe(s.replace(/[*#]/g, ''));
+  });
+
+  it('calls plain a line that is its own column, without markup', () => {
+    for (const s of SAMPLES)
+      if (isPlain(s)) {
+        expect(leftColumn(s)).toBe(s);
+        expect(rightColumn(s)).toBe(s);
+        expect(withoutMarkup(s)).toBe(s);
+      }
+    expect(isPlain('Nơi nhận:')).toBe(true);
+    expect(isPlain('*SỞ Y TẾ*')).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces, isSpace } from '../text/fold.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
-import { leftColumn, rightColumn, withoutMarkup } from './layout.ts';
+import { isPlain, leftColumn, rightColumn, withoutMarkup } from './layout.ts';
 import { isPersonName, mayOpenName, trailingName } from './names.ts';
 
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;
@@ -75,12 +75,14 @@ export function parseRecipients(lines: Line[], head: number): Found<Recipients> 
   for (; k < lines.length; k++) {
     const l = lines[k] as Line;
     // Two-column layouts put the signer beside the list: keep the left column.
-    const left = leftColumn(l.text);
+    // A plain line is its own left column, without markup.
+    const plain = isPlain(l.text);
+    const left = plain ? l.text : leftColumn(l.text);
     const marked = opensItem(left);
     if (
       isAuthorityLine(left) ||
-      isSignerTitle(left) ||
-      (!marked && isPersonName(left.indexOf('*') < 0 ? left : left.replace(/[*]/g, '')))
+      (plain ? isCleanSignerTitle(left.trim()) : isSignerTitle(left)) ||
+      (!marked && isPersonName(plain || left.indexOf('*') < 0 ? left : left.replace(/[*]/g, '')))
     )
       break;
     if (l.opensBlock && !marked && pending.length > 0) break;
@@ -215,9 +217,10 @@ export function parseSigner(lines: Line[], from: number, gluedName: string | nul
   let otherOffice = false;
   for (let i = Math.max(0, from); i < lines.length; i++) {
     const l = lines[i] as Line;
-    // The last of the line's columns: the signature's side.
-    const raw = rightColumn(l.text);
-    const t = withoutMarkup(raw).trim();
+    // The last of the line's columns: the signature's side (a plain line is its own, without markup).
+    const plain = isPlain(l.text);
+    const raw = plain ? l.text : rightColumn(l.text);
+    const t = (plain ? raw : withoutMarkup(raw)).trim();
     if (!t) continue;
     // The seal's ring read by OCR beside the title ("VĂN PHÒNG" / "* UBND TỈNH *") is no title.
     if (title.length > 0 && !name && (isSealRing(raw) || isSealName(t))) continue;

@@ -34,6 +34,17 @@ export function rightColumn(text: string): string {
   return text.slice(run);
 }
 
+/** A gap between columns or a mark of markup. */
+const GAP_OR_MARKUP = /[*#]|\s{3}/;
+
+/**
+ * Whether `text` has neither a gap between columns nor a mark of markup: then it is its own
+ * left and right column, without markup. One scan tells what three would (most lines).
+ */
+export function isPlain(text: string): boolean {
+  return !GAP_OR_MARKUP.test(text);
+}
+
 /** `s.replace(/[*#]/g, '')`, without the regex when neither mark is there (most lines). */
 export function withoutMarkup(s: string): string {
   return s.indexOf('*') < 0 && s.indexOf('#') < 0 ? s : s.replace(/[*#]/g, '');
