@@ -11,7 +11,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
-import { leftColumn, withoutMarkup } from './layout.ts';
+import { isPlain, leftColumn, withoutMarkup } from './layout.ts';
 
 export interface Found<T> {
   value: T;
@@ -189,10 +189,12 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
   for (const l of lines) {
     if (numberLine !== null && l.index >= numberLine) break;
     // Two-column layouts (pdftotext -layout) put the motto beside the issuer: keep the left column.
-    const left = leftColumn(l.text);
+    // (A plain line is its own left column, without markup.)
+    const plain = isPlain(l.text);
+    const left = plain ? l.text : leftColumn(l.text);
     if (NATIONAL_MOTTO.test(left)) continue;
     if (/ngày|Số\s*:/u.test(left)) break;
-    const t = withoutMarkup(left).trim();
+    const t = (plain ? left : withoutMarkup(left)).trim();
     if (t.length >= 3 && isUpperCase(t) && hasCapital(t) && t.length < 80) {
       block.push(l);
       texts.push(t);

@@ -97,6 +97,11 @@ const NAME_THEN_TITLE_RE =
 const CHAIRED_BY_RE =
   /(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/gu;
 const CHAIR_WORD = /chủ trì/iu;
+
+/** Whether `text` may hold "chủ trì" in any case: it needs ì or Ì (no other letter folds to them). */
+function mayHoldChair(text: string): boolean {
+  return text.indexOf('ì') >= 0 || text.indexOf('Ì') >= 0;
+}
 const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
 /** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
@@ -142,7 +147,7 @@ const COLLECTIVE = /^(?:Thường trực|Ban Thường vụ|Tập thể|Lãnh đ
 
 /** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
 function chairIn(text: string): Person | null {
-  if (!CHAIR_WORD.test(text)) return null;
+  if (!mayHoldChair(text) || !CHAIR_WORD.test(text)) return null;
   CHAIRED_BY_RE.lastIndex = 0;
   const by = execAfterNonLetter(CHAIRED_BY_RE, text);
   if (by) return { name: by[1] as string, title: (by[2] as string).trim() };
