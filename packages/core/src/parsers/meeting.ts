@@ -178,8 +178,13 @@ function sameOffice(a: string, b: string | null): boolean {
 
 /** An office's first two words in small letters: "Giám đốc Sở Xây dựng" → "giám đốc". */
 function officeHead(s: string): string {
-  return s.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+  // The first two pieces of `lower.split(/\s+/)`, without splitting the rest: `lower` neither
+  // opens nor ends with white space (lower-casing makes none), so each piece is a word.
+  const lower = s.trim().toLowerCase();
+  const m = FIRST_TWO_WORDS.exec(lower) as RegExpExecArray;
+  return m[2] === undefined ? (m[1] as string) : `${m[1]} ${m[2]}`;
 }
+const FIRST_TWO_WORDS = /^(\S*)(?:\s+(\S+))?/;
 
 /** An office whose body is left bare: "Giám đốc Sở", "Trưởng Ban", "Chánh Văn phòng". */
 const BARE_BODY = /(?:^|\s)(?:Sở|Ban|Cục|Chi cục|Phòng|Văn phòng|Trung tâm)$/u;
