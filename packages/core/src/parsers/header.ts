@@ -11,6 +11,7 @@ import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
+import { isPlain, leftColumn, withoutMarkup } from './layout.ts';
 
 export interface Found<T> {
   value: T;
@@ -31,6 +32,8 @@ const PARTY_NUMBER_RE =
 
 export function parseNumber(lines: Line[]): Found<{ number: string | null; notation: string }> | null {
   for (const l of lines) {
+    // Both patterns need the "S" of "Số" (they have no flag i).
+    if (l.text.indexOf('S') < 0) continue;
     const m = NUMBER_RE.exec(l.text) ?? PARTY_NUMBER_RE.exec(l.text);
     if (!m) continue;
     // "Giấy mời số 249/GM-UBND" is a reference inside a sentence, not the header.
@@ -64,13 +67,31 @@ export function docTypeFromNotation(notation: string | null): string | null {
 
 const TYPE_LINE_RE = new RegExp(`^(?:${Object.keys(DOC_TYPES).join('|')})(?:\\s+KẾT LUẬN)?$`, 'u');
 
+/**
+ * The type names' first two characters, as one number: TYPE_LINE_RE matches only a line that
+ * opens with one of them. Null (no precheck) unless every name is plain capitals and spaces,
+ * which the regex reads literally.
+ */
+const TYPE_NAME_OPENINGS = Object.keys(DOC_TYPES).every((k) => /^\p{Lu}[\p{Lu} ]+$/u.test(k))
+  ? new Set(Object.keys(DOC_TYPES).map((k) => k.charCodeAt(0) * 0x10000 + k.charCodeAt(1)))
+  : null;
+
+function mayOpenTypeName(t: string): boolean {
+  return TYPE_NAME_OPENINGS === null || TYPE_NAME_OPENINGS.has(t.charCodeAt(0) * 0x10000 + t.charCodeAt(1));
+}
+
+/** `s.replace(/[*#:]/g, '')`, without the regex when none of the marks is there. */
+function withoutTypeMarks(s: string): string {
+  return s.indexOf(':') < 0 && s.indexOf('*') < 0 && s.indexOf('#') < 0 ? s : s.replace(/[*#:]/g, '');
+}
+
 /** The type line ("THÔNG BÁO", "KẾ HOẠCH") standing alone above the subject. */
 export function parseTypeLine(lines: Line[]): Found<string> | null {
   for (const l of lines) {
     // The type names are printed in capitals: a line with a small letter is none of them.
     if (!isUpperCase(l.text)) continue;
-    const t = l.text.replace(/[*#:]/g, '').trim();
-    if (TYPE_LINE_RE.test(t)) {
+    const t = withoutTypeMarks(l.text).trim();
+    if (mayOpenTypeName(t) && TYPE_LINE_RE.test(t)) {
       const key = Object.keys(DOC_TYPES).find((k) => t.startsWith(k)) as string;
       return { value: DOC_TYPES[key] as string, span: { start: l.start, end: l.end }, line: l.index };
     }
@@ -95,7 +116,9 @@ export function parsePlaceDate(lines: Line[]): Found<PlaceDate> | null {
   for (const l of lines) {
     // The place comes right before ", ngày": anchor the search there instead of trying
     // every capital letter of the line.
-    const comma = l.text.search(/,\s*ngày/u);
+    // A comma, then "ngày" after it: native searches rule out most lines before the regex.
+    const first = l.text.indexOf(',');
+    const comma = first < 0 || l.text.indexOf('ngày', first + 1) < 0 ? -1 : l.text.search(/,\s*ngày/u);
     if (comma < 0) continue;
     const from = Math.max(0, comma - 45);
     const m = PLACE_DATE_RE.exec(l.text.slice(from)) ?? PLACE_DATE_NUMERIC_RE.exec(l.text.slice(from));
@@ -161,18 +184,23 @@ const BODY_HEAD = /^(?:VĂN PHÒNG|SỞ|BAN|PHÒNG|CHI CỤC|TRUNG TÂM)(?![\p{L
  */
 export function parseIssuerBlock(lines: Line[], numberLine: number | null): Found<string> | null {
   const block: Line[] = [];
+  // The block's lines as read: the left column, without markup.
+  const texts: string[] = [];
   for (const l of lines) {
     if (numberLine !== null && l.index >= numberLine) break;
     // Two-column layouts (pdftotext -layout) put the motto beside the issuer: keep the left column.
-    const left = l.text.split(/\s{3,}/)[0] as string;
+    // (A plain line is its own left column, without markup.)
+    const plain = isPlain(l.text);
+    const left = plain ? l.text : leftColumn(l.text);
     if (NATIONAL_MOTTO.test(left)) continue;
     if (/ngày|Số\s*:/u.test(left)) break;
-    const t = left.replace(/[*#]/g, '').trim();
-    if (t.length >= 3 && isUpperCase(t) && /\p{Lu}/u.test(t) && t.length < 80) block.push(l);
-    else if (block.length) break;
+    const t = (plain ? left : withoutMarkup(left)).trim();
+    if (t.length >= 3 && isUpperCase(t) && hasCapital(t) && t.length < 80) {
+      block.push(l);
+      texts.push(t);
+    } else if (block.length) break;
   }
   if (block.length === 0) return null;
-  const texts = block.map((l) => (l.text.split(/\s{3,}/)[0] as string).replace(/[*#]/g, '').trim());
   // "UBND TỈNH X" / "SỞ Y TẾ" (the governing body may take two lines, "ỦY BAN NHÂN DÂN" /
   // "THÀNH PHỐ X", and the issuer's name wrap): the issuer is the lower part, from the last
   // line that opens a body, within the upper's place. A Văn phòng belongs to the UBND
@@ -191,7 +219,7 @@ export function parseIssuerBlock(lines: Line[], numberLine: number | null): Foun
       name = `${unit && place.startsWith(`${unit[1]} `) ? lower.slice(0, unit.index) : lower} ${place}`;
     }
   }
-  name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
+  if (name.includes('UBND')) name = name.replace(/(?<![\p{L}])UBND(?![\p{L}])/u, 'ỦY BAN NHÂN DÂN');
   const first = block[0] as Line;
   const last = block[block.length - 1] as Line;
   return { value: titleCaseAgency(name), span: { start: first.start, end: last.end }, line: first.index };
@@ -217,9 +245,9 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
   for (let k = i; k < lines.length; k++) {
     const l = lines[k] as Line;
     if (parts.length > 0 && l.opensBlock) break;
-    if (/^[-_*=]{3,}$/.test(l.text)) break;
+    if (opensRule(l.text) && /^[-_*=]{3,}$/.test(l.text)) break;
     if (parts.length > 0 && SUBJECT_STOP.test(l.text)) break;
-    if (/^(?:ĐẾN|Số\s*:|Ngày\s*:)/u.test(l.text)) continue;
+    if (opensStampWord(l.text) && /^(?:ĐẾN|Số\s*:|Ngày\s*:)/u.test(l.text)) continue;
     parts.push(l);
     if (parts.length >= 4) break;
   }
@@ -234,10 +262,9 @@ export function parseSubject(lines: Line[], typeLine: number | null, after: numb
 /** The incoming stamp: "SỞ ... / ĐẾN Lúc: ... / Số: 1203 Ngày: 5/3/24". */
 export function parseReceived(lines: Line[]): Found<Received> | null {
   // "ĐẾN", "CÔNG VĂN ĐẾN", or the stamp's own lines "Số đến: 123" / "Ngày đến: 5/3/24".
-  const k = lines.findIndex(
-    (l) => (/(?:^|\s)ĐẾN(?:\s|$|:)/u.test(l.text) || /^Số đến\s*:/iu.test(l.text)) && l.text.length < 80,
-  );
-  if (k < 0) return null;
+  let k = 0;
+  while (k < lines.length && !isStampLine((lines[k] as Line).text)) k++;
+  if (k === lines.length) return null;
   const stamp = lines.slice(k, k + 4);
   let number: string | null = null;
   let date: string | null = null;
@@ -258,10 +285,43 @@ export function parseReceived(lines: Line[]): Found<Received> | null {
   const first = byText && prev ? prev : (lines[k] as Line);
   const last = stamp[stamp.length - 1] as Line;
   return {
-    value: { by: byText ? titleCaseAgency(byText.replace(/[*#]/g, '')) : null, number, date },
+    value: { by: byText ? titleCaseAgency(withoutMarkup(byText)) : null, number, date },
     span: { start: first.start, end: last.end },
     line: k,
   };
+}
+
+/**
+ * A line of the stamp's head: "ĐẾN" as a word, or "Số đến:" opening the line. Native
+ * prechecks first: the first needs "ĐẾN" in the line, the second an opening S, s or ſ (the
+ * only letters that `/^S/iu` matches) then ố or Ố.
+ */
+function isStampLine(text: string): boolean {
+  if (text.length >= 80) return false;
+  if (text.includes('ĐẾN') && /(?:^|\s)ĐẾN(?:\s|$|:)/u.test(text)) return true;
+  const c = text.charCodeAt(0);
+  const o = text.charCodeAt(1);
+  return (
+    (c === 0x53 || c === 0x73 || c === 0x17f) && (o === 0x1ed1 || o === 0x1ed0) && /^Số đến\s*:/iu.test(text)
+  );
+}
+
+/** `/\p{Lu}/u.test(s)`: true at once when `s` opens with A–Z (the usual capital line). */
+function hasCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || /\p{Lu}/u.test(s);
+}
+
+/** Whether a line may be a rule (/^[-_*=]{3,}$/): it opens with one of - _ * =. */
+function opensRule(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x2d || c === 0x5f || c === 0x2a || c === 0x3d;
+}
+
+/** Whether a line may open with "ĐẾN", "Số:" or "Ngày:": it opens with Đ, S or N. */
+function opensStampWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 0x110 || c === 0x53 || c === 0x4e;
 }
 
 /** True when two printed place names differ only by OCR slips of diacritics. */

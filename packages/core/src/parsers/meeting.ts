@@ -7,6 +7,7 @@ import { matchAgencyAt } from '../agencies/phrase.ts';
 import { parseDateAt } from '../dates.ts';
 import type { Line } from '../document.ts';
 import type { Person, Span } from '../types.ts';
+import { execAfterNonLetter } from './layout.ts';
 import { splitTitleAndName } from './names.ts';
 
 // "Ngày 5/6/2024", "Chiều thứ Tư, ngày …", "Vào lúc 14 giờ 00 ngày …", "Hôm nay, ngày …".
@@ -14,12 +15,36 @@ const OPENING_DATE_RE =
   /^(?:(?:Vào\s+)?(?:buổi\s+)?(?:sáng|chiều|tối)\s+(?:thứ\s+\S+\s*,?\s*)?)?(?:Vào\s+)?(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút)?)?\s*,?\s*(?:ngày\s+)?(?=\d))?(?:Hôm nay,?\s*)?(?:ngày\s+)?(?=\d)/iu;
 
 const DATE_WORD = /ngày\s+\d/iu;
+
+/**
+ * Whether OPENING_DATE_RE may match `text`: it opens with a digit or with the first letter of
+ * one of its words (Vào buổi sáng chiều tối lúc Hôm ngày), in either case, or with ſ, which
+ * the flags iu read as s. Most lines are ruled out before the regex.
+ */
+function mayOpenWithDate(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return true;
+  const lower = c | 0x20;
+  return (
+    (c < 0x80 &&
+      (lower === 0x76 || // v
+        lower === 0x62 || // b
+        lower === 0x73 || // s
+        lower === 0x63 || // c
+        lower === 0x74 || // t
+        lower === 0x6c || // l
+        lower === 0x68 || // h
+        lower === 0x6e)) || // n
+    c === 0x17f
+  );
+}
 const INNER_DATE_RE = /(?:^|[,;.]\s+)(?:(?:vào\s+)?(?:sáng|chiều|tối)\s+)?ngày\s+(?=\d)/iu;
 
 /** The meeting's date: an opening paragraph that starts with it, else the subject's "ngày ...". */
 export function parseMeetingDate(body: Line[], subject: string | null): { date: string; span?: Span } | null {
-  for (const l of body.slice(0, 4)) {
-    const m = OPENING_DATE_RE.exec(l.text);
+  for (let i = 0; i < 4 && i < body.length; i++) {
+    const l = body[i] as Line;
+    const m = mayOpenWithDate(l.text) ? OPENING_DATE_RE.exec(l.text) : null;
     if (m && (m[0].length > 0 || /^\d/.test(l.text))) {
       const d = parseDateAt(l.text.slice(m[0].length));
       if (d)
@@ -62,15 +87,21 @@ const CONCLUDED_BY_NAME_RE =
 const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
 // "đồng chí / ông / bà <tên>, <chức vụ>[, <chức vụ>] chủ trì": every match is tried, the
-// name must be capitalised words (the flag `i` would let any word through).
+// name must be capitalised words (the flag `i` would let any word through). Found at a word
+// start by execAfterNonLetter, as this one and the next one read "(?<![\p{L}])" at their head.
 const NAME_THEN_TITLE_RE =
-  /(?<![\p{L}])(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
+  /(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
 // "dưới sự chủ trì của đồng chí <tên>, <chức vụ>", "Chủ trì buổi làm việc: đồng chí <tên>, <chức
 // vụ>": the office runs to the next punctuation; party ranks may come first ("Tỉnh ủy viên, Bí
 // thư Huyện ủy") and are not the office the notice reports.
 const CHAIRED_BY_RE =
-  /(?<![\p{L}])(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/u;
+  /(?:sự\s+chủ\s+trì\s+của|[Cc]hủ\s+trì(?:\s+[^:.;]{1,40})?\s*:)\s*(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*(?:[^.;:,()]{1,60},\s*){0,2}?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:,()]{0,120})/gu;
 const CHAIR_WORD = /chủ trì/iu;
+
+/** Whether `text` may hold "chủ trì" in any case: it needs ì or Ì (no other letter folds to them). */
+function mayHoldChair(text: string): boolean {
+  return text.indexOf('ì') >= 0 || text.indexOf('Ì') >= 0;
+}
 const CAPITALISED_NAME = /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u;
 
 /** Who presided: the subject's "Kết luận của <title> <name>", else "<title> <name> chủ trì". */
@@ -92,8 +123,8 @@ function findPresider(subject: string | null, body: Line[]): { person: Person; c
   if (fromSubject?.name) return { person: fromSubject, chaired: false };
   // The subject often names only the office ("Kết luận của Giám đốc Sở"); the opening
   // paragraph names the person who chaired.
-  for (const l of body.slice(0, 4)) {
-    const found = chairIn(l.text);
+  for (let i = 0; i < 4 && i < body.length; i++) {
+    const found = chairIn((body[i] as Line).text);
     if (
       found?.name &&
       (!fromSubject?.title ||
@@ -116,11 +147,16 @@ const COLLECTIVE = /^(?:Thường trực|Ban Thường vụ|Tập thể|Lãnh đ
 
 /** "<honorific> <name>, <title> chủ trì", else "<title> <name> chủ trì", in one line. */
 function chairIn(text: string): Person | null {
-  if (!CHAIR_WORD.test(text)) return null;
-  const by = CHAIRED_BY_RE.exec(text);
+  if (!mayHoldChair(text) || !CHAIR_WORD.test(text)) return null;
+  CHAIRED_BY_RE.lastIndex = 0;
+  const by = execAfterNonLetter(CHAIRED_BY_RE, text);
   if (by) return { name: by[1] as string, title: (by[2] as string).trim() };
   NAME_THEN_TITLE_RE.lastIndex = 0;
-  for (let a = NAME_THEN_TITLE_RE.exec(text); a; a = NAME_THEN_TITLE_RE.exec(text)) {
+  for (
+    let a = execAfterNonLetter(NAME_THEN_TITLE_RE, text);
+    a;
+    a = execAfterNonLetter(NAME_THEN_TITLE_RE, text)
+  ) {
     if (CAPITALISED_NAME.test(a[1] as string))
       return { name: a[1] as string, title: (a[2] as string).trim() };
     NAME_THEN_TITLE_RE.lastIndex = a.index + 1;
@@ -135,10 +171,20 @@ function chairIn(text: string): Person | null {
  */
 function sameOffice(a: string, b: string | null): boolean {
   if (!b) return false;
-  const head = (s: string) => s.trim().toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-  const heads = b.split(',').map(head);
-  return a.split(',').some((x) => heads.includes(head(x)));
+  const heads = b.split(',').map(officeHead);
+  for (const x of a.split(',')) if (heads.includes(officeHead(x))) return true;
+  return false;
 }
+
+/** An office's first two words in small letters: "Giám đốc Sở Xây dựng" → "giám đốc". */
+function officeHead(s: string): string {
+  // The first two pieces of `lower.split(/\s+/)`, without splitting the rest: `lower` neither
+  // opens nor ends with white space (lower-casing makes none), so each piece is a word.
+  const lower = s.trim().toLowerCase();
+  const m = FIRST_TWO_WORDS.exec(lower) as RegExpExecArray;
+  return m[2] === undefined ? (m[1] as string) : `${m[1]} ${m[2]}`;
+}
+const FIRST_TWO_WORDS = /^(\S*)(?:\s+(\S+))?/;
 
 /** An office whose body is left bare: "Giám đốc Sở", "Trưởng Ban", "Chánh Văn phòng". */
 const BARE_BODY = /(?:^|\s)(?:Sở|Ban|Cục|Chi cục|Phòng|Văn phòng|Trung tâm)$/u;
@@ -181,10 +227,17 @@ const WITH_RE =
 
 const WITH_WORD = /với/iu;
 
+/** Whether `text` may hold "với" in any case: it needs ớ or Ớ (no other letter folds to them). */
+function mayHoldWith(text: string): boolean {
+  return text.indexOf('ớ') >= 0 || text.indexOf('Ớ') >= 0;
+}
+
 /** The agency the meeting was held with: the default owner of tasks that name none. */
 export function parseCounterpart(subject: string | null, body: Line[]): string | null {
-  for (const text of [subject ?? '', ...body.slice(0, 3).map((l) => l.text)]) {
-    if (!WITH_WORD.test(text)) continue;
+  for (let i = -1; i < 3 && i < body.length; i++) {
+    // The subject first, then the opening lines.
+    const text = i < 0 ? (subject ?? '') : (body[i] as Line).text;
+    if (!mayHoldWith(text) || !WITH_WORD.test(text)) continue;
     WITH_RE.lastIndex = 0;
     const m = WITH_RE.exec(text);
     if (m) {

@@ -3,7 +3,7 @@
  * five syllables, each capitalised. Family names are a small closed set, some of them
  * one or two letters (Hà, Lò, Vi, Y), and OCR may strip a name of its diacritics.
  */
-import { asciiKey } from '../text/fold.ts';
+import { asciiKey, isSpace } from '../text/fold.ts';
 
 /** Common family names (general vocabulary). */
 const SURNAMES = new Set(
@@ -49,14 +49,14 @@ const ASCII_WORD = /^[A-Za-z]+$/;
 function opensName(words: readonly string[], i: number): boolean {
   const w = words[i] as string;
   if (SURNAMES.has(w)) return true;
-  const key = asciiKey(w);
-  if (ASCII_WORD.test(w) && SURNAME_KEYS.has(key)) return true;
+  // The key is taken only where it is read: it costs more than the tests before it.
+  if (ASCII_WORD.test(w) && SURNAME_KEYS.has(asciiKey(w))) return true;
   const next = words[i + 1];
   return (
     next !== undefined &&
     i + 2 < words.length &&
     (next === 'Thị' || next === 'Văn' || (ASCII_WORD.test(next) && MIDDLE_MARKS.has(next.toLowerCase()))) &&
-    !UNIT_HEADS.has(key)
+    !UNIT_HEADS.has(asciiKey(w))
   );
 }
 
@@ -85,19 +85,25 @@ export function isPersonName(s: string): boolean {
  */
 export function splitTitleAndName(s: string): { title: string | null; name: string | null } {
   const words = s.trim().split(/\s+/).filter(Boolean);
+  // A name of at most four words opens at one of the last four: the run of capitalised words
+  // is looked for no further back.
+  const earliest = Math.max(0, words.length - 4);
   let runStart = words.length;
-  while (runStart > 0 && CAPITAL_WORD.test(words[runStart - 1] as string)) runStart--;
+  while (runStart > earliest && CAPITAL_WORD.test(words[runStart - 1] as string)) runStart--;
   for (let i = runStart; i <= words.length - 2; i++) {
-    const n = words.length - i;
-    if (n <= 4 && opensName(words, i)) {
-      const title = words
-        .slice(0, i)
-        .join(' ')
-        .replace(/[,\s]+$/, '');
+    if (opensName(words, i)) {
+      const title = withoutTrailingCommas(words.slice(0, i).join(' '));
       return { title: title || null, name: words.slice(i).join(' ') };
     }
   }
   return { title: words.join(' ') || null, name: null };
+}
+
+/** `s.replace(/[,\s]+$/, '')`, read from the end: the regex would try every comma and space. */
+function withoutTrailingCommas(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 0x2c || isSpace(s.charCodeAt(e - 1)))) e--;
+  return e === s.length ? s : s.slice(0, e);
 }
 
 /** A name at the end of a line: "Lưu: VT, TH. Trần Minh Khoa" → "Trần Minh Khoa". */
