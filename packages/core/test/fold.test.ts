@@ -77,6 +77,15 @@ describe('scanning helpers give what the slower forms give', () => {
       expect(foldSpaces(s)).toBe(s.replace(/\s+/g, ' ').trim());
   });
 
+  it('execAtWordStart reads surrogates as the lookbehind does (a lone one is no letter)', () => {
+    const texts = ['ông An', 'bông An, ông Ba', 'a\udc00ông', '\ud835\udc00ông', 'x\ud800ông', 'Ông ông'];
+    for (const t of texts) {
+      const re = /ông/gu;
+      re.lastIndex = 0;
+      expect(execAtWordStart(re, t)?.index).toBe(/(?<![\p{L}])ông/u.exec(t)?.index);
+    }
+  });
+
   it('execAtWordStart matches only where no letter precedes, like (?<![\\p{L}])', () => {
     const text = 'hạn chót: xong trước ngày 5/6; ngoài hạn, thời hạn là 10 ngày, 𝐀hạn';
     const slow = /(?<![\p{L}])hạn/gu;

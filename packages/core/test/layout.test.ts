@@ -1,12 +1,6 @@
 // A line's columns and markup (src/parsers/layout.ts): the same as the regex split they replace.
 import { describe, expect, it } from 'vitest';
-import {
-  execAfterNonLetter,
-  isPlain,
-  leftColumn,
-  rightColumn,
-  withoutMarkup,
-} from '../src/parsers/layout.ts';
+import { isPlain, leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
 
 const split = (s: string) => s.split(/\s{3,}/);
 const SAMPLES = [
@@ -42,16 +36,5 @@ describe('columns', () => {
       }
     expect(isPlain('Nơi nhận:')).toBe(true);
     expect(isPlain('*SỞ Y TẾ*')).toBe(false);
-  });
-});
-
-describe('execAfterNonLetter', () => {
-  it('finds what a leading (?<![\\p{L}]) finds', () => {
-    const texts = ['ông An', 'bông An, ông Ba', 'a\udc00ông', '\ud835\udc00ông', 'x\ud800ông', 'Ông ông'];
-    for (const t of texts) {
-      const re = /ông/gu;
-      re.lastIndex = 0;
-      expect(execAfterNonLetter(re, t)?.index).toBe(/(?<![\p{L}])ông/u.exec(t)?.index);
-    }
   });
 });

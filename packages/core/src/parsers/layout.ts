@@ -49,34 +49,3 @@ export function isPlain(text: string): boolean {
 export function withoutMarkup(s: string): string {
   return s.indexOf('*') < 0 && s.indexOf('#') < 0 ? s : s.replace(/[*#]/g, '');
 }
-
-const LETTER = /\p{L}/u;
-
-/**
- * Whether the code point that ends right before `i` is a letter: what a leading
- * `(?<![\p{L}])` tests under the flag u. A low surrogate is read with the high one before it,
- * and alone when there is none (a lone surrogate is no letter).
- */
-function letterBefore(text: string, i: number): boolean {
-  if (i <= 0) return false;
-  const c = text.charCodeAt(i - 1);
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
-    const h = text.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(text.slice(i - 2, i));
-  }
-  return LETTER.test(text.charAt(i - 1));
-}
-
-/**
- * The next match of a global `re` (from its `lastIndex`) that no letter precedes:
- * the match of the pattern with `(?<![\p{L}])` at its head, which V8 runs several times
- * slower (it cannot scan ahead for the pattern's first characters then).
- */
-export function execAfterNonLetter(re: RegExp, text: string): RegExpExecArray | null {
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!letterBefore(text, m.index)) return m;
-    re.lastIndex = m.index + 1;
-  }
-  return null;
-}

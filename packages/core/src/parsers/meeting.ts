@@ -6,8 +6,8 @@
 import { matchAgencyAt } from '../agencies/phrase.ts';
 import { parseDateAt } from '../dates.ts';
 import type { Line } from '../document.ts';
+import { execAtWordStart } from '../text/fold.ts';
 import type { Person, Span } from '../types.ts';
-import { execAfterNonLetter } from './layout.ts';
 import { splitTitleAndName } from './names.ts';
 
 // "Ngày 5/6/2024", "Chiều thứ Tư, ngày …", "Vào lúc 14 giờ 00 ngày …", "Hôm nay, ngày …".
@@ -88,7 +88,7 @@ const CHAIRED_RE =
   /(?:đồng chí\s+)?((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng|Phó Chánh Văn phòng)[^,.;:]{0,80}?)\s+(?:đã\s+)?chủ trì/iu;
 // "đồng chí / ông / bà <tên>, <chức vụ>[, <chức vụ>] chủ trì": every match is tried, the
 // name must be capitalised words (the flag `i` would let any word through). Found at a word
-// start by execAfterNonLetter, as this one and the next one read "(?<![\p{L}])" at their head.
+// start by execAtWordStart, as this one and the next one read "(?<![\p{L}])" at their head.
 const NAME_THEN_TITLE_RE =
   /(?:đồng chí|ông|bà)\s+((?:\p{Lu}[\p{Ll}]+\s+){1,4}\p{Lu}[\p{Ll}]+)\s*,\s*((?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bí thư|Trưởng ban|Chánh Văn phòng)[^.;:]{0,120}?)\s*(?:,\s*)?(?:đã\s+)?chủ trì/giu;
 // "dưới sự chủ trì của đồng chí <tên>, <chức vụ>", "Chủ trì buổi làm việc: đồng chí <tên>, <chức
@@ -149,14 +149,10 @@ const COLLECTIVE = /^(?:Thường trực|Ban Thường vụ|Tập thể|Lãnh đ
 function chairIn(text: string): Person | null {
   if (!mayHoldChair(text) || !CHAIR_WORD.test(text)) return null;
   CHAIRED_BY_RE.lastIndex = 0;
-  const by = execAfterNonLetter(CHAIRED_BY_RE, text);
+  const by = execAtWordStart(CHAIRED_BY_RE, text);
   if (by) return { name: by[1] as string, title: (by[2] as string).trim() };
   NAME_THEN_TITLE_RE.lastIndex = 0;
-  for (
-    let a = execAfterNonLetter(NAME_THEN_TITLE_RE, text);
-    a;
-    a = execAfterNonLetter(NAME_THEN_TITLE_RE, text)
-  ) {
+  for (let a = execAtWordStart(NAME_THEN_TITLE_RE, text); a; a = execAtWordStart(NAME_THEN_TITLE_RE, text)) {
     if (CAPITALISED_NAME.test(a[1] as string))
       return { name: a[1] as string, title: (a[2] as string).trim() };
     NAME_THEN_TITLE_RE.lastIndex = a.index + 1;

@@ -42,14 +42,20 @@ export function endBeforeSpaces(text: string, end: number): number {
 
 const LETTER = /\p{L}/u;
 
-/** Whether the character right before `i` is a letter: what a leading `(?<![\p{L}])` tests. */
+/**
+ * Whether the code point that ends right before `i` is a letter: what a leading
+ * `(?<![\p{L}])` tests under the flag u. A low surrogate is read with the high one before
+ * it, and alone when there is none (a lone surrogate is no letter).
+ */
 export function letterBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const c = text.charCodeAt(i - 1);
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  // A letter outside the BMP ends in a low surrogate: test the whole code point.
-  const from = c >= 0xdc00 && c <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return LETTER.test(String.fromCodePoint(text.codePointAt(from) as number));
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = text.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(text.slice(i - 2, i));
+  }
+  return LETTER.test(text.charAt(i - 1));
 }
 
 /**
