@@ -86,16 +86,31 @@ for (const p of PATTERNS)
 const MAY_BE_MARKER =
   /^(?:[\d\-–—−+*•●○◦▪■□➢➤✓]|\((?:\d|[a-zđ]\))|(?:[IVX]{1,4}|[a-zđA-ZĐ])\s*[.)/]|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười|Thứ)\s)/u;
 
-/** A rule under the subject or between parts ("-----", "___", "* * *"): no item. */
-const RULE_LINE = /^[-–—−_=*~•.\s]{3,}$/u;
+/**
+ * A rule under the subject or between parts ("-----", "___", "* * *"): no item. It is
+ * `/^[-–—−_=*~•.\s]{3,}$/u` read as a loop: every character of the set is one UTF-16 unit,
+ * so the line is a rule when it has at least three units, all of them in the set.
+ */
+function isRuleLine(text: string): boolean {
+  if (text.length < 3) return false;
+  for (let k = 0; k < text.length; k++) if (!isRuleChar(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** - – — − _ = * ~ • . and the spaces. */
+function isRuleChar(c: number): boolean {
+  if (c < 0x80) return c === 45 || c === 95 || c === 61 || c === 42 || c === 126 || c === 46 || isSpace(c);
+  return c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 0x2022 || isSpace(c);
+}
 
 /**
  * Whether MAY_BE_MARKER can match, settled for most lines by their first two characters: a
  * line that opens with a letter is an item only as a letter or roman numeral before a
- * space or [.)/], or as a number word ("Một", "Thứ").
+ * space or [.)/], or as a number word ("Một", "Thứ"); one that opens with a digit always can.
  */
 function mayBeMarker(text: string): boolean {
   const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
   const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
   if (letter) {
     const d = text.charCodeAt(1);
@@ -109,16 +124,53 @@ const roman = (k: number) => k === 73 || k === 86 || k === 88;
 /** The first two letters of MAY_BE_MARKER's number words. */
 const NUMBER_WORD_OPENINGS = new Set(['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th']);
 
+/** The bullet each opening character stands for: one pattern each in PATTERNS. */
+const BULLET_OF = new Map<number, MarkerType>();
+for (const [type, chars] of PATTERNS)
+  if (type === 'dash' || type === 'plus' || type === 'star')
+    for (const c of chars) BULLET_OF.set(c.charCodeAt(0), type);
+
+/**
+ * A bullet's pattern, `^([-–—−])\s*(?=\S)` and the like, read without a regex: the bullet,
+ * the spaces after it, and then something else than a space, else no marker.
+ */
+function readBullet(text: string, type: MarkerType): Marker | null {
+  let k = 1;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return k < text.length ? { type, label: text.charAt(0), length: k } : null;
+}
+
+/**
+ * "2.1", "12.3.4": what the numN pattern needs after its first number, a '.' and a digit.
+ * A line that lacks them is tried as "1." or "1)" only.
+ */
+function mayBeDotted(text: string): boolean {
+  const dot =
+    text.charCodeAt(1) === 46 ? 1 : isDigit(text.charCodeAt(1)) && text.charCodeAt(2) === 46 ? 2 : -1;
+  return dot > 0 && isDigit(text.charCodeAt(dot + 1));
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+const NUMBERED_BY_DEPTH = ['num1', 'num2', 'num3', 'num4'] as const;
+
 export function readMarker(text: string): Marker | null {
-  if (!mayBeMarker(text) || RULE_LINE.test(text)) return null;
-  for (const [type, , re] of BY_FIRST.get(text.charAt(0)) ?? []) {
+  // Every character of a bullet is one MAY_BE_MARKER opens with, and each opens one pattern only.
+  const bullet = BULLET_OF.get(text.charCodeAt(0));
+  if (bullet !== undefined) return isRuleLine(text) ? null : readBullet(text, bullet);
+  if (!mayBeMarker(text) || isRuleLine(text)) return null;
+  const patterns = BY_FIRST.get(text.charAt(0));
+  if (patterns === undefined) return null;
+  for (let p = 0; p < patterns.length; p++) {
+    const [type, , re] = patterns[p] as (typeof PATTERNS)[number];
+    if (type === 'numN' && !mayBeDotted(text)) continue;
     const m = re.exec(text);
     if (!m) continue;
     const label = m[1] as string;
     if (type === 'numN') {
-      const depth = label.split('.').length;
-      const t = (['num1', 'num2', 'num3', 'num4'] as const)[Math.min(depth, 4) - 1] as MarkerType;
-      return { type: t, label, length: m[0].length };
+      // The depth is the count of the label's numbers: its dots and one.
+      let depth = 1;
+      for (let k = label.indexOf('.'); k >= 0; k = label.indexOf('.', k + 1)) depth++;
+      return { type: NUMBERED_BY_DEPTH[Math.min(depth, 4) - 1] as MarkerType, label, length: m[0].length };
     }
     return { type, label, length: m[0].length };
   }
