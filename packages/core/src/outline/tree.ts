@@ -54,6 +54,7 @@ const ASSIGNMENT = /^(?:Giao(?: thực hiện)?|Phân công(?: thực hiện)?)\
 
 /** The agencies an assignment paragraph names ("Giao: Sở A; Sở B." → "Sở A; Sở B."), else null. */
 export function assignedIn(text: string): string | null {
+  if (!mayOpenAssignment(text)) return null;
   const m = ASSIGNMENT.exec(text);
   return m ? text.slice(m[0].length) : null;
 }
@@ -139,6 +140,12 @@ const UPPER_START = /^\p{Lu}/u;
 
 const markerType = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
 
+/** `stack.findLastIndex((n) => markerType(n) === t)`, without a closure per item. */
+function lastOfType(stack: OutlineNode[], t: MarkerType): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (markerType(stack[i] as OutlineNode) === t) return i;
+  return -1;
+}
+
 export function buildOutline(paras: Paragraph[]): OutlineNode {
   const root: OutlineNode = { para: null, children: [], parent: null, ref: null, leadIn: true };
   const stack: OutlineNode[] = [root];
@@ -148,8 +155,8 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
     const t = p.marker?.type ?? null;
     const assignment = t === null && assignedIn(p.text) !== null;
     if (t) {
-      const same = stack.findLastIndex((n) => markerType(n) === t);
-      if (same > 0) stack.length = same;
+      const same = lastOfType(stack, t);
+      if (same > 0) while (stack.length > same) stack.pop();
       else {
         // An unmarked paragraph that does not introduce a list ends here, and so does
         // any item of a deeper kind than this one.
