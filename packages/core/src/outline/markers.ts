@@ -70,13 +70,21 @@ const PATTERNS: ReadonlyArray<[MarkerType | 'numN', string, RegExp]> = [
   ['star', '*•●○◦▪■□➢➤✓', /^([*•●○◦▪■□➢➤✓])\s*(?=\S)/u],
 ];
 
-/** The patterns a line opening on a character can match: a digit is never tried as a letter. */
-const BY_FIRST = new Map<string, (typeof PATTERNS)[number][]>();
+type Pattern = (typeof PATTERNS)[number];
+
+/**
+ * The patterns a line opening on a character can match, by the character's code (all are
+ * single UTF-16 units): a digit is never tried as a letter. No pattern for the first
+ * character, no marker.
+ */
+const BY_FIRST: (Pattern[] | null)[] = [];
 for (const p of PATTERNS)
   for (const c of p[1]) {
-    const list = BY_FIRST.get(c);
+    const k = c.charCodeAt(0);
+    while (BY_FIRST.length <= k) BY_FIRST.push(null);
+    const list = BY_FIRST[k];
     if (list) list.push(p);
-    else BY_FIRST.set(c, [p]);
+    else BY_FIRST[k] = [p];
   }
 
 /**
@@ -124,12 +132,6 @@ const roman = (k: number) => k === 73 || k === 86 || k === 88;
 /** The first two letters of MAY_BE_MARKER's number words. */
 const NUMBER_WORD_OPENINGS = new Set(['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th']);
 
-/** The bullet each opening character stands for: one pattern each in PATTERNS. */
-const BULLET_OF = new Map<number, MarkerType>();
-for (const [type, chars] of PATTERNS)
-  if (type === 'dash' || type === 'plus' || type === 'star')
-    for (const c of chars) BULLET_OF.set(c.charCodeAt(0), type);
-
 /**
  * A bullet's pattern, `^([-–—−])\s*(?=\S)` and the like, read without a regex: the bullet,
  * the spaces after it, and then something else than a space, else no marker.
@@ -154,14 +156,16 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const NUMBERED_BY_DEPTH = ['num1', 'num2', 'num3', 'num4'] as const;
 
 export function readMarker(text: string): Marker | null {
-  // Every character of a bullet is one MAY_BE_MARKER opens with, and each opens one pattern only.
-  const bullet = BULLET_OF.get(text.charCodeAt(0));
-  if (bullet !== undefined) return isRuleLine(text) ? null : readBullet(text, bullet);
+  const c = text.charCodeAt(0);
+  const patterns = c < BY_FIRST.length ? BY_FIRST[c] : null; // NaN (an empty line) is not < length
+  if (!patterns) return null;
+  // A bullet opens only its own pattern, and MAY_BE_MARKER matches every bullet.
+  const [kind] = patterns[0] as Pattern;
+  if (patterns.length === 1 && (kind === 'dash' || kind === 'plus' || kind === 'star'))
+    return isRuleLine(text) ? null : readBullet(text, kind);
   if (!mayBeMarker(text) || isRuleLine(text)) return null;
-  const patterns = BY_FIRST.get(text.charAt(0));
-  if (patterns === undefined) return null;
   for (let p = 0; p < patterns.length; p++) {
-    const [type, , re] = patterns[p] as (typeof PATTERNS)[number];
+    const [type, , re] = patterns[p] as Pattern;
     if (type === 'numN' && !mayBeDotted(text)) continue;
     const m = re.exec(text);
     if (!m) continue;
