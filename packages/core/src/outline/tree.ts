@@ -39,6 +39,9 @@ export function isLeadIn(text: string): boolean {
   if (end > 0 && text.charCodeAt(end - 1) === 46) end = endBeforeSpaces(text, end - 1);
   const last = text.charCodeAt(end - 1);
   if (last !== 58 && last !== 117 && last !== 85 && last !== 121 && last !== 89) return false;
+  // A ":" there is the pattern's first ending with only spaces and a stop after it, when
+  // it lies within the 40 characters the pattern reads.
+  if (last === 58 && end - 1 >= text.length - 40) return true;
   return LEAD_IN_END.test(text.slice(-40));
 }
 
