@@ -153,6 +153,29 @@ function mayBeDotted(text: string): boolean {
 }
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/**
+ * The num1 pattern, `^(\d{1,2})\s*[.)/]\s*(?=\p{L}|["“(])`, read by hand: each part has one way
+ * to match (a third digit, or a space where [.)/] or the lookahead stands, fails whatever
+ * the pattern backs off to). The lookahead is left to the pattern past ASCII.
+ */
+function readNumber(text: string, re: RegExp): Marker | null {
+  let k = isDigit(text.charCodeAt(1)) ? 2 : 1;
+  if (isDigit(text.charCodeAt(k))) return null;
+  const label = text.slice(0, k);
+  while (isSpace(text.charCodeAt(k))) k++;
+  const close = text.charCodeAt(k);
+  if (close !== 46 && close !== 41 && close !== 47) return null; // . ) /
+  k++;
+  while (isSpace(text.charCodeAt(k))) k++;
+  const next = text.charCodeAt(k);
+  if (next >= 0x80) {
+    const m = re.exec(text);
+    return m ? { type: 'num1', label: m[1] as string, length: m[0].length } : null;
+  }
+  const opens = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 34 || next === 40; // " (
+  return opens ? { type: 'num1', label, length: k } : null;
+}
+
 const NUMBERED_BY_DEPTH = ['num1', 'num2', 'num3', 'num4'] as const;
 
 export function readMarker(text: string): Marker | null {
@@ -167,6 +190,11 @@ export function readMarker(text: string): Marker | null {
   for (let p = 0; p < patterns.length; p++) {
     const [type, , re] = patterns[p] as Pattern;
     if (type === 'numN' && !mayBeDotted(text)) continue;
+    if (type === 'num1') {
+      const marker = readNumber(text, re);
+      if (marker) return marker;
+      continue;
+    }
     const m = re.exec(text);
     if (!m) continue;
     const label = m[1] as string;
