@@ -123,14 +123,18 @@ function mayBeMarker(text: string): boolean {
   if (letter) {
     const d = text.charCodeAt(1);
     const closes = isSpace(d) || d === 46 || d === 41 || d === 47; // . ) /
-    if (!closes && !(roman(c) && roman(d)) && !NUMBER_WORD_OPENINGS.has(text.slice(0, 2))) return false;
+    if (!closes && !(roman(c) && roman(d)) && !NUMBER_WORD_OPENINGS.has(c * 0x10000 + d)) return false;
   }
   return MAY_BE_MARKER.test(text);
 }
 /** I, V, X. */
 const roman = (k: number) => k === 73 || k === 86 || k === 88;
-/** The first two letters of MAY_BE_MARKER's number words. */
-const NUMBER_WORD_OPENINGS = new Set(['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th']);
+/** The first two letters of MAY_BE_MARKER's number words, as their two codes in one number. */
+const NUMBER_WORD_OPENINGS = new Set(
+  ['Mộ', 'Ha', 'Ba', 'Bố', 'Nă', 'Sá', 'Bả', 'Tá', 'Ch', 'Mư', 'Th'].map(
+    (w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1),
+  ),
+);
 
 /**
  * A bullet's pattern, `^([-–—−])\s*(?=\S)` and the like, read without a regex: the bullet,
@@ -140,6 +144,22 @@ function readBullet(text: string, type: MarkerType): Marker | null {
   let k = 1;
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
   return k < text.length ? { type, label: text.charAt(0), length: k } : null;
+}
+
+/**
+ * The alpha pattern, `^([a-zđ])\s*[)./]\s+(?=\S)`, read by hand on a line that opens with a
+ * small letter: each part has one way to match (where the pattern backs off, a space stands
+ * where [)./] or \S must).
+ */
+function readLetter(text: string): Marker | null {
+  let k = 1;
+  while (isSpace(text.charCodeAt(k))) k++;
+  const close = text.charCodeAt(k);
+  if (close !== 41 && close !== 46 && close !== 47) return null; // ) . /
+  k++;
+  if (!isSpace(text.charCodeAt(k))) return null;
+  while (isSpace(text.charCodeAt(k))) k++;
+  return k < text.length ? { type: 'alpha', label: text.charAt(0), length: k } : null;
 }
 
 /**
@@ -168,12 +188,21 @@ function readNumber(text: string, re: RegExp): Marker | null {
   k++;
   while (isSpace(text.charCodeAt(k))) k++;
   const next = text.charCodeAt(k);
-  if (next >= 0x80) {
+  if (next >= 0x80 && !isLatinLetter(next)) {
     const m = re.exec(text);
     return m ? { type: 'num1', label: m[1] as string, length: m[0].length } : null;
   }
-  const opens = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 34 || next === 40; // " (
+  const opens =
+    next >= 0x80 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 34 || next === 40; // " (
   return opens ? { type: 'num1', label, length: k } : null;
+}
+
+/**
+ * Latin-1 letters (but × and ÷), Latin Extended-A and -B, and Latin Extended Additional
+ * (ạ–ỹ): letters (\p{L}) all of them, the ones Vietnamese items open with.
+ */
+function isLatinLetter(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
 }
 
 const NUMBERED_BY_DEPTH = ['num1', 'num2', 'num3', 'num4'] as const;
@@ -186,6 +215,9 @@ export function readMarker(text: string): Marker | null {
   const [kind] = patterns[0] as Pattern;
   if (patterns.length === 1 && (kind === 'dash' || kind === 'plus' || kind === 'star'))
     return isRuleLine(text) ? null : readBullet(text, kind);
+  // A small letter opens the alpha pattern only; where it matches, MAY_BE_MARKER does too,
+  // and no rule opens on a letter.
+  if (patterns.length === 1 && kind === 'alpha') return readLetter(text);
   if (!mayBeMarker(text) || isRuleLine(text)) return null;
   for (let p = 0; p < patterns.length; p++) {
     const [type, , re] = patterns[p] as Pattern;
