@@ -212,7 +212,8 @@ export function readMarker(text: string): Marker | null {
   const patterns = c < BY_FIRST.length ? BY_FIRST[c] : null; // NaN (an empty line) is not < length
   if (!patterns) return null;
   // A bullet opens only its own pattern, and MAY_BE_MARKER matches every bullet.
-  const [kind] = patterns[0] as Pattern;
+  // Read by index: destructuring goes through the array iterator.
+  const kind = (patterns[0] as Pattern)[0];
   if (patterns.length === 1 && (kind === 'dash' || kind === 'plus' || kind === 'star'))
     return isRuleLine(text) ? null : readBullet(text, kind);
   // A small letter opens the alpha pattern only; where it matches, MAY_BE_MARKER does too,
@@ -220,7 +221,9 @@ export function readMarker(text: string): Marker | null {
   if (patterns.length === 1 && kind === 'alpha') return readLetter(text);
   if (!mayBeMarker(text) || isRuleLine(text)) return null;
   for (let p = 0; p < patterns.length; p++) {
-    const [type, , re] = patterns[p] as Pattern;
+    const pattern = patterns[p] as Pattern;
+    const type = pattern[0];
+    const re = pattern[2];
     if (type === 'numN' && !mayBeDotted(text)) continue;
     if (type === 'num1') {
       const marker = readNumber(text, re);
