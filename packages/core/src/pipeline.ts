@@ -25,7 +25,7 @@ import { extractTasks } from './tasks/extract.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
 import { newTonePlacement, restoreDiacritics } from './text/accents.ts';
 import { cleanText } from './text/clean.ts';
-import type { Notice, Span, Warning } from './types.ts';
+import type { Notice, Span, Task, Warning } from './types.ts';
 
 export interface ExtractOptions {
   /** Reference date (ISO) for relative deadlines when the notice has no date. */
@@ -211,8 +211,19 @@ function readBody(ctx: Ctx): void {
     // The search for the closing formula above tested every paragraph after the first.
     notClosing: new ParagraphRange(paras, start + 1, end),
   });
-  notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
+  notice.tasks = inTextOrder([...outlineTasks, ...tableTasks]);
 }
+
+/**
+ * `tasks.sort((a, b) => a.span.start - b.span.start)`. The sort is stable, so tasks already
+ * in order (the outline's usually are, and most notices have no table) are left as they are.
+ */
+function inTextOrder(tasks: Task[]): Task[] {
+  for (let i = 1; i < tasks.length; i++)
+    if (!((tasks[i - 1] as Task).span.start <= (tasks[i] as Task).span.start)) return tasks.sort(byStart);
+  return tasks;
+}
+const byStart = (a: Task, b: Task) => a.span.start - b.span.start;
 
 /** Refiners: what the parsers leave open, and the warnings an officer needs to see. */
 function refine(ctx: Ctx, looksLikeNotice: boolean): void {
