@@ -45,7 +45,17 @@ export function toDoc(text: string): Doc {
  * stand where `doc`'s do (the view and the text as printed, text/accents.ts).
  */
 export function withText(doc: Doc, text: string): Doc {
-  return { text, lines: doc.lines.map((l) => ({ ...l, text: text.slice(l.start, l.end) })) };
+  // The lines are toDoc's: the same fields, in the same order, listed rather than spread.
+  return {
+    text,
+    lines: doc.lines.map((l) => ({
+      index: l.index,
+      text: text.slice(l.start, l.end),
+      start: l.start,
+      end: l.end,
+      opensBlock: l.opensBlock,
+    })),
+  };
 }
 
 export const span = (start: number, end: number): Span => ({ start, end });

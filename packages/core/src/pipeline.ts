@@ -7,7 +7,7 @@ import { ISSUER_ABBREVIATIONS } from './agencies/lexicon.ts';
 import { parseIso } from './dates.ts';
 import { type Line, toDoc, withText } from './document.ts';
 import { lookupProvince } from './gazetteer/provinces.ts';
-import { buildOutline, isLeadIn, toParagraphs } from './outline/tree.ts';
+import { buildOutline, isLeadIn, type Paragraph, toParagraphs } from './outline/tree.ts';
 import { findRecipientsHead, parseRecipients, parseSigner } from './parsers/footer.ts';
 import {
   docTypeFromNotation,
@@ -26,7 +26,7 @@ import { isPartyNotice } from './tasks/roles.ts';
 import { extractTableTasks, isTableLine } from './tasks/table.ts';
 import { newTonePlacement, restoreDiacritics } from './text/accents.ts';
 import { cleanText } from './text/clean.ts';
-import type { Notice, Span, Warning } from './types.ts';
+import type { Notice, Span, Task, Warning } from './types.ts';
 
 export interface ExtractOptions {
   /** Reference date (ISO) for relative deadlines when the notice has no date. */
@@ -193,9 +193,7 @@ function readFooter(ctx: Ctx): void {
 /** The meeting, then the tasks: from the lead-in of the directive part to the closing formula. */
 function readBody(ctx: Ctx): void {
   const { notice } = ctx;
-  const bodyLines = withoutAddressees(ctx.lines.slice(ctx.bodyFrom, ctx.bodyTo)).filter(
-    (l) => !isTableLine(l),
-  );
+  const bodyLines = bodyLinesOf(ctx.lines, ctx.bodyFrom, ctx.bodyTo);
   const meeting = parseMeeting(notice.subject, bodyLines, notice.docType);
   notice.meeting = meeting && { date: meeting.date, presider: meeting.presider };
   if (meeting?.span) notice.spans.meeting = meeting.span;
@@ -203,19 +201,7 @@ function readBody(ctx: Ctx): void {
   // Invitations, reports and minutes ask nothing to be tracked (Decree 30/2020, Phụ lục III types).
   if (NON_DIRECTIVE_TYPES.has(notice.docType ?? '')) return;
   const paras = toParagraphs(bodyLines);
-  let start = paras.findIndex(
-    (p) =>
-      p.marker !== null ||
-      (isLeadIn(p.text) && /kết luận|chỉ đạo|như sau|đề nghị|yêu cầu|giao|sau\s*:?$/iu.test(p.text)),
-  );
-  if (start < 0) start = paras.length;
-  let end = paras.length;
-  for (let i = start + 1; i < paras.length; i++) {
-    if (CLOSING_RE.test((paras[i] as (typeof paras)[number]).text)) {
-      end = i;
-      break;
-    }
-  }
+  const { start, end } = directiveRange(paras);
   const docDate = parseIso(notice.date) ?? parseIso(ctx.options.today);
   const tableTasks = extractTableTasks(ctx.lines, docDate, ctx.text);
   const outlineTasks = extractTasks(buildOutline(paras.slice(start, end)), {
@@ -225,10 +211,21 @@ function readBody(ctx: Ctx): void {
     hasTaskTable: tableTasks.length > 0,
     partyIssuer: isPartyNotice(notice.notation, notice.issuer),
     // The search for the closing formula above tested every paragraph after the first.
-    notClosing: new Set(paras.slice(start + 1, end)),
+    notClosing: new ParagraphRange(paras, start + 1, end),
   });
-  notice.tasks = [...outlineTasks, ...tableTasks].sort((a, b) => a.span.start - b.span.start);
+  notice.tasks = inTextOrder([...outlineTasks, ...tableTasks]);
 }
+
+/**
+ * `tasks.sort((a, b) => a.span.start - b.span.start)`. The sort is stable, so tasks already
+ * in order (the outline's usually are, and most notices have no table) are left as they are.
+ */
+function inTextOrder(tasks: Task[]): Task[] {
+  for (let i = 1; i < tasks.length; i++)
+    if (!((tasks[i - 1] as Task).span.start <= (tasks[i] as Task).span.start)) return tasks.sort(byStart);
+  return tasks;
+}
+const byStart = (a: Task, b: Task) => a.span.start - b.span.start;
 
 /** Refiners: what the parsers leave open, and the warnings an officer needs to see. */
 function refine(ctx: Ctx, looksLikeNotice: boolean): void {
@@ -253,19 +250,107 @@ function refine(ctx: Ctx, looksLikeNotice: boolean): void {
 
 const NON_DIRECTIVE_TYPES = new Set(['GM', 'BC', 'BB', 'TTr', 'HĐ', 'GGT', 'GNP', 'PG', 'PC', 'PB']);
 
-/** "Kính gửi: - Sở A; - Sở B" names the addressees of a công văn, not tasks. */
-function withoutAddressees(lines: Line[]): Line[] {
-  const k = lines.findIndex((l) => /^Kính gửi\s*:?/iu.test(l.text));
-  if (k < 0) return lines;
-  let end = k + 1;
-  while (
-    end < lines.length &&
-    /^[-+•]/u.test((lines[end] as Line).text) &&
-    (lines[end] as Line).text.length < 200
-  )
-    end++;
-  return [...lines.slice(0, k), ...lines.slice(end)];
+/**
+ * The directive part: from its first item or lead-in ("… như sau:") to the closing formula
+ * (CLOSING_RE), as indices in `paras`; `start` is `paras.length` when there is none.
+ */
+export function directiveRange(paras: Paragraph[]): { start: number; end: number } {
+  let start = 0;
+  while (start < paras.length && !opensDirectives(paras[start] as Paragraph)) start++;
+  let end = paras.length;
+  for (let i = start + 1; i < paras.length; i++) {
+    if (CLOSING_RE.test((paras[i] as Paragraph).text)) {
+      end = i;
+      break;
+    }
+  }
+  return { start, end };
 }
+
+function opensDirectives(p: Paragraph): boolean {
+  return p.marker !== null || (isLeadIn(p.text) && DIRECTIVE_LEAD_IN.test(p.text));
+}
+const DIRECTIVE_LEAD_IN = /kết luận|chỉ đạo|như sau|đề nghị|yêu cầu|giao|sau\s*:?$/iu;
+
+/**
+ * What `new Set(paras.slice(from, to))` holds, for extractTasks, which asks about a few of the
+ * paragraphs: each is found by its position in `paras` (toParagraphs makes each paragraph a
+ * new object) instead of hashing every paragraph into a set. The set is built only if listed.
+ */
+class ParagraphRange implements ReadonlySet<Paragraph> {
+  private listed: Set<Paragraph> | null = null;
+  constructor(
+    private readonly paras: readonly Paragraph[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+  has(p: Paragraph): boolean {
+    const i = this.paras.indexOf(p, this.from);
+    return i >= 0 && i < this.to;
+  }
+  get size(): number {
+    return this.all().size;
+  }
+  forEach(
+    fn: (value: Paragraph, value2: Paragraph, set: ReadonlySet<Paragraph>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const p of this.all()) fn.call(thisArg, p, p, this);
+  }
+  entries(): SetIterator<[Paragraph, Paragraph]> {
+    return this.all().entries();
+  }
+  keys(): SetIterator<Paragraph> {
+    return this.all().keys();
+  }
+  values(): SetIterator<Paragraph> {
+    return this.all().values();
+  }
+  [Symbol.iterator](): SetIterator<Paragraph> {
+    return this.all().values();
+  }
+  private all(): Set<Paragraph> {
+    this.listed ??= new Set(this.paras.slice(this.from, this.to));
+    return this.listed;
+  }
+}
+
+/**
+ * The body's lines but table rows and the addressees of a công văn ("Kính gửi: - Sở A;
+ * - Sở B" names them, not tasks).
+ */
+export function bodyLinesOf(lines: Line[], from: number, bodyTo: number): Line[] {
+  const to = Math.min(bodyTo, lines.length);
+  let k = from;
+  while (k < to && !opensAddressees((lines[k] as Line).text)) k++;
+  let skipTo = k;
+  if (k < to) {
+    skipTo = k + 1;
+    while (
+      skipTo < to &&
+      ADDRESSEE_ITEM.test((lines[skipTo] as Line).text) &&
+      (lines[skipTo] as Line).text.length < 200
+    )
+      skipTo++;
+  }
+  const out: Line[] = [];
+  for (let i = from; i < to; i++) {
+    if (i === k) i = skipTo;
+    if (i < to && !isTableLine(lines[i] as Line)) out.push(lines[i] as Line);
+  }
+  return out;
+}
+
+/**
+ * `/^Kính gửi\s*:?/iu`, whose optional tail never decides. Only K, k and the Kelvin sign
+ * (U+212A) fold to k, so a line opening on another character is not tried.
+ */
+function opensAddressees(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 75 || c === 107 || c === 0x212a) && KINH_GUI.test(text);
+}
+const KINH_GUI = /^Kính gửi\s*:?/iu;
+const ADDRESSEE_ITEM = /^[-+•]/u;
 
 /**
  * When OCR lost the header block: the closing formula names the issuer

@@ -123,5 +123,19 @@ describe('rules', () => {
     expect(readMarker('* * *')).toBeNull();
     expect(readMarker('- Sở Tài chính')).toMatchObject({ type: 'dash' });
     expect(readMarker('--')).toMatchObject({ type: 'dash' });
+    expect(readMarker('- \t')).toBeNull();
+    expect(readMarker('-\u00a0 x')).toEqual({ type: 'dash', label: '-', length: 3 });
+  });
+});
+
+describe('numbered items read by hand', () => {
+  it('at most two digits, then a stop, then a letter, a quote or a parenthesis', () => {
+    expect(readMarker('12 ) "Sở Y tế"')).toEqual({ type: 'num1', label: '12', length: 5 });
+    expect(readMarker('3.(Sở Y tế)')).toEqual({ type: 'num1', label: '3', length: 2 });
+    expect(readMarker('4. “Sở Y tế”')).toEqual({ type: 'num1', label: '4', length: 3 });
+    expect(readMarker('5. Ủy ban')).toEqual({ type: 'num1', label: '5', length: 3 });
+    expect(readMarker('123. Sở Y tế')).toBeNull();
+    expect(readMarker('6. 2025')).toBeNull();
+    expect(readMarker('7.')).toBeNull();
   });
 });

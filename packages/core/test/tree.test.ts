@@ -76,6 +76,13 @@ describe('toParagraphs', () => {
     );
   });
 
+  it('an attribute line opens a paragraph whatever its first letter\'s case: "Đơn vị", "đơn vị", "PHỐI HỢP"', () => {
+    for (const attribute of ['Đơn vị chủ trì: Sở Y tế.', 'đơn vị phối hợp: Sở Y tế.', 'PHỐI HỢP: Sở Y tế.']) {
+      const paras = toParagraphs(toDoc(`Rà soát danh sách hộ nghèo trên địa bàn\n${attribute}`).lines);
+      expect(paras.map((p) => p.text)).toEqual(['Rà soát danh sách hộ nghèo trên địa bàn', attribute]);
+    }
+  });
+
   it('a line after one ending with ":" opens a new paragraph even without a marker', () => {
     const paras = toParagraphs(toDoc('1. Đánh giá chung:\nThời gian qua, Sở đã có nhiều cố gắng.').lines);
     expect(paras).toHaveLength(2);

@@ -5,6 +5,7 @@
  */
 import type { Line } from '../document.ts';
 import { isUpperCase } from '../text/caps.ts';
+import { endBeforeSpaces, isSpace } from '../text/fold.ts';
 import { isBullet, type Marker, type MarkerType, RANK, readMarker } from './markers.ts';
 
 export interface Paragraph {
@@ -32,11 +33,15 @@ const LEAD_IN_END =
 
 export function isLeadIn(text: string): boolean {
   // Every ending above closes on ":", "sau" or "đây" before an optional full stop: other
-  // paragraphs are ruled out without running the pattern backwards over their tail.
-  let t = text.trimEnd();
-  if (t.endsWith('.')) t = t.slice(0, -1).trimEnd();
-  const last = t.charCodeAt(t.length - 1);
+  // paragraphs are ruled out without running the pattern backwards over their tail. The
+  // last character is read past the trailing spaces and one full stop, without trimming.
+  let end = endBeforeSpaces(text, text.length);
+  if (end > 0 && text.charCodeAt(end - 1) === 46) end = endBeforeSpaces(text, end - 1);
+  const last = text.charCodeAt(end - 1);
   if (last !== 58 && last !== 117 && last !== 85 && last !== 121 && last !== 89) return false;
+  // A ":" there is the pattern's first ending with only spaces and a stop after it, when
+  // it lies within the 40 characters the pattern reads.
+  if (last === 58 && end - 1 >= text.length - 40) return true;
   return LEAD_IN_END.test(text.slice(-40));
 }
 
@@ -52,6 +57,7 @@ const ASSIGNMENT = /^(?:Giao(?: thực hiện)?|Phân công(?: thực hiện)?)\
 
 /** The agencies an assignment paragraph names ("Giao: Sở A; Sở B." → "Sở A; Sở B."), else null. */
 export function assignedIn(text: string): string | null {
+  if (!mayOpenAssignment(text)) return null;
   const m = ASSIGNMENT.exec(text);
   return m ? text.slice(m[0].length) : null;
 }
@@ -74,29 +80,10 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
   let cur: Paragraph | null = null;
   for (const l of lines) {
     const marker = readMarker(l.text);
-    const opens =
-      l.opensBlock ||
-      marker !== null ||
-      cur === null ||
-      (cur.text.endsWith(':') && assignedIn(cur.text) !== '') ||
-      ATTRIBUTE_START.test(l.text) ||
-      ASSIGNMENT.test(l.text) ||
-      isHeadingLine(cur.text) ||
-      isHeadingLine(l.text) ||
-      (cur.marker !== null && SECTION_TITLE.test(cur.text) && /^\p{Lu}/u.test(l.text));
-    if (opens) {
-      cur = {
-        text: l.text.slice(marker?.length ?? 0).trim(),
-        marker,
-        start: l.start,
-        contentStart: l.start + (marker?.length ?? 0),
-        end: l.end,
-      };
-      // Skip spaces between the marker and the text so that the span starts on a word.
-      while (cur.contentStart < cur.end && /\s/.test(l.text[cur.contentStart - l.start] as string))
-        cur.contentStart++;
+    if (cur === null || marker !== null || l.opensBlock || opensParagraph(cur, l.text)) {
+      cur = openParagraph(l, marker);
       out.push(cur);
-    } else if (cur) {
+    } else {
       cur.text = `${cur.text} ${l.text}`;
       cur.end = l.end;
     }
@@ -104,7 +91,63 @@ export function toParagraphs(lines: Line[]): Paragraph[] {
   return out;
 }
 
+/** Whether an unmarked line of a block starts a paragraph of its own after `cur`. */
+function opensParagraph(cur: Paragraph, text: string): boolean {
+  return (
+    (cur.text.endsWith(':') && assignedIn(cur.text) !== '') ||
+    (mayOpenAttribute(text) && ATTRIBUTE_START.test(text)) ||
+    (mayOpenAssignment(text) && ASSIGNMENT.test(text)) ||
+    isHeadingLine(cur.text) ||
+    isHeadingLine(text) ||
+    // The cheap test of the line before the section title's pattern (both are pure tests).
+    (cur.marker !== null && opensWithCapital(text) && SECTION_TITLE.test(cur.text))
+  );
+}
+
+/** The paragraph that line `l` opens: its text after the marker, trimmed. */
+function openParagraph(l: Line, marker: Marker | null): Paragraph {
+  const t = l.text;
+  const skip = marker?.length ?? 0;
+  // `t.slice(skip).trim()` without the intermediate copy.
+  let from = skip;
+  while (from < t.length && isSpace(t.charCodeAt(from))) from++;
+  const to = endBeforeSpaces(t, t.length);
+  // Skip spaces between the marker and the text so that the span starts on a word.
+  let contentStart = l.start + skip;
+  while (contentStart < l.end && isSpace(t.charCodeAt(contentStart - l.start))) contentStart++;
+  return { text: from < to ? t.slice(from, to) : '', marker, start: l.start, contentStart, end: l.end };
+}
+
+/**
+ * First characters ATTRIBUTE_START (c, đ, p, t: "Cơ quan", "Đơn vị", "phối hợp", "thời hạn")
+ * and ASSIGNMENT (g, p: "Giao", "Phân công") can match, in either case. No other character
+ * folds to these letters, so a line opening on another one cannot match.
+ */
+function mayOpenAttribute(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 0x110 || c === 0x111) return true; // Đ đ
+  const lower = c | 0x20; // a capital ASCII letter as a small one
+  return lower === 0x63 || lower === 0x70 || lower === 0x74; // c p t
+}
+function mayOpenAssignment(text: string): boolean {
+  const lower = text.charCodeAt(0) | 0x20; // a capital ASCII letter as a small one
+  return lower === 0x67 || lower === 0x70; // g p
+}
+
+/** `/^\p{Lu}/u`: in ASCII only A–Z are capitals, so the pattern runs for other characters only. */
+function opensWithCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : UPPER_START.test(text);
+}
+const UPPER_START = /^\p{Lu}/u;
+
 const markerType = (n: OutlineNode): MarkerType | null => n.para?.marker?.type ?? null;
+
+/** `stack.findLastIndex((n) => markerType(n) === t)`, without a closure per item. */
+function lastOfType(stack: OutlineNode[], t: MarkerType): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (markerType(stack[i] as OutlineNode) === t) return i;
+  return -1;
+}
 
 export function buildOutline(paras: Paragraph[]): OutlineNode {
   const root: OutlineNode = { para: null, children: [], parent: null, ref: null, leadIn: true };
@@ -115,8 +158,8 @@ export function buildOutline(paras: Paragraph[]): OutlineNode {
     const t = p.marker?.type ?? null;
     const assignment = t === null && assignedIn(p.text) !== null;
     if (t) {
-      const same = stack.findLastIndex((n) => markerType(n) === t);
-      if (same > 0) stack.length = same;
+      const same = lastOfType(stack, t);
+      if (same > 0) while (stack.length > same) stack.pop();
       else {
         // An unmarked paragraph that does not introduce a list ends here, and so does
         // any item of a deeper kind than this one.

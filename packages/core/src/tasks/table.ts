@@ -8,6 +8,7 @@ import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
 import type { Line } from '../document.ts';
+import { endBeforeSpaces, foldSpaces, isSpace } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 
 interface Cell {
@@ -31,10 +32,12 @@ function cellsOf(line: Line): Cell[] {
   const t = line.text;
   let from = t.indexOf('|') + 1;
   for (let k = t.indexOf('|', from); k >= 0; k = t.indexOf('|', from)) {
-    const raw = t.slice(from, k);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    cells.push({ text, start: line.start + from + lead, end: line.start + from + lead + text.length });
+    // The cell between the bars, trimmed (trim() drops exactly the characters isSpace tells).
+    let a = from;
+    while (a < k && isSpace(t.charCodeAt(a))) a++;
+    const b = endBeforeSpaces(t, k);
+    const text = a < b ? t.slice(a, b) : '';
+    cells.push({ text, start: line.start + a, end: line.start + a + text.length });
     from = k + 1;
   }
   return cells;
@@ -46,7 +49,7 @@ function cellOf(row: Cell[], cols: Map<Column, number>, col: Column): Cell | und
   return k === undefined ? undefined : row[k];
 }
 
-export const isTableLine = (l: Line) => l.text.startsWith('|');
+export const isTableLine = (l: Line) => l.text.charCodeAt(0) === 124; // startsWith('|')
 
 /** `source` is the text as printed, which task texts are cut from (the lines may be a view of it). */
 export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: string): Task[] {
@@ -93,7 +96,8 @@ export function extractTableTasks(lines: Line[], docDate: YMD | null, source?: s
       const stt = cellOf(row, cols, 'stt')?.text;
       tasks.push({
         ref: stt ? `PL.${stt}` : null,
-        text: (source ? source.slice(body.start, body.end) : body.text).replace(/\s+/g, ' ').trim(),
+        // foldSpaces is `.replace(/\s+/g, ' ').trim()`, skipped for text folded already.
+        text: foldSpaces(source ? source.slice(body.start, body.end) : body.text),
         lead,
         support: ownersIn(cellOf(row, cols, 'support')?.text),
         due: d?.due ?? null,
