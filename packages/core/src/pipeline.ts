@@ -210,8 +210,11 @@ function readBody(ctx: Ctx): void {
     counterpart: parseCounterpart(notice.subject, bodyLines),
     hasTaskTable: tableTasks.length > 0,
     partyIssuer: isPartyNotice(notice.notation, notice.issuer),
-    // The search for the closing formula above tested every paragraph after the first.
-    notClosing: new ParagraphRange(paras, start + 1, end),
+    // directiveRange tested every paragraph after the first for the closing formula.
+    notClosing: (p) => {
+      const i = paras.indexOf(p, start + 1);
+      return i >= 0 && i < end;
+    },
   });
   notice.tasks = inTextOrder([...outlineTasks, ...tableTasks]);
 }
@@ -271,49 +274,6 @@ function opensDirectives(p: Paragraph): boolean {
   return p.marker !== null || (isLeadIn(p.text) && DIRECTIVE_LEAD_IN.test(p.text));
 }
 const DIRECTIVE_LEAD_IN = /kết luận|chỉ đạo|như sau|đề nghị|yêu cầu|giao|sau\s*:?$/iu;
-
-/**
- * What `new Set(paras.slice(from, to))` holds, for extractTasks, which asks about a few of the
- * paragraphs: each is found by its position in `paras` (toParagraphs makes each paragraph a
- * new object) instead of hashing every paragraph into a set. The set is built only if listed.
- */
-class ParagraphRange implements ReadonlySet<Paragraph> {
-  private listed: Set<Paragraph> | null = null;
-  constructor(
-    private readonly paras: readonly Paragraph[],
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-  has(p: Paragraph): boolean {
-    const i = this.paras.indexOf(p, this.from);
-    return i >= 0 && i < this.to;
-  }
-  get size(): number {
-    return this.all().size;
-  }
-  forEach(
-    fn: (value: Paragraph, value2: Paragraph, set: ReadonlySet<Paragraph>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (const p of this.all()) fn.call(thisArg, p, p, this);
-  }
-  entries(): SetIterator<[Paragraph, Paragraph]> {
-    return this.all().entries();
-  }
-  keys(): SetIterator<Paragraph> {
-    return this.all().keys();
-  }
-  values(): SetIterator<Paragraph> {
-    return this.all().values();
-  }
-  [Symbol.iterator](): SetIterator<Paragraph> {
-    return this.all().values();
-  }
-  private all(): Set<Paragraph> {
-    this.listed ??= new Set(this.paras.slice(this.from, this.to));
-    return this.listed;
-  }
-}
 
 /**
  * The body's lines but table rows and the addressees of a công văn ("Kính gửi: - Sở A;

@@ -23,7 +23,7 @@ export interface TaskContext {
   /** A party committee's notice (roles.ts, isPartyNotice): only party organs are its issuer. */
   partyIssuer?: boolean;
   /** Paragraphs the caller found to be no closing formula (CLOSING_RE), not to be tested again. */
-  notClosing?: ReadonlySet<Paragraph>;
+  notClosing?: (p: Paragraph) => boolean;
 }
 
 /** Lines under an item that state its owner and deadline: "- Cơ quan chủ trì: Công an tỉnh." */
@@ -168,7 +168,7 @@ class TaskWalker {
         explicit: roles.explicit,
         hasDeadline: d !== null,
         clauseSubject: false,
-        notClosing: this.ctx.notClosing?.has(p),
+        notClosing: this.ctx.notClosing?.(p),
       })
     )
       return;

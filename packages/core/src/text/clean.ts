@@ -623,8 +623,9 @@ export function dropRunningHeads(lines: string[]): string[] {
   }
   if (heads.size === 0) return lines;
   return lines.filter((l, i) => {
-    // A running head stands alone on its line: most lines fail on their first small letter.
-    if (i < FIRST_PAGE_HEAD || !isUpperCase(l)) return true;
+    // A running head stands alone on its line: most lines fail on their first small letter
+    // (and a line shorter than 4 has no head key).
+    if (i < FIRST_PAGE_HEAD || l.length < 4 || !isUpperCase(l)) return true;
     const key = headKey(l);
     return key === null || !heads.has(key);
   });
