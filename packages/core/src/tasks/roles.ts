@@ -62,20 +62,25 @@ const TOPIC_PREFIX = /^(?:Về|Liên quan đến|Kiến nghị|Đối với vi�
 const CLAUSE_START_RE =
   /(?:[;.]\s+|:\s+|,\s*(?=(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)(?![\p{L}])))(?:(?:trên cơ sở đó|đồng thời|theo đó|sau đó|do đó|vì vậy|do vậy|vì thế)\s*,?\s*)?/giu;
 
-/** Bodies that issue the notice and never lead its tasks ("đề nghị UBND tỉnh xem xét"). */
-// Party notices are issued by the committee, its standing board or its standing members
-// (Hướng dẫn 36-HD/VPTW): "Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy",
-// "Đảng ủy xã" (the bare unit: the notice's own).
-const ISSUING_AUTHORITY =
-  /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?:Thường trực|Ban Thường vụ) (?:UBND|Ủy ban nhân dân|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy|Chủ tịch (?:UBND|Ủy ban nhân dân))(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
-
 /**
- * The party's own organs among them. A party committee's notice assigns tasks to the
- * people's committee and council of its unit like to any body ("Ủy ban nhân dân huyện chỉ
- * đạo …", "phối hợp với UBND huyện"): there only these are the issuer.
+ * Bodies that issue notices and never lead their tasks ("đề nghị UBND tỉnh xem xét"): the
+ * people's committees and councils, and the party committees. Party notices are issued by
+ * the committee, its standing board or its standing members (Hướng dẫn 36-HD/VPTW):
+ * "Huyện ủy", "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "Đảng ủy xã" (the bare unit:
+ * the notice's own).
  */
-const PARTY_AUTHORITY =
-  /^(?:(?:Thường trực|Ban Thường vụ) (?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)(?:\s+(?:tỉnh|thành phố|huyện|xã|phường))?$/u;
+const PEOPLES_AUTHORITY =
+  'UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|(?:Thường trực|Ban Thường vụ) (?:UBND|Ủy ban nhân dân)|Chủ tịch (?:UBND|Ủy ban nhân dân)';
+const PARTY_ORGAN =
+  '(?:Thường trực|Ban Thường vụ) (?:(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy)|(?:Tỉnh|Thành|Huyện|Quận|Thị) ủy|Đảng ủy';
+const OF_UNIT = '(?:\\s+(?:tỉnh|thành phố|huyện|xã|phường))?$';
+const ISSUING_AUTHORITY = new RegExp(`^(?:${PEOPLES_AUTHORITY}|${PARTY_ORGAN})${OF_UNIT}`, 'u');
+/**
+ * A party committee's notice assigns tasks to the people's committee and council of its
+ * unit like to any body ("Ủy ban nhân dân huyện chỉ đạo …", "phối hợp với UBND huyện"):
+ * there only the party organs are the issuer.
+ */
+const PARTY_AUTHORITY = new RegExp(`^(?:${PARTY_ORGAN})${OF_UNIT}`, 'u');
 
 export interface RoleOptions {
   /** The notice is a party committee's (Hướng dẫn 36-HD/VPTW): only party organs issue it. */
