@@ -43,11 +43,20 @@ export function cleanText(input: string): CleanResult {
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
     if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
-  lines = lines.map((l, k) => stripMarkup(l, lineMarks[k]));
-  lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
-  lines = cutAfterClosingMark(dropRunningHeads(lines));
-  lines = dropStampFragments(lines);
-  let blocks = toBlocks(lines);
+  // Steps that read one line at a time share a loop: stripMarkup, then dropPageMarks.
+  const stripped: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = stripMarkup(lines[k] as string, lineMarks[k]);
+    if (!isPageMark(l)) stripped.push(l);
+  }
+  lines = joinLoneMarkers(joinHyphenatedWords(stripped));
+  // dropRunningHeads, then cutAfterClosingMark on the lines it keeps.
+  const heads = runningHeads(lines);
+  const kept: string[] = [];
+  for (let k = 0; k < lines.length; k++)
+    if (!isRunningHead(lines[k] as string, k, heads)) kept.push(cutAfterClosingMarkIn(lines[k] as string));
+  // dropStampFragments, then toBlocks over the lines it keeps.
+  let blocks = toBlocks(kept, stampFragments(kept));
   // Pages first joined, so that an item broken by a page break compares whole with its repeat.
   blocks = joinPageBreaks(blocks);
   const dedup = dropRepeatedBlocks(blocks);
@@ -232,7 +241,11 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => !(mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l)));
+  return lines.filter((l) => !isPageMark(l));
+}
+
+function isPageMark(l: string): boolean {
+  return mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l);
 }
 
 /** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
@@ -316,9 +329,11 @@ function snapToGap(line: string, p: number): number {
  * syllables, so a letter, a hyphen and a line starting in lower case are one word again.
  */
 export function joinHyphenatedWords(lines: string[]): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first join on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
+    const at = i;
     while (
       l.charCodeAt(l.length - 1) === 45 && // '-'
       /\p{L}-$/u.test(l) &&
@@ -328,9 +343,10 @@ export function joinHyphenatedWords(lines: string[]): string[] {
       l = l.slice(0, -1) + (lines[i + 1] as string);
       i++;
     }
-    out.push(l);
+    if (i !== at) out ??= lines.slice(0, at);
+    out?.push(l);
   }
-  return out;
+  return out ?? lines;
 }
 
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
@@ -340,7 +356,8 @@ const isLoneMarker = (l: string) => mayEndIn(l, LONE_MARKER_ENDS) && LONE_MARKER
 
 /** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
 export function joinLoneMarkers(lines: string[]): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first join on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
     if (isLoneMarker(l)) {
@@ -348,14 +365,15 @@ export function joinLoneMarkers(lines: string[]): string[] {
       while (j < lines.length && (lines[j] as string).trim() === '') j++;
       const next = lines[j];
       if (next !== undefined && next.trim() !== '' && !isLoneMarker(next)) {
+        out ??= lines.slice(0, i);
         out.push(`${l.trim()} ${next.trim()}`);
         i = j;
         continue;
       }
     }
-    out.push(l);
+    out?.push(l);
   }
-  return out;
+  return out ?? lines;
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
@@ -505,14 +523,17 @@ function wrapBarePipeRows(lines: string[]): string[] {
  * what follows it on the same line is stamp or initials residue ("VT^{am}", "Ues").
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
-  return lines.map((l) => {
-    // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
-    if (l.length < 4) return l;
-    const i = closingMarkAt(l);
-    if (i < 0) return l;
-    const rest = l.slice(i + 3).trim();
-    return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
-  });
+  return lines.map(cutAfterClosingMarkIn);
+}
+
+/** A line cut after its closing mark, as cutAfterClosingMark does. */
+function cutAfterClosingMarkIn(l: string): string {
+  // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
+  if (l.length < 4) return l;
+  const i = closingMarkAt(l);
+  if (i < 0) return l;
+  const rest = l.slice(i + 3).trim();
+  return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
 }
 
 /**
@@ -568,7 +589,13 @@ function isLoneWord(lines: string[], k: number): boolean {
  * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
  */
 export function dropStampFragments(lines: string[]): string[] {
-  const drop = new Array<boolean>(lines.length).fill(false);
+  const drop = stampFragments(lines);
+  return drop ? lines.filter((_, k) => !drop[k]) : lines;
+}
+
+/** Which lines dropStampFragments drops (undefined: none). */
+function stampFragments(lines: string[]): boolean[] | undefined {
+  let drop: boolean[] | undefined;
   let i = 0;
   while (i < lines.length) {
     if (!isFragment(lines[i] as string)) {
@@ -589,12 +616,13 @@ export function dropStampFragments(lines: string[]): string[] {
     const isolated =
       count === 1 && (lines[i - 1] ?? '').trim() === '' && (lines[last + 1] ?? '').trim() === '';
     if (count >= 2 || (isolated && (lines[i] as string).trim().length <= 2)) {
+      drop ??= new Array<boolean>(lines.length).fill(false);
       for (let k = i; k <= last; k++) drop[k] = true;
       if (count >= 2 && isLoneWord(lines, i - 1)) drop[i - 1] = true;
     }
     i = last + 1;
   }
-  return lines.filter((_, k) => !drop[k]);
+  return drop;
 }
 
 /** Lines of the top of the first page that may head the pages after it. */
@@ -608,6 +636,12 @@ const FIRST_PAGE_HEAD = 12;
  * two of them joined. Left there, it splits the sentence the page break cut.
  */
 export function dropRunningHeads(lines: string[]): string[] {
+  const heads = runningHeads(lines);
+  return heads ? lines.filter((l, i) => !isRunningHead(l, i, heads)) : lines;
+}
+
+/** The keys of the lines that head the first page, and of each two of them joined (undefined: none). */
+function runningHeads(lines: string[]): Set<string> | undefined {
   const heads = new Set<string>();
   let previous: string | null = null;
   for (let i = 0, seen = 0; i < lines.length && seen < HEAD_LINES; i++) {
@@ -621,14 +655,16 @@ export function dropRunningHeads(lines: string[]): string[] {
     if (previous !== null) heads.add(`${previous} ${key}`);
     previous = key;
   }
-  if (heads.size === 0) return lines;
-  return lines.filter((l, i) => {
-    // A running head stands alone on its line: most lines fail on their first small letter
-    // (and a line shorter than 4 has no head key).
-    if (i < FIRST_PAGE_HEAD || l.length < 4 || !isUpperCase(l)) return true;
-    const key = headKey(l);
-    return key === null || !heads.has(key);
-  });
+  return heads.size === 0 ? undefined : heads;
+}
+
+/** Whether line `i` repeats a running head of `heads` (runningHeads). */
+function isRunningHead(l: string, i: number, heads: Set<string> | undefined): boolean {
+  // A running head stands alone on its line: most lines fail on their first small letter
+  // (and a line shorter than 4 has no head key).
+  if (heads === undefined || i < FIRST_PAGE_HEAD || l.length < 4 || !isUpperCase(l)) return false;
+  const key = headKey(l);
+  return key !== null && heads.has(key);
 }
 
 /** The folded key of a line in capitals (its left column, stars dropped), else null. */
@@ -667,12 +703,16 @@ function joinBlocks(blocks: string[][]): string {
   return lines.join('\n');
 }
 
-/** Groups lines into blocks separated by blank lines; blank lines are not kept. */
-export function toBlocks(lines: string[]): string[][] {
+/**
+ * Groups lines into blocks separated by blank lines; blank lines are not kept, nor the
+ * lines `drop` marks (as if dropped before).
+ */
+export function toBlocks(lines: string[], drop?: boolean[]): string[][] {
   const blocks: string[][] = [];
   let cur: string[] = [];
-  for (const l of lines) {
-    const t = trimmed(l);
+  for (let k = 0; k < lines.length; k++) {
+    if (drop?.[k]) continue;
+    const t = trimmed(lines[k] as string);
     if (t === '') {
       if (cur.length) blocks.push(cur);
       cur = [];
