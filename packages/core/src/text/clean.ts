@@ -159,7 +159,10 @@ export function characterKinds(s: string): CharacterKinds {
 export function marksOfLines(text: string, lines: string[]): Uint16Array {
   const marks = new Uint16Array(lines.length);
   // Offset of the line break that ends each line (the text's length for the last line).
-  const ends = new Int32Array(lines.length);
+  // Read only in this call: one buffer serves all (a typed array costs ~0.3 µs to make).
+  if (endsBuffer.length < lines.length)
+    endsBuffer = new Int32Array(Math.max(lines.length, 2 * endsBuffer.length));
+  const ends = endsBuffer;
   for (let k = 0, end = -1; k < lines.length; k++) ends[k] = end += (lines[k] as string).length + 1;
   for (const [c, mark] of MARK_CHARACTERS) {
     let k = 0;
@@ -184,6 +187,7 @@ export function marksOfLines(text: string, lines: string[]): Uint16Array {
 }
 
 const DOUBLED_SPACE = / {2}/g;
+let endsBuffer = new Int32Array(256);
 
 /**
  * The marks of rewritten lines. The lines before the first change and after the last keep
@@ -740,13 +744,14 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Whether blocks `a` and `b` say the same; `sets` keeps their token sets once built. */
 function similarBlocks(
-  texts: string[],
+  blocks: string[][],
+  texts: (string | undefined)[],
   sets: (Map<string, number> | undefined)[],
   a: number,
   b: number,
 ): boolean {
-  const ta = texts[a] as string;
-  const tb = texts[b] as string;
+  const ta = textOf(blocks, texts, a);
+  const tb = textOf(blocks, texts, b);
   if (ta === tb) return true;
   if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
   sets[a] ??= tokenSet(ta);
@@ -761,8 +766,8 @@ function similarBlocks(
 export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; removedBlocks: number } {
   const n = blocks.length;
   if (n < 6 || n > 20_000) return { blocks, removedBlocks: 0 };
-  // Most blocks are one line: its own text, without a call to join.
-  const texts = blocks.map((b) => (b.length === 1 ? (b[0] as string) : b.join(' ')));
+  // A block's text (its lines joined) is built when first read (textOf).
+  const texts: (string | undefined)[] = new Array(n);
   const sets: (Map<string, number> | undefined)[] = new Array(n);
   // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
   // no other; a hash of the head finds them without building it, and they get no head.
@@ -770,13 +775,13 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   const heads: (string | undefined)[] = new Array(n);
   const firstWithHash = new Map<number, number>();
   for (let k = 0; k < n; k++) {
-    const t = texts[k] as string;
+    const t = openingOf(blocks, texts, k);
     if (t.length < 40) continue;
     const hash = headHash(t);
     const first = firstWithHash.get(hash);
     if (first === undefined) firstWithHash.set(hash, k);
     else {
-      heads[first] ??= headOf(texts[first] as string);
+      heads[first] ??= headOf(openingOf(blocks, texts, first));
       heads[k] = headOf(t);
     }
   }
@@ -802,14 +807,14 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
       let chars = 0;
       let misses = 0;
       while (i + len < j && j + len < n) {
-        if (similarBlocks(texts, sets, i + len, j + len)) {
-          chars += (texts[i + len] as string).length;
+        if (similarBlocks(blocks, texts, sets, i + len, j + len)) {
+          chars += textOf(blocks, texts, i + len).length;
           len++;
         } else if (
           misses === 0 &&
           i + len + 1 < j &&
           j + len + 1 < n &&
-          similarBlocks(texts, sets, i + len + 1, j + len + 1)
+          similarBlocks(blocks, texts, sets, i + len + 1, j + len + 1)
         ) {
           misses++;
           len++;
@@ -825,6 +830,23 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     }
   }
   return { blocks: blocks.filter((_, k) => !remove[k]), removedBlocks: removed };
+}
+
+/** Block k's lines joined by spaces, kept in `texts` (a one-line block's text is its line). */
+function textOf(blocks: string[][], texts: (string | undefined)[], k: number): string {
+  const b = blocks[k] as string[];
+  texts[k] ??= b.length === 1 ? (b[0] as string) : b.join(' ');
+  return texts[k];
+}
+
+/**
+ * textOf(k), or a text as long as 60 characters at least that opens like it: headHash and
+ * headOf read the first 60 characters of a text, and the length test asks for 40. A first
+ * line that long is such a text, without a join.
+ */
+function openingOf(blocks: string[][], texts: (string | undefined)[], k: number): string {
+  const first = (blocks[k] as string[])[0];
+  return first !== undefined && first.length >= 60 ? first : textOf(blocks, texts, k);
 }
 
 /** A block's head: the key of its opening words. */
