@@ -55,10 +55,10 @@ export function cleanText(input: string): CleanResult {
   const kept: string[] = [];
   for (let k = 0; k < lines.length; k++)
     if (!isRunningHead(lines[k] as string, k, heads)) kept.push(cutAfterClosingMarkIn(lines[k] as string));
-  // dropStampFragments, then toBlocks over the lines it keeps.
-  let blocks = toBlocks(kept, stampFragments(kept));
-  // Pages first joined, so that an item broken by a page break compares whole with its repeat.
-  blocks = joinPageBreaks(blocks);
+  // dropStampFragments, then toBlocks over the lines it keeps, then joinPageBreaks as each
+  // block ends. Pages first joined, so that an item broken by a page break compares whole
+  // with its repeat.
+  let blocks = toBlocks(kept, stampFragments(kept), true);
   const dedup = dropRepeatedBlocks(blocks);
   blocks = dedup.blocks;
   if (dedup.removedBlocks > 0)
@@ -709,21 +709,36 @@ function joinBlocks(blocks: string[][]): string {
 
 /**
  * Groups lines into blocks separated by blank lines; blank lines are not kept, nor the
- * lines `drop` marks (as if dropped before).
+ * lines `drop` marks (as if dropped before). `joinBreaks`: the blocks as joinPageBreaks
+ * leaves them.
  */
-export function toBlocks(lines: string[], drop?: boolean[]): string[][] {
+export function toBlocks(lines: string[], drop?: boolean[], joinBreaks = false): string[][] {
   const blocks: string[][] = [];
   let cur: string[] = [];
   for (let k = 0; k < lines.length; k++) {
     if (drop?.[k]) continue;
     const t = trimmed(lines[k] as string);
-    if (t === '') {
-      if (cur.length) blocks.push(cur);
+    if (t !== '') cur.push(t);
+    // A blank line ends a block (a run of them, one).
+    else if (cur.length) {
+      addBlock(blocks, cur, joinBreaks);
       cur = [];
-    } else cur.push(t);
+    }
   }
-  if (cur.length) blocks.push(cur);
+  if (cur.length) addBlock(blocks, cur, joinBreaks);
   return blocks;
+}
+
+/**
+ * Adds a block that toBlocks made, joined to the one before when `joinBreaks` and a page
+ * break cut them (joinPageBreaks): the blocks are new, so the one before takes its lines.
+ */
+function addBlock(blocks: string[][], b: string[], joinBreaks: boolean): void {
+  const prev = blocks[blocks.length - 1];
+  if (joinBreaks && prev !== undefined && continuesAcrossBreak(prev, b)) {
+    prev[prev.length - 1] = `${prev[prev.length - 1] as string} ${b[0] as string}`;
+    for (let i = 1; i < b.length; i++) prev.push(b[i] as string);
+  } else blocks.push(b);
 }
 
 function tokenSet(s: string): Map<string, number> {
@@ -786,13 +801,14 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     }
   }
   const byHead = new Map<string, number[]>();
-  heads.forEach((head, k) => {
-    if (head === undefined) return;
+  for (let k = 0; k < n; k++) {
+    const head = heads[k];
+    if (head === undefined) continue;
     const list = byHead.get(head);
     if (list) {
       if (list.length < 8) list.push(k);
     } else byHead.set(head, [k]);
-  });
+  }
   // No two blocks open alike (most texts): none is repeated.
   if (byHead.size === 0) return { blocks, removedBlocks: 0 };
   const remove = new Array<boolean>(n).fill(false);
@@ -921,6 +937,14 @@ function endsInLetterCommaOrDigit(s: string): boolean {
 
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
+/** Whether block `b` goes on with the sentence of block `prev` (joinPageBreaks). */
+function continuesAcrossBreak(prev: string[], b: string[]): boolean {
+  const lastLine = prev[prev.length - 1] as string;
+  const first = b[0] as string;
+  const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
+  return (continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first);
+}
+
 /**
  * A page break in the middle of a sentence leaves "... Truyền" / blank line /
  * "thông, ...": a block that does not end a sentence, followed by one that starts
@@ -935,8 +959,7 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
     const first = b[0] as string;
     if (prev) {
       const lastLine = prev[prev.length - 1] as string;
-      const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
-      if ((continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first)) {
+      if (continuesAcrossBreak(prev, b)) {
         const joined = lastIsCopy ? prev : prev.slice();
         joined[joined.length - 1] = `${lastLine} ${first}`;
         joined.push(...b.slice(1));
