@@ -209,6 +209,7 @@ function carryMarks(before: string[], marks: Uint16Array, after: string[]): Uint
 
 /** Whether two lists hold the same lines (most rewrites change none). */
 function sameLines(a: string[], b: string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -264,7 +265,8 @@ const PAGE_MARK_ENDS = asciiSet('0123456789-*_#=~|>');
  * Rewritten as one '|' row a task, cells joined across their lines.
  */
 export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first table on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as string;
@@ -275,13 +277,15 @@ export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>)
       (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 &&
       TASK_TABLE_HEADER.test(line)
         ? columnStarts(line)
-        : [];
-    const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
+        : NO_COLUMNS;
+    // (Fewer than 3 columns settle it without naming them: most lines have none.)
+    const names = cols.length < 3 ? [] : cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
     if (cols.length < 3 || names.filter((n) => TASK_TABLE_HEADER.test(n)).length < 2) {
-      out.push(line);
+      out?.push(line);
       i++;
       continue;
     }
+    out ??= lines.slice(0, i);
     const rows: string[][] = [names];
     let j = i + 1;
     for (; j < lines.length; j++) {
@@ -302,8 +306,10 @@ export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>)
     for (const r of rows) out.push(`| ${r.join(' | ')} |`);
     i = j;
   }
-  return out;
+  return out ?? lines;
 }
+
+const NO_COLUMNS: readonly number[] = [];
 
 /** Start offsets of the cells of a line whose cells are separated by 2+ spaces. */
 function columnStarts(line: string): number[] {
@@ -453,13 +459,6 @@ export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
     let j = i;
     while (j < rows.length && isTableRow(rows[j] as string)) j++;
     const group = rows.slice(i, j).filter((r) => !TABLE_RULE.test(r));
-    const cellsOf = (r: string) =>
-      r
-        .trim()
-        .replace(/^\|/, '')
-        .replace(/\|$/, '')
-        .split('|')
-        .map((c) => c.trim());
     const header = group[0] ? cellsOf(group[0]) : [];
     const isTaskTable = header.filter((c) => TASK_TABLE_HEADER.test(c)).length >= 2;
     if (isTaskTable) {
@@ -483,6 +482,16 @@ export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
   return out;
 }
 
+/** The cells of a '|' row, trimmed. */
+function cellsOf(r: string): string[] {
+  return r
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
 /** A line of cells between tabs, as a '|' row. */
 function tabRowToTableRow(l: string): string {
   if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
@@ -500,12 +509,6 @@ function tabRowToTableRow(l: string): string {
  * row may leave off its trailing bar and an empty last cell).
  */
 function wrapBarePipeRows(lines: string[]): string[] {
-  // The count of '|' (split's pieces less one), without making the pieces.
-  const bars = (l: string) => {
-    let n = 0;
-    for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
-    return n;
-  };
   const out = lines.slice();
   for (let i = 0; i < lines.length; i++) {
     const head = lines[i] as string;
@@ -520,6 +523,13 @@ function wrapBarePipeRows(lines: string[]): string[] {
     i = j - 1;
   }
   return out;
+}
+
+/** The count of '|' in a line (split's pieces less one), without making the pieces. */
+function bars(l: string): number {
+  let n = 0;
+  for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
+  return n;
 }
 
 /**
