@@ -798,14 +798,12 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
   // no other; a hash of the head finds them without building it, and they get no head.
   // (A block gets its head when a second one has the same hash: one look-up a block.)
   const heads: (string | undefined)[] = new Array(n);
-  const firstWithHash = new Map<number, number>();
+  clearHashTable(n);
   for (let k = 0; k < n; k++) {
     const t = openingOf(blocks, texts, k);
     if (t.length < 40) continue;
-    const hash = headHash(t);
-    const first = firstWithHash.get(hash);
-    if (first === undefined) firstWithHash.set(hash, k);
-    else {
+    const first = firstWithHash(headHash(t), k);
+    if (first >= 0) {
       heads[first] ??= headOf(openingOf(blocks, texts, first));
       heads[k] = headOf(t);
     }
@@ -873,6 +871,42 @@ function textOf(blocks: string[][], texts: (string | undefined)[], k: number): s
 function openingOf(blocks: string[][], texts: (string | undefined)[], k: number): string {
   const first = (blocks[k] as string[])[0];
   return first !== undefined && first.length >= 60 ? first : textOf(blocks, texts, k);
+}
+
+/**
+ * A table from head hashes to the first block with each (what a Map<number, number> would
+ * hold, without its cost for ~40 keys a text): open addressing in buffers that every call
+ * reuses. A slot is taken when its stamp is the call's; a new stamp clears the table.
+ */
+let slotHash = new Int32Array(1024);
+let slotBlock = new Int32Array(1024);
+let slotStamp = new Uint32Array(1024);
+let stamp = 0;
+
+/** Empties the table, made room for `n` blocks (half its slots at most). */
+function clearHashTable(n: number): void {
+  if (slotHash.length < 2 * n || stamp === 0xffffffff) {
+    const size = Math.max(slotHash.length, 2 ** Math.ceil(Math.log2(2 * n)));
+    slotHash = new Int32Array(size);
+    slotBlock = new Int32Array(size);
+    slotStamp = new Uint32Array(size);
+    stamp = 0;
+  }
+  stamp++;
+}
+
+/** The first block given `hash` (-1 when none: block `k` is then the first). */
+function firstWithHash(hash: number, k: number): number {
+  const mask = slotHash.length - 1;
+  for (let s = (hash ^ (hash >>> 16)) & mask; ; s = (s + 1) & mask) {
+    if (slotStamp[s] !== stamp) {
+      slotStamp[s] = stamp;
+      slotHash[s] = hash;
+      slotBlock[s] = k;
+      return -1;
+    }
+    if (slotHash[s] === hash) return slotBlock[s] as number;
+  }
 }
 
 /** A block's head: the key of its opening words. */
