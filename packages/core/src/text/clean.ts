@@ -39,7 +39,9 @@ export function cleanText(input: string): CleanResult {
     // Only a line with a wide gap can head a space-aligned table.
     if (marks & SPACES_3) lines = rewriteAlignedTables(lines, lineMarks);
     // Without a bar or a tab, only rows just written can make a table: else none changes.
-    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines, (marks & TAB) !== 0);
+    // (Lines as they were keep their marks: a line with no bar nor tab then needs no look.)
+    if (marks & (PIPE | TAB) || !sameLines(lines, before))
+      lines = rewriteTables(lines, (marks & TAB) !== 0, lines === before ? lineMarks : undefined);
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
     if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
@@ -444,10 +446,11 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  * beside the signature — is flattened: each cell's lines, left cell first.
  * Tab-separated rows count as tables too.
  */
-export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
+export function rewriteTables(lines: string[], mayHoldTabs = true, marks?: ArrayLike<number>): string[] {
   // (`mayHoldTabs` false: the caller knows no line holds a tab, and each would be left.)
   const tabbed = mayHoldTabs ? lines.map(tabRowToTableRow) : lines;
-  const rows = wrapBarePipeRows(tabbed);
+  // A tab row becomes a bar row: a line marked with neither holds no bar after.
+  const rows = wrapBarePipeRows(tabbed, marks);
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -508,9 +511,12 @@ function tabRowToTableRow(l: string): string {
  * names the task table, and each following line with at most one bar fewer is a row (a
  * row may leave off its trailing bar and an empty last cell).
  */
-function wrapBarePipeRows(lines: string[]): string[] {
-  const out = lines.slice();
+function wrapBarePipeRows(lines: string[], marks?: ArrayLike<number>): string[] {
+  // Lines are copied from the first rewrite on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
+    // A line with no bar (by its marks: `marks` hold PIPE or TAB for each line with a bar).
+    if (marks !== undefined && ((marks[i] as number) & (PIPE | TAB)) === 0) continue;
     const head = lines[i] as string;
     const n = bars(head);
     if (n < 2 || TABLE_ROW.test(head)) continue;
@@ -519,10 +525,11 @@ function wrapBarePipeRows(lines: string[]): string[] {
     let j = i + 1;
     while (j < lines.length && bars(lines[j] as string) >= n - 1 && !TABLE_ROW.test(lines[j] as string)) j++;
     if (j === i + 1) continue;
+    out ??= lines.slice();
     for (let k = i; k < j; k++) out[k] = `| ${(lines[k] as string).trim().replace(/^\|\s*|\s*\|$/g, '')} |`;
     i = j - 1;
   }
-  return out;
+  return out ?? lines;
 }
 
 /** The count of '|' in a line (split's pieces less one), without making the pieces. */
