@@ -45,13 +45,19 @@ export function cleanText(input: string): CleanResult {
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
     if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
-  // Steps that read one line at a time share a loop: stripMarkup, then dropPageMarks.
+  // Steps that read one line at a time share a loop: stripMarkup, then dropPageMarks, then
+  // joinHyphenatedWords (a kept line that ends a word begun at the end of the one before
+  // joins it: the last line kept is all that step reads).
   const stripped: string[] = [];
   for (let k = 0; k < lines.length; k++) {
     const l = stripMarkup(lines[k] as string, lineMarks[k]);
-    if (!isPageMark(l)) stripped.push(l);
+    if (isPageMark(l)) continue;
+    const last = stripped.length - 1;
+    if (last >= 0 && isHyphenatedWord(stripped[last] as string, l))
+      stripped[last] = joinWord(stripped[last] as string, l);
+    else stripped.push(l);
   }
-  lines = joinLoneMarkers(joinHyphenatedWords(stripped));
+  lines = joinLoneMarkers(stripped);
   // dropRunningHeads, then cutAfterClosingMark on the lines it keeps.
   const heads = runningHeads(lines);
   const kept: string[] = [];
@@ -346,19 +352,24 @@ export function joinHyphenatedWords(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
     const at = i;
-    while (
-      l.charCodeAt(l.length - 1) === 45 && // '-'
-      /\p{L}-$/u.test(l) &&
-      i + 1 < lines.length &&
-      /^\p{Ll}/u.test(lines[i + 1] as string)
-    ) {
-      l = l.slice(0, -1) + (lines[i + 1] as string);
+    while (i + 1 < lines.length && isHyphenatedWord(l, lines[i + 1] as string)) {
+      l = joinWord(l, lines[i + 1] as string);
       i++;
     }
     if (i !== at) out ??= lines.slice(0, at);
     out?.push(l);
   }
   return out ?? lines;
+}
+
+/** Whether line `l` ends with a word that `next` ends: a letter and a hyphen, then a small letter. */
+function isHyphenatedWord(l: string, next: string): boolean {
+  return l.charCodeAt(l.length - 1) === 45 && /\p{L}-$/u.test(l) && /^\p{Ll}/u.test(next); // '-'
+}
+
+/** Line `l` joined to `next`, without the hyphen. */
+function joinWord(l: string, next: string): string {
+  return l.slice(0, -1) + next;
 }
 
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
