@@ -39,17 +39,34 @@ export function cleanText(input: string): CleanResult {
     // Only a line with a wide gap can head a space-aligned table.
     if (marks & SPACES_3) lines = rewriteAlignedTables(lines, lineMarks);
     // Without a bar or a tab, only rows just written can make a table: else none changes.
-    if (marks & (PIPE | TAB) || !sameLines(lines, before)) lines = rewriteTables(lines, (marks & TAB) !== 0);
+    // (Lines as they were keep their marks: a line with no bar nor tab then needs no look.)
+    if (marks & (PIPE | TAB) || !sameLines(lines, before))
+      lines = rewriteTables(lines, (marks & TAB) !== 0, lines === before ? lineMarks : undefined);
     // A rewritten row holds other marks (a doubled space: "|  |", an empty cell).
     if (!sameLines(lines, before)) lineMarks = carryMarks(before, lineMarks, lines);
   }
-  lines = lines.map((l, k) => stripMarkup(l, lineMarks[k]));
-  lines = joinLoneMarkers(joinHyphenatedWords(dropPageMarks(lines)));
-  lines = cutAfterClosingMark(dropRunningHeads(lines));
-  lines = dropStampFragments(lines);
-  let blocks = toBlocks(lines);
-  // Pages first joined, so that an item broken by a page break compares whole with its repeat.
-  blocks = joinPageBreaks(blocks);
+  // Steps that read one line at a time share a loop: stripMarkup, then dropPageMarks, then
+  // joinHyphenatedWords (a kept line that ends a word begun at the end of the one before
+  // joins it: the last line kept is all that step reads).
+  const stripped: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = stripMarkup(lines[k] as string, lineMarks[k]);
+    if (isPageMark(l)) continue;
+    const last = stripped.length - 1;
+    if (last >= 0 && isHyphenatedWord(stripped[last] as string, l))
+      stripped[last] = joinWord(stripped[last] as string, l);
+    else stripped.push(l);
+  }
+  lines = joinLoneMarkers(stripped);
+  // dropRunningHeads, then cutAfterClosingMark on the lines it keeps.
+  const heads = runningHeads(lines);
+  const kept: string[] = [];
+  for (let k = 0; k < lines.length; k++)
+    if (!isRunningHead(lines[k] as string, k, heads)) kept.push(cutAfterClosingMarkIn(lines[k] as string));
+  // dropStampFragments, then toBlocks over the lines it keeps, then joinPageBreaks as each
+  // block ends. Pages first joined, so that an item broken by a page break compares whole
+  // with its repeat.
+  let blocks = toBlocks(kept, stampFragments(kept), true);
   const dedup = dropRepeatedBlocks(blocks);
   blocks = dedup.blocks;
   if (dedup.removedBlocks > 0)
@@ -150,7 +167,10 @@ export function characterKinds(s: string): CharacterKinds {
 export function marksOfLines(text: string, lines: string[]): Uint16Array {
   const marks = new Uint16Array(lines.length);
   // Offset of the line break that ends each line (the text's length for the last line).
-  const ends = new Int32Array(lines.length);
+  // Read only in this call: one buffer serves all (a typed array costs ~0.3 µs to make).
+  if (endsBuffer.length < lines.length)
+    endsBuffer = new Int32Array(Math.max(lines.length, 2 * endsBuffer.length));
+  const ends = endsBuffer;
   for (let k = 0, end = -1; k < lines.length; k++) ends[k] = end += (lines[k] as string).length + 1;
   for (const [c, mark] of MARK_CHARACTERS) {
     let k = 0;
@@ -175,6 +195,7 @@ export function marksOfLines(text: string, lines: string[]): Uint16Array {
 }
 
 const DOUBLED_SPACE = / {2}/g;
+let endsBuffer = new Int32Array(256);
 
 /**
  * The marks of rewritten lines. The lines before the first change and after the last keep
@@ -196,6 +217,7 @@ function carryMarks(before: string[], marks: Uint16Array, after: string[]): Uint
 
 /** Whether two lists hold the same lines (most rewrites change none). */
 function sameLines(a: string[], b: string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -232,7 +254,11 @@ export function stripMarkup(line: string, marks = ALL_MARKS): string {
  * holding only markup symbols. They sit where a page broke, often mid-sentence.
  */
 export function dropPageMarks(lines: string[]): string[] {
-  return lines.filter((l) => !(mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l)));
+  return lines.filter((l) => !isPageMark(l));
+}
+
+function isPageMark(l: string): boolean {
+  return mayEndIn(l, PAGE_MARK_ENDS) && PAGE_MARK.test(l);
 }
 
 /** A page number or a markup-only line, with the spaces around it (one regex, no trimmed copy). */
@@ -247,7 +273,8 @@ const PAGE_MARK_ENDS = asciiSet('0123456789-*_#=~|>');
  * Rewritten as one '|' row a task, cells joined across their lines.
  */
 export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first table on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as string;
@@ -258,13 +285,15 @@ export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>)
       (line.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2 &&
       TASK_TABLE_HEADER.test(line)
         ? columnStarts(line)
-        : [];
-    const names = cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
+        : NO_COLUMNS;
+    // (Fewer than 3 columns settle it without naming them: most lines have none.)
+    const names = cols.length < 3 ? [] : cols.map((c, k) => line.slice(c, cols[k + 1] ?? line.length).trim());
     if (cols.length < 3 || names.filter((n) => TASK_TABLE_HEADER.test(n)).length < 2) {
-      out.push(line);
+      out?.push(line);
       i++;
       continue;
     }
+    out ??= lines.slice(0, i);
     const rows: string[][] = [names];
     let j = i + 1;
     for (; j < lines.length; j++) {
@@ -285,8 +314,10 @@ export function rewriteAlignedTables(lines: string[], marks?: ArrayLike<number>)
     for (const r of rows) out.push(`| ${r.join(' | ')} |`);
     i = j;
   }
-  return out;
+  return out ?? lines;
 }
+
+const NO_COLUMNS: readonly number[] = [];
 
 /** Start offsets of the cells of a line whose cells are separated by 2+ spaces. */
 function columnStarts(line: string): number[] {
@@ -316,21 +347,29 @@ function snapToGap(line: string, p: number): number {
  * syllables, so a letter, a hyphen and a line starting in lower case are one word again.
  */
 export function joinHyphenatedWords(lines: string[]): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first join on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
-    while (
-      l.charCodeAt(l.length - 1) === 45 && // '-'
-      /\p{L}-$/u.test(l) &&
-      i + 1 < lines.length &&
-      /^\p{Ll}/u.test(lines[i + 1] as string)
-    ) {
-      l = l.slice(0, -1) + (lines[i + 1] as string);
+    const at = i;
+    while (i + 1 < lines.length && isHyphenatedWord(l, lines[i + 1] as string)) {
+      l = joinWord(l, lines[i + 1] as string);
       i++;
     }
-    out.push(l);
+    if (i !== at) out ??= lines.slice(0, at);
+    out?.push(l);
   }
-  return out;
+  return out ?? lines;
+}
+
+/** Whether line `l` ends with a word that `next` ends: a letter and a hyphen, then a small letter. */
+function isHyphenatedWord(l: string, next: string): boolean {
+  return l.charCodeAt(l.length - 1) === 45 && /\p{L}-$/u.test(l) && /^\p{Ll}/u.test(next); // '-'
+}
+
+/** Line `l` joined to `next`, without the hyphen. */
+function joinWord(l: string, next: string): string {
+  return l.slice(0, -1) + next;
 }
 
 const LONE_MARKER = /^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]?|[a-zđ]\s*[).]|[IVX]{1,4}\s*[.)]|[-+•*])\s*$/u;
@@ -340,7 +379,8 @@ const isLoneMarker = (l: string) => mayEndIn(l, LONE_MARKER_ENDS) && LONE_MARKER
 
 /** OCR sometimes puts a list marker on its own line ("1." / "Giao Sở ..."): one item again. */
 export function joinLoneMarkers(lines: string[]): string[] {
-  const out: string[] = [];
+  // Lines are copied from the first join on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;
     if (isLoneMarker(l)) {
@@ -348,14 +388,15 @@ export function joinLoneMarkers(lines: string[]): string[] {
       while (j < lines.length && (lines[j] as string).trim() === '') j++;
       const next = lines[j];
       if (next !== undefined && next.trim() !== '' && !isLoneMarker(next)) {
+        out ??= lines.slice(0, i);
         out.push(`${l.trim()} ${next.trim()}`);
         i = j;
         continue;
       }
     }
-    out.push(l);
+    out?.push(l);
   }
-  return out;
+  return out ?? lines;
 }
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
@@ -416,10 +457,11 @@ const TASK_TABLE_HEADER = /nội dung|nhiệm vụ|công việc|chủ trì|phố
  * beside the signature — is flattened: each cell's lines, left cell first.
  * Tab-separated rows count as tables too.
  */
-export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
+export function rewriteTables(lines: string[], mayHoldTabs = true, marks?: ArrayLike<number>): string[] {
   // (`mayHoldTabs` false: the caller knows no line holds a tab, and each would be left.)
   const tabbed = mayHoldTabs ? lines.map(tabRowToTableRow) : lines;
-  const rows = wrapBarePipeRows(tabbed);
+  // A tab row becomes a bar row: a line marked with neither holds no bar after.
+  const rows = wrapBarePipeRows(tabbed, marks);
   const out: string[] = [];
   let i = 0;
   while (i < rows.length) {
@@ -431,13 +473,6 @@ export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
     let j = i;
     while (j < rows.length && isTableRow(rows[j] as string)) j++;
     const group = rows.slice(i, j).filter((r) => !TABLE_RULE.test(r));
-    const cellsOf = (r: string) =>
-      r
-        .trim()
-        .replace(/^\|/, '')
-        .replace(/\|$/, '')
-        .split('|')
-        .map((c) => c.trim());
     const header = group[0] ? cellsOf(group[0]) : [];
     const isTaskTable = header.filter((c) => TASK_TABLE_HEADER.test(c)).length >= 2;
     if (isTaskTable) {
@@ -461,6 +496,16 @@ export function rewriteTables(lines: string[], mayHoldTabs = true): string[] {
   return out;
 }
 
+/** The cells of a '|' row, trimmed. */
+function cellsOf(r: string): string[] {
+  return r
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
 /** A line of cells between tabs, as a '|' row. */
 function tabRowToTableRow(l: string): string {
   if (l.includes('\t') && (l.match(/\t/g)?.length ?? 0) >= 2 && !TABLE_ROW.test(l))
@@ -477,15 +522,12 @@ function tabRowToTableRow(l: string): string {
  * names the task table, and each following line with at most one bar fewer is a row (a
  * row may leave off its trailing bar and an empty last cell).
  */
-function wrapBarePipeRows(lines: string[]): string[] {
-  // The count of '|' (split's pieces less one), without making the pieces.
-  const bars = (l: string) => {
-    let n = 0;
-    for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
-    return n;
-  };
-  const out = lines.slice();
+function wrapBarePipeRows(lines: string[], marks?: ArrayLike<number>): string[] {
+  // Lines are copied from the first rewrite on (most texts have none: the lines themselves).
+  let out: string[] | undefined;
   for (let i = 0; i < lines.length; i++) {
+    // A line with no bar (by its marks: `marks` hold PIPE or TAB for each line with a bar).
+    if (marks !== undefined && ((marks[i] as number) & (PIPE | TAB)) === 0) continue;
     const head = lines[i] as string;
     const n = bars(head);
     if (n < 2 || TABLE_ROW.test(head)) continue;
@@ -494,10 +536,18 @@ function wrapBarePipeRows(lines: string[]): string[] {
     let j = i + 1;
     while (j < lines.length && bars(lines[j] as string) >= n - 1 && !TABLE_ROW.test(lines[j] as string)) j++;
     if (j === i + 1) continue;
+    out ??= lines.slice();
     for (let k = i; k < j; k++) out[k] = `| ${(lines[k] as string).trim().replace(/^\|\s*|\s*\|$/g, '')} |`;
     i = j - 1;
   }
-  return out;
+  return out ?? lines;
+}
+
+/** The count of '|' in a line (split's pieces less one), without making the pieces. */
+function bars(l: string): number {
+  let n = 0;
+  for (let p = l.indexOf('|'); p >= 0; p = l.indexOf('|', p + 1)) n++;
+  return n;
 }
 
 /**
@@ -505,14 +555,17 @@ function wrapBarePipeRows(lines: string[]): string[] {
  * what follows it on the same line is stamp or initials residue ("VT^{am}", "Ues").
  */
 export function cutAfterClosingMark(lines: string[]): string[] {
-  return lines.map((l) => {
-    // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
-    if (l.length < 4) return l;
-    const i = closingMarkAt(l);
-    if (i < 0) return l;
-    const rest = l.slice(i + 3).trim();
-    return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
-  });
+  return lines.map(cutAfterClosingMarkIn);
+}
+
+/** A line cut after its closing mark, as cutAfterClosingMark does. */
+function cutAfterClosingMarkIn(l: string): string {
+  // A cut leaves "./." and something after it: a shorter line (an empty one) has none.
+  if (l.length < 4) return l;
+  const i = closingMarkAt(l);
+  if (i < 0) return l;
+  const rest = l.slice(i + 3).trim();
+  return rest.length > 0 && rest.length <= 15 && !/\d{2}/.test(rest) ? l.slice(0, i + 3) : l;
 }
 
 /**
@@ -568,7 +621,13 @@ function isLoneWord(lines: string[], k: number): boolean {
  * each hold one short upper-case word ("ĐA / VĂN / ỦY / NHÀ / KT").
  */
 export function dropStampFragments(lines: string[]): string[] {
-  const drop = new Array<boolean>(lines.length).fill(false);
+  const drop = stampFragments(lines);
+  return drop ? lines.filter((_, k) => !drop[k]) : lines;
+}
+
+/** Which lines dropStampFragments drops (undefined: none). */
+function stampFragments(lines: string[]): boolean[] | undefined {
+  let drop: boolean[] | undefined;
   let i = 0;
   while (i < lines.length) {
     if (!isFragment(lines[i] as string)) {
@@ -589,12 +648,13 @@ export function dropStampFragments(lines: string[]): string[] {
     const isolated =
       count === 1 && (lines[i - 1] ?? '').trim() === '' && (lines[last + 1] ?? '').trim() === '';
     if (count >= 2 || (isolated && (lines[i] as string).trim().length <= 2)) {
+      drop ??= new Array<boolean>(lines.length).fill(false);
       for (let k = i; k <= last; k++) drop[k] = true;
       if (count >= 2 && isLoneWord(lines, i - 1)) drop[i - 1] = true;
     }
     i = last + 1;
   }
-  return lines.filter((_, k) => !drop[k]);
+  return drop;
 }
 
 /** Lines of the top of the first page that may head the pages after it. */
@@ -608,6 +668,12 @@ const FIRST_PAGE_HEAD = 12;
  * two of them joined. Left there, it splits the sentence the page break cut.
  */
 export function dropRunningHeads(lines: string[]): string[] {
+  const heads = runningHeads(lines);
+  return heads ? lines.filter((l, i) => !isRunningHead(l, i, heads)) : lines;
+}
+
+/** The keys of the lines that head the first page, and of each two of them joined (undefined: none). */
+function runningHeads(lines: string[]): Set<string> | undefined {
   const heads = new Set<string>();
   let previous: string | null = null;
   for (let i = 0, seen = 0; i < lines.length && seen < HEAD_LINES; i++) {
@@ -621,14 +687,16 @@ export function dropRunningHeads(lines: string[]): string[] {
     if (previous !== null) heads.add(`${previous} ${key}`);
     previous = key;
   }
-  if (heads.size === 0) return lines;
-  return lines.filter((l, i) => {
-    // A running head stands alone on its line: most lines fail on their first small letter
-    // (and a line shorter than 4 has no head key).
-    if (i < FIRST_PAGE_HEAD || l.length < 4 || !isUpperCase(l)) return true;
-    const key = headKey(l);
-    return key === null || !heads.has(key);
-  });
+  return heads.size === 0 ? undefined : heads;
+}
+
+/** Whether line `i` repeats a running head of `heads` (runningHeads). */
+function isRunningHead(l: string, i: number, heads: Set<string> | undefined): boolean {
+  // A running head stands alone on its line: most lines fail on their first small letter
+  // (and a line shorter than 4 has no head key).
+  if (heads === undefined || i < FIRST_PAGE_HEAD || l.length < 4 || !isUpperCase(l)) return false;
+  const key = headKey(l);
+  return key !== null && heads.has(key);
 }
 
 /** The folded key of a line in capitals (its left column, stars dropped), else null. */
@@ -667,19 +735,38 @@ function joinBlocks(blocks: string[][]): string {
   return lines.join('\n');
 }
 
-/** Groups lines into blocks separated by blank lines; blank lines are not kept. */
-export function toBlocks(lines: string[]): string[][] {
+/**
+ * Groups lines into blocks separated by blank lines; blank lines are not kept, nor the
+ * lines `drop` marks (as if dropped before). `joinBreaks`: the blocks as joinPageBreaks
+ * leaves them.
+ */
+export function toBlocks(lines: string[], drop?: boolean[], joinBreaks = false): string[][] {
   const blocks: string[][] = [];
   let cur: string[] = [];
-  for (const l of lines) {
-    const t = trimmed(l);
-    if (t === '') {
-      if (cur.length) blocks.push(cur);
+  for (let k = 0; k < lines.length; k++) {
+    if (drop?.[k]) continue;
+    const t = trimmed(lines[k] as string);
+    if (t !== '') cur.push(t);
+    // A blank line ends a block (a run of them, one).
+    else if (cur.length) {
+      addBlock(blocks, cur, joinBreaks);
       cur = [];
-    } else cur.push(t);
+    }
   }
-  if (cur.length) blocks.push(cur);
+  if (cur.length) addBlock(blocks, cur, joinBreaks);
   return blocks;
+}
+
+/**
+ * Adds a block that toBlocks made, joined to the one before when `joinBreaks` and a page
+ * break cut them (joinPageBreaks): the blocks are new, so the one before takes its lines.
+ */
+function addBlock(blocks: string[][], b: string[], joinBreaks: boolean): void {
+  const prev = blocks[blocks.length - 1];
+  if (joinBreaks && prev !== undefined && continuesAcrossBreak(prev, b)) {
+    prev[prev.length - 1] = `${prev[prev.length - 1] as string} ${b[0] as string}`;
+    for (let i = 1; i < b.length; i++) prev.push(b[i] as string);
+  } else blocks.push(b);
 }
 
 function tokenSet(s: string): Map<string, number> {
@@ -700,13 +787,14 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 
 /** Whether blocks `a` and `b` say the same; `sets` keeps their token sets once built. */
 function similarBlocks(
-  texts: string[],
+  blocks: string[][],
+  texts: (string | undefined)[],
   sets: (Map<string, number> | undefined)[],
   a: number,
   b: number,
 ): boolean {
-  const ta = texts[a] as string;
-  const tb = texts[b] as string;
+  const ta = textOf(blocks, texts, a);
+  const tb = textOf(blocks, texts, b);
   if (ta === tb) return true;
   if (ta.length < 40 || tb.length < 40) return asciiKey(ta) === asciiKey(tb);
   sets[a] ??= tokenSet(ta);
@@ -721,33 +809,32 @@ function similarBlocks(
 export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; removedBlocks: number } {
   const n = blocks.length;
   if (n < 6 || n > 20_000) return { blocks, removedBlocks: 0 };
-  // Most blocks are one line: its own text, without a call to join.
-  const texts = blocks.map((b) => (b.length === 1 ? (b[0] as string) : b.join(' ')));
+  // A block's text (its lines joined) is built when first read (textOf).
+  const texts: (string | undefined)[] = new Array(n);
   const sets: (Map<string, number> | undefined)[] = new Array(n);
   // Candidate pairs: blocks whose opening words agree. Most blocks share their opening with
   // no other; a hash of the head finds them without building it, and they get no head.
   // (A block gets its head when a second one has the same hash: one look-up a block.)
   const heads: (string | undefined)[] = new Array(n);
-  const firstWithHash = new Map<number, number>();
+  clearHashTable(n);
   for (let k = 0; k < n; k++) {
-    const t = texts[k] as string;
+    const t = openingOf(blocks, texts, k);
     if (t.length < 40) continue;
-    const hash = headHash(t);
-    const first = firstWithHash.get(hash);
-    if (first === undefined) firstWithHash.set(hash, k);
-    else {
-      heads[first] ??= headOf(texts[first] as string);
+    const first = firstWithHash(headHash(t), k);
+    if (first >= 0) {
+      heads[first] ??= headOf(openingOf(blocks, texts, first));
       heads[k] = headOf(t);
     }
   }
   const byHead = new Map<string, number[]>();
-  heads.forEach((head, k) => {
-    if (head === undefined) return;
+  for (let k = 0; k < n; k++) {
+    const head = heads[k];
+    if (head === undefined) continue;
     const list = byHead.get(head);
     if (list) {
       if (list.length < 8) list.push(k);
     } else byHead.set(head, [k]);
-  });
+  }
   // No two blocks open alike (most texts): none is repeated.
   if (byHead.size === 0) return { blocks, removedBlocks: 0 };
   const remove = new Array<boolean>(n).fill(false);
@@ -762,14 +849,14 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
       let chars = 0;
       let misses = 0;
       while (i + len < j && j + len < n) {
-        if (similarBlocks(texts, sets, i + len, j + len)) {
-          chars += (texts[i + len] as string).length;
+        if (similarBlocks(blocks, texts, sets, i + len, j + len)) {
+          chars += textOf(blocks, texts, i + len).length;
           len++;
         } else if (
           misses === 0 &&
           i + len + 1 < j &&
           j + len + 1 < n &&
-          similarBlocks(texts, sets, i + len + 1, j + len + 1)
+          similarBlocks(blocks, texts, sets, i + len + 1, j + len + 1)
         ) {
           misses++;
           len++;
@@ -785,6 +872,59 @@ export function dropRepeatedBlocks(blocks: string[][]): { blocks: string[][]; re
     }
   }
   return { blocks: blocks.filter((_, k) => !remove[k]), removedBlocks: removed };
+}
+
+/** Block k's lines joined by spaces, kept in `texts` (a one-line block's text is its line). */
+function textOf(blocks: string[][], texts: (string | undefined)[], k: number): string {
+  const b = blocks[k] as string[];
+  texts[k] ??= b.length === 1 ? (b[0] as string) : b.join(' ');
+  return texts[k];
+}
+
+/**
+ * textOf(k), or a text as long as 60 characters at least that opens like it: headHash and
+ * headOf read the first 60 characters of a text, and the length test asks for 40. A first
+ * line that long is such a text, without a join.
+ */
+function openingOf(blocks: string[][], texts: (string | undefined)[], k: number): string {
+  const first = (blocks[k] as string[])[0];
+  return first !== undefined && first.length >= 60 ? first : textOf(blocks, texts, k);
+}
+
+/**
+ * A table from head hashes to the first block with each (what a Map<number, number> would
+ * hold, without its cost for ~40 keys a text): open addressing in buffers that every call
+ * reuses. A slot is taken when its stamp is the call's; a new stamp clears the table.
+ */
+let slotHash = new Int32Array(1024);
+let slotBlock = new Int32Array(1024);
+let slotStamp = new Uint32Array(1024);
+let stamp = 0;
+
+/** Empties the table, made room for `n` blocks (half its slots at most). */
+function clearHashTable(n: number): void {
+  if (slotHash.length < 2 * n || stamp === 0xffffffff) {
+    const size = Math.max(slotHash.length, 2 ** Math.ceil(Math.log2(2 * n)));
+    slotHash = new Int32Array(size);
+    slotBlock = new Int32Array(size);
+    slotStamp = new Uint32Array(size);
+    stamp = 0;
+  }
+  stamp++;
+}
+
+/** The first block given `hash` (-1 when none: block `k` is then the first). */
+function firstWithHash(hash: number, k: number): number {
+  const mask = slotHash.length - 1;
+  for (let s = (hash ^ (hash >>> 16)) & mask; ; s = (s + 1) & mask) {
+    if (slotStamp[s] !== stamp) {
+      slotStamp[s] = stamp;
+      slotHash[s] = hash;
+      slotBlock[s] = k;
+      return -1;
+    }
+    if (slotHash[s] === hash) return slotBlock[s] as number;
+  }
 }
 
 /** A block's head: the key of its opening words. */
@@ -859,6 +999,14 @@ function endsInLetterCommaOrDigit(s: string): boolean {
 
 const LIST_START = /^(?:[-+*•–—]\s|[a-zđ][).]\s|\d+[.)]|[IVXLC]+\.\s)/u;
 
+/** Whether block `b` goes on with the sentence of block `prev` (joinPageBreaks). */
+function continuesAcrossBreak(prev: string[], b: string[]): boolean {
+  const lastLine = prev[prev.length - 1] as string;
+  const first = b[0] as string;
+  const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
+  return (continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first);
+}
+
 /**
  * A page break in the middle of a sentence leaves "... Truyền" / blank line /
  * "thông, ...": a block that does not end a sentence, followed by one that starts
@@ -873,8 +1021,7 @@ export function joinPageBreaks(blocks: string[][]): string[][] {
     const first = b[0] as string;
     if (prev) {
       const lastLine = prev[prev.length - 1] as string;
-      const continues = startsLowerCase(first) && endsInLetterCommaOrDigit(lastLine);
-      if ((continues || isDangling(lastLine)) && !LIST_START.test(first) && !/^\|/.test(first)) {
+      if (continuesAcrossBreak(prev, b)) {
         const joined = lastIsCopy ? prev : prev.slice();
         joined[joined.length - 1] = `${lastLine} ${first}`;
         joined.push(...b.slice(1));
