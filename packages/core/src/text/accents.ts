@@ -139,28 +139,12 @@ function firstWord(key: string): string {
 }
 
 /**
- * The keys of tokens i, i..i+1, ..., i..i+n-1, each run joined by spaces, with its count of
- * words (a token's key holds more than one when a letter outside Latin splits it); only
- * runs of at most `maxWords` words, the longest phrase there is to find.
+ * Every key of DICT cut before each of its spaces. A run of tokens whose key is not one of
+ * these opens no longer phrase: a longer run's key is this one, a space and more.
  */
-function joinedKeys(
-  tokens: readonly { key: string }[],
-  i: number,
-  n: number,
-  maxWords: number,
-): { key: string; words: number }[] {
-  const runs: { key: string; words: number }[] = [];
-  let key = '';
-  let words = 0;
-  for (let k = 0; k < n; k++) {
-    const next = (tokens[i + k] as { key: string }).key;
-    key = k === 0 ? next : `${key} ${next}`;
-    words += next.includes(' ') ? next.split(' ').length : 1;
-    if (words > maxWords) break;
-    runs.push({ key, words });
-  }
-  return runs;
-}
+const KEY_PREFIXES = new Set<string>();
+for (const key of DICT.keys())
+  for (let j = key.indexOf(' '); j >= 0; j = key.indexOf(' ', j + 1)) KEY_PREFIXES.add(key.slice(0, j));
 
 /** Heads whose bare spelling is also a common name part ("Quy Nhơn", "Hoi An"). */
 const AMBIGUOUS_HEADS = new Set(['quy', 'hoi', 'doi', 'tram', 'bo', 'cuc']);
@@ -247,10 +231,48 @@ const LETTER_KINDS = (() => {
   return kinds;
 })();
 
-function withCase(model: string, word: string): string {
-  if (model === model.toUpperCase() && /\p{L}{2}/u.test(model)) return word.toUpperCase();
-  const lower = word.toLowerCase();
-  return /^\p{Lu}/u.test(model) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+/** A word in the three cases a restored word may take, worked out once. */
+interface Forms {
+  upper: string;
+  lower: string;
+  /** Lower case with a capital first letter. */
+  capital: string;
+}
+
+const FORMS = new Map<string, Forms>();
+
+/** The forms of `word`, remembered: the words restored are few (the dictionary's and a handful). */
+function formsOf(word: string): Forms {
+  let forms = FORMS.get(word);
+  if (!forms) {
+    const lower = word.toLowerCase();
+    forms = { upper: word.toUpperCase(), lower, capital: lower.charAt(0).toUpperCase() + lower.slice(1) };
+    FORMS.set(word, forms);
+  }
+  return forms;
+}
+
+/**
+ * `word` in the case of text[start, end), a word printed in ASCII letters and digits only:
+ * upper case when it has no lower-case letter and two letters in a row, capitalised when it
+ * opens with a capital, else lower case. (For ASCII these are the tests `model ===
+ * model.toUpperCase()`, `/\p{L}{2}/u` and `/^\p{Lu}/u` made on the printed word.)
+ */
+function withCase(text: string, start: number, end: number, word: string): string {
+  const forms = formsOf(word);
+  let lower = false;
+  let twoLetters = false;
+  let letterBefore = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter && letterBefore) twoLetters = true;
+    letterBefore = letter;
+  }
+  if (!lower && twoLetters) return forms.upper;
+  const first = text.charCodeAt(start);
+  return first >= 65 && first <= 90 ? forms.capital : forms.lower;
 }
 
 /** The text with diacritics restored on known words; same length and offsets. */
@@ -286,6 +308,8 @@ interface Token {
   start: number;
   end: number;
   key: string;
+  /** Whether the token is printed in ASCII alone (no mark, no letter outside Latin). */
+  ascii: boolean;
 }
 
 /** Records `word` for token `k` of `text`, when it may replace the word printed there. */
@@ -299,25 +323,103 @@ function restoreToken(
   const t = into.tokens[k];
   // Only words printed without any mark are touched; a marked word is the printer's choice.
   if (!t || word.length !== t.end - t.start) return;
-  const printed = into.text.slice(t.start, t.end);
-  if (!/[^ -~]/.test(printed)) into.restored.set(k, withCase(printed, word));
+  if (t.ascii) into.restored.set(k, withCase(into.text, t.start, t.end, word));
+}
+
+const LETTER = /\p{L}/u;
+/** Per UTF-16 code: 0 not known yet, 1 a letter or digit (what `[\p{L}\d]` matches alone), 2 neither. */
+const WORD_CODES = new Uint8Array(0x10000);
+
+/** Whether the code point at text[i] (`width` units) is one `[\p{L}\d]` under the flag u matches. */
+function isWordChar(text: string, i: number, c: number, width: number): boolean {
+  if (width === 2) return LETTER.test(text.slice(i, i + 2));
+  let kind = WORD_CODES[c] as number;
+  if (kind === 0) {
+    // A lone surrogate is no letter.
+    kind = (c >= 48 && c <= 57) || LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CODES[c] = kind;
+  }
+  return kind === 1;
+}
+
+/**
+ * The tokens of `text`: the matches of `/[\p{L}\d]+/gu`, found by a loop over the codes
+ * (a regex call per word costs more). Like the regex, it steps by code points, a surrogate
+ * pair being one.
+ */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+    }
+    const word =
+      c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : isWordChar(text, i, c, width);
+    if (word) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (c >= 0x80) ascii = false;
+    } else if (start >= 0) {
+      tokens.push({ start, end: i, key: asciiKey(text.slice(start, i)), ascii });
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) tokens.push({ start, end: text.length, key: asciiKey(text.slice(start)), ascii });
+  return tokens;
+}
+
+/**
+ * The phrase of the dictionary that opens at token i, longest first (the number of tokens
+ * it covers, or 0). Runs are extended one token at a time while their key opens some key
+ * of the dictionary, and no further than `maxWords` words.
+ */
+function phraseAt(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  sizes: ReadonlySet<number>,
+  maxWords: number,
+): { n: number; hit: string } {
+  const limit = Math.min(longest, tokens.length - i);
+  let best = { n: 0, hit: '' };
+  let key = '';
+  let words = 0;
+  for (let k = 0; k < limit; k++) {
+    const next = (tokens[i + k] as Token).key;
+    key = k === 0 ? next : `${key} ${next}`;
+    words += next.includes(' ') ? next.split(' ').length : 1;
+    if (words > maxWords) break;
+    const hit = sizes.has(words) ? DICT.get(key) : undefined;
+    // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
+    // single words are too ambiguous ("bao" is bão, báo or bao).
+    if (hit && (k > 0 || isNameHead(text, tokens[i] as Token))) best = { n: k + 1, hit };
+    if (!KEY_PREFIXES.has(key)) break;
+  }
+  return best;
+}
+
+function isNameHead(text: string, t: Token): boolean {
+  return /^\p{Lu}/u.test(text.charAt(t.start)) && !AMBIGUOUS_HEADS.has(t.key);
 }
 
 /** The text with diacritics put back on the words of the dictionary; same length. */
 function restoreWords(text: string): string {
-  const tokens: Token[] = [];
-  const re = /[\p{L}\d]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text))
-    tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
+  const tokens = tokenize(text);
   // Restored words by token (a later one for the same token wins), spliced in at the end.
   const restored = new Map<number, string>();
   const restoring = { text, tokens, restored };
   for (let i = 0; i < tokens.length; ) {
-    let used = 0;
-    const t0 = tokens[i] as (typeof tokens)[number];
-    const after = text.slice(t0.end, t0.end + 6);
+    const t0 = tokens[i] as Token;
     // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
-    if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(after)) {
+    if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(textAfter(text, t0))) {
       restoreToken(restoring, i, 'số');
       i++;
       continue;
@@ -325,49 +427,46 @@ function restoreWords(text: string): string {
     // Phrases are looked up longest first; only a word that opens one can start one, and
     // only runs as long (in words) as one of those are worth a lookup.
     const sizes = PHRASE_SIZES.get(firstWord(t0.key));
-    const runs = sizes
-      ? joinedKeys(
-          tokens,
-          i,
-          Math.min(longest, tokens.length - i),
-          PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number,
-        )
-      : [];
-    for (let n = runs.length; n >= 1 && !used; n--) {
-      // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
-      // single words are too ambiguous ("bao" is bão, báo or bao).
-      if (n === 1 && (!/^\p{Lu}/u.test(text.charAt(t0.start)) || AMBIGUOUS_HEADS.has(t0.key))) continue;
-      const run = runs[n - 1] as { key: string; words: number };
-      if (!sizes?.has(run.words)) continue;
-      const hit = DICT.get(run.key);
-      if (!hit) continue;
-      for (const [k, w] of hit.split(' ').entries()) restoreToken(restoring, i + k, w);
-      used = n;
+    const used = sizes
+      ? phraseAt(text, tokens, i, sizes, PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number)
+      : { n: 0, hit: '' };
+    if (used.n > 0) {
+      for (const [k, w] of used.hit.split(' ').entries()) restoreToken(restoring, i + k, w);
+      i += used.n;
+      continue;
     }
-    if (!used) {
-      // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
-      const safe = SAFE_SINGLE.get(t0.key);
-      if (safe) restoreToken(restoring, i, safe);
-      else if (t0.key === 'ngay' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'ngày');
-      else if (t0.key === 'truoc' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'trước');
-      else if (t0.key === 'thang' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'tháng');
-      else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) restoreToken(restoring, i, 'năm');
-      else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after))
-        restoreToken(restoring, i, 'quý');
-      used = 1;
+    const safe = SAFE_SINGLE.get(t0.key);
+    if (safe) restoreToken(restoring, i, safe);
+    else if (t0.key in BEFORE_NUMBER) {
+      const [word, next] = BEFORE_NUMBER[t0.key] as [string, RegExp];
+      if (next.test(textAfter(text, t0))) restoreToken(restoring, i, word);
     }
-    i += used;
+    i++;
   }
   if (restored.size === 0) return text;
   let out = '';
   let done = 0;
   for (const k of [...restored.keys()].sort((a, b) => a - b)) {
-    const t = tokens[k] as (typeof tokens)[number];
+    const t = tokens[k] as Token;
     out += text.slice(done, t.start) + (restored.get(k) as string);
     done = t.end;
   }
   return out + text.slice(done);
 }
+
+/** The six characters after a token, which tell a number that follows. */
+function textAfter(text: string, t: Token): string {
+  return text.slice(t.end, t.end + 6);
+}
+
+/** Words restored alone when a number follows ("ngay 5", "nam 2020", "quy IV"), with the test of what follows. */
+const BEFORE_NUMBER: Readonly<Record<string, [string, RegExp]>> = Object.assign(Object.create(null), {
+  ngay: ['ngày', /^\s*\d/],
+  truoc: ['trước', /^\s*\d/],
+  thang: ['tháng', /^\s*\d/],
+  nam: ['năm', /^\s*\d{4}/],
+  quy: ['quý', /^\s*(?:[IV]+|\d)(?![\p{L}])/u],
+});
 
 /** The tone mark of "oa", "oe", "uy" at a syllable's end, moved from the second vowel to the first. */
 const TONE_MOVES: Record<string, [string, string]> = {};
