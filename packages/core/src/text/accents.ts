@@ -114,12 +114,13 @@ const PHRASES: readonly string[] = [
   'trên địa bàn',
 ];
 
-const DICT = new Map<string, string>();
+/** The words of each phrase, by the key of the phrase. */
+const DICT = new Map<string, readonly string[]>();
 let longest = 1;
 for (const p of PHRASES) {
   const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
   if (words.length === 0) continue;
-  DICT.set(words.map((w) => asciiKey(w)).join(' '), words.join(' '));
+  DICT.set(words.map((w) => asciiKey(w)).join(' '), words);
   longest = Math.max(longest, words.length);
 }
 
@@ -387,9 +388,9 @@ function phraseAt(
   i: number,
   sizes: ReadonlySet<number>,
   maxWords: number,
-): { n: number; hit: string } {
+): { n: number; hit: readonly string[] } {
   const limit = Math.min(longest, tokens.length - i);
-  let best = { n: 0, hit: '' };
+  let best: { n: number; hit: readonly string[] } = NO_PHRASE;
   let key = '';
   let words = 0;
   for (let k = 0; k < limit; k++) {
@@ -405,6 +406,8 @@ function phraseAt(
   }
   return best;
 }
+
+const NO_PHRASE = { n: 0, hit: [] as readonly string[] };
 
 function isNameHead(text: string, t: Token): boolean {
   return /^\p{Lu}/u.test(text.charAt(t.start)) && !AMBIGUOUS_HEADS.has(t.key);
@@ -429,17 +432,17 @@ function restoreWords(text: string): string {
     const sizes = PHRASE_SIZES.get(firstWord(t0.key));
     const used = sizes
       ? phraseAt(text, tokens, i, sizes, PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number)
-      : { n: 0, hit: '' };
+      : NO_PHRASE;
     if (used.n > 0) {
-      for (const [k, w] of used.hit.split(' ').entries()) restoreToken(restoring, i + k, w);
+      for (let k = 0; k < used.hit.length; k++) restoreToken(restoring, i + k, used.hit[k] as string);
       i += used.n;
       continue;
     }
     const safe = SAFE_SINGLE.get(t0.key);
     if (safe) restoreToken(restoring, i, safe);
-    else if (t0.key in BEFORE_NUMBER) {
-      const [word, next] = BEFORE_NUMBER[t0.key] as [string, RegExp];
-      if (next.test(textAfter(text, t0))) restoreToken(restoring, i, word);
+    else {
+      const before = BEFORE_NUMBER.get(t0.key);
+      if (before?.[1].test(textAfter(text, t0))) restoreToken(restoring, i, before[0]);
     }
     i++;
   }
@@ -460,13 +463,13 @@ function textAfter(text: string, t: Token): string {
 }
 
 /** Words restored alone when a number follows ("ngay 5", "nam 2020", "quy IV"), with the test of what follows. */
-const BEFORE_NUMBER: Readonly<Record<string, [string, RegExp]>> = Object.assign(Object.create(null), {
-  ngay: ['ngày', /^\s*\d/],
-  truoc: ['trước', /^\s*\d/],
-  thang: ['tháng', /^\s*\d/],
-  nam: ['năm', /^\s*\d{4}/],
-  quy: ['quý', /^\s*(?:[IV]+|\d)(?![\p{L}])/u],
-});
+const BEFORE_NUMBER = new Map<string, [string, RegExp]>([
+  ['ngay', ['ngày', /^\s*\d/]],
+  ['truoc', ['trước', /^\s*\d/]],
+  ['thang', ['tháng', /^\s*\d/]],
+  ['nam', ['năm', /^\s*\d{4}/]],
+  ['quy', ['quý', /^\s*(?:[IV]+|\d)(?![\p{L}])/u]],
+]);
 
 /** The tone mark of "oa", "oe", "uy" at a syllable's end, moved from the second vowel to the first. */
 const TONE_MOVES: Record<string, [string, string]> = {};
