@@ -201,11 +201,14 @@ function countLetters(
   // would reach a limit is left to the exact loop below. (A count that stops after a few
   // marked letters stops sooner in the exact loop.)
   for (; maxMarked >= CHUNK && i + CHUNK <= to; i += CHUNK) {
-    let sum = 0;
-    for (let j = i; j < i + CHUNK; j++) {
-      const c = text.charCodeAt(j);
-      sum += c < LETTER_KINDS.length ? (LETTER_KINDS[c] as number) : 0;
+    // Two sums, of the even and the odd characters, do not wait on each other: faster again.
+    let even = 0;
+    let odd = 0;
+    for (let j = i; j < i + CHUNK; j += 2) {
+      even += LETTER_KINDS[text.charCodeAt(j)] as number;
+      odd += LETTER_KINDS[text.charCodeAt(j + 1)] as number;
     }
+    const sum = even + odd;
     const chunkLetters = sum & 0xff;
     const chunkMarked = sum >> 8;
     if (letters + chunkLetters >= maxLetters || marked + chunkMarked > maxMarked) break;
@@ -224,9 +227,12 @@ function countLetters(
   return { letters, marked };
 }
 const CHUNK = 64;
-/** Per char code below U+1EFA: 1 for a letter, plus 256 for a marked one (countLetters' sums). */
+/**
+ * Per UTF-16 code: 1 for a letter, plus 256 for a marked one (countLetters' sums); 0 from
+ * U+1EFA up. A table of every code spares the loop a test of the range.
+ */
 const LETTER_KINDS = (() => {
-  const kinds = new Uint16Array(0x1efa);
+  const kinds = new Uint16Array(0x10000);
   for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kinds[c] = 1;
   for (let c = 0xc0; c < 0x1efa; c++) kinds[c] = 1 + 256 * (MARKED_CODES[c] as number);
   return kinds;
