@@ -114,38 +114,47 @@ const PHRASES: readonly string[] = [
   'trên địa bàn',
 ];
 
-/** The words of each phrase, by the key of the phrase. */
-const DICT = new Map<string, readonly string[]>();
-let longest = 1;
-for (const p of PHRASES) {
-  const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
-  if (words.length === 0) continue;
-  DICT.set(words.map((w) => asciiKey(w)).join(' '), words);
-  longest = Math.max(longest, words.length);
-}
-
-/** The word counts of the phrases' keys, by their first word. */
-const PHRASE_SIZES = new Map<string, Set<number>>();
-for (const key of DICT.keys()) {
-  const sizes = PHRASE_SIZES.get(firstWord(key)) ?? new Set<number>();
-  sizes.add(key.split(' ').length);
-  PHRASE_SIZES.set(firstWord(key), sizes);
-}
-/** The most words of a phrase that opens with each word. */
-const PHRASE_MAX_WORDS = new Map([...PHRASE_SIZES].map(([w, sizes]) => [w, Math.max(...sizes)]));
-
-function firstWord(key: string): string {
-  const space = key.indexOf(' ');
-  return space < 0 ? key : key.slice(0, space);
+/** A node of the dictionary's trie: the phrases whose keys open with the same words. */
+interface PhraseNode {
+  /** The node one word further, by that word's key. */
+  next: Map<string, PhraseNode>;
+  /** The words of the phrase whose key ends here, if one does. */
+  words?: readonly string[];
 }
 
 /**
- * Every key of DICT cut before each of its spaces. A run of tokens whose key is not one of
- * these opens no longer phrase: a longer run's key is this one, a space and more.
+ * The phrases by the words of their keys (a phrase's key is its words' keys joined by
+ * spaces). Walking it a token at a time finds what a lookup of the tokens' keys joined by
+ * spaces would, and stops as soon as no phrase opens with them.
  */
-const KEY_PREFIXES = new Set<string>();
-for (const key of DICT.keys())
-  for (let j = key.indexOf(' '); j >= 0; j = key.indexOf(' ', j + 1)) KEY_PREFIXES.add(key.slice(0, j));
+const PHRASE_TRIE: PhraseNode = { next: new Map() };
+for (const p of PHRASES) {
+  const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
+  if (words.length === 0) continue;
+  const key = words.map((w) => asciiKey(w)).join(' ');
+  let node = PHRASE_TRIE;
+  // The joined key is split again (a word's key may hold a space), so that the walk matches it exactly.
+  for (const w of key.split(' ')) {
+    let next = node.next.get(w);
+    if (!next) {
+      next = { next: new Map() };
+      node.next.set(w, next);
+    }
+    node = next;
+  }
+  node.words = words;
+}
+
+/** The node after the words of `key` (a token's key holds several when a letter outside Latin splits it). */
+function childOf(node: PhraseNode, key: string): PhraseNode | undefined {
+  if (!key.includes(' ')) return node.next.get(key);
+  let at: PhraseNode | undefined = node;
+  for (const w of key.split(' ')) {
+    at = at.next.get(w);
+    if (!at) return undefined;
+  }
+  return at;
+}
 
 /** Heads whose bare spelling is also a common name part ("Quy Nhơn", "Hoi An"). */
 const AMBIGUOUS_HEADS = new Set(['quy', 'hoi', 'doi', 'tram', 'bo', 'cuc']);
@@ -384,36 +393,24 @@ function tokenize(text: string): Token[] {
 }
 
 /**
- * The phrase of the dictionary that opens at token i, longest first (the number of tokens
- * it covers, or 0). Runs are extended one token at a time while their key opens some key
- * of the dictionary, and no further than `maxWords` words.
+ * The longest phrase of the dictionary that opens at token i: the number of tokens it
+ * covers (0 for none) and its words.
  */
-function phraseAt(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  sizes: ReadonlySet<number>,
-  maxWords: number,
-): { n: number; hit: readonly string[] } {
-  const limit = Math.min(longest, tokens.length - i);
-  let best: { n: number; hit: readonly string[] } = NO_PHRASE;
-  let key = '';
-  let words = 0;
-  for (let k = 0; k < limit; k++) {
-    const next = (tokens[i + k] as Token).key;
-    key = k === 0 ? next : `${key} ${next}`;
-    words += next.includes(' ') ? next.split(' ').length : 1;
-    if (words > maxWords) break;
-    const hit = sizes.has(words) ? DICT.get(key) : undefined;
+function phraseAt(text: string, tokens: readonly Token[], i: number): { n: number; hit: readonly string[] } {
+  let best = NO_PHRASE;
+  let node: PhraseNode | undefined = PHRASE_TRIE;
+  for (let k = i; k < tokens.length; k++) {
+    node = childOf(node, (tokens[k] as Token).key);
+    if (!node) break;
     // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
     // single words are too ambiguous ("bao" is bão, báo or bao).
-    if (hit && (k > 0 || isNameHead(text, tokens[i] as Token))) best = { n: k + 1, hit };
-    if (!KEY_PREFIXES.has(key)) break;
+    if (node.words && (k > i || isNameHead(text, tokens[i] as Token)))
+      best = { n: k - i + 1, hit: node.words };
   }
   return best;
 }
 
-const NO_PHRASE = { n: 0, hit: [] as readonly string[] };
+const NO_PHRASE: { n: number; hit: readonly string[] } = { n: 0, hit: [] };
 
 function isNameHead(text: string, t: Token): boolean {
   return /^\p{Lu}/u.test(text.charAt(t.start)) && !AMBIGUOUS_HEADS.has(t.key);
@@ -433,12 +430,8 @@ function restoreWords(text: string): string {
       i++;
       continue;
     }
-    // Phrases are looked up longest first; only a word that opens one can start one, and
-    // only runs as long (in words) as one of those are worth a lookup.
-    const sizes = PHRASE_SIZES.get(firstWord(t0.key));
-    const used = sizes
-      ? phraseAt(text, tokens, i, sizes, PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number)
-      : NO_PHRASE;
+    // The longest phrase that opens here wins.
+    const used = phraseAt(text, tokens, i);
     if (used.n > 0) {
       for (let k = 0; k < used.hit.length; k++) restoreToken(restoring, i + k, used.hit[k] as string);
       i += used.n;
