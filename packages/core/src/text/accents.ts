@@ -145,11 +145,14 @@ for (const p of PHRASES) {
   node.words = words;
 }
 
-/** The node after the words of `key` (a token's key holds several when a letter outside Latin splits it). */
-function childOf(node: PhraseNode, key: string): PhraseNode | undefined {
-  if (!key.includes(' ')) return node.next.get(key);
+/**
+ * The node after the words of token `t`'s key (which holds several when a letter outside
+ * Latin splits the token; never when the token is ASCII).
+ */
+function childOf(node: PhraseNode, t: Token): PhraseNode | undefined {
+  if (t.ascii || !t.key.includes(' ')) return node.next.get(t.key);
   let at: PhraseNode | undefined = node;
-  for (const w of key.split(' ')) {
+  for (const w of t.key.split(' ')) {
     at = at.next.get(w);
     if (!at) return undefined;
   }
@@ -342,7 +345,7 @@ interface Token {
 
 /** Records `word` for token `k` of `text`, when it may replace the word printed there. */
 function restoreToken(
-  into: { text: string; tokens: Token[]; restored: Map<number, string> },
+  into: { text: string; tokens: Token[]; restored: string[] },
   k: number,
   word: string,
 ): void {
@@ -351,7 +354,7 @@ function restoreToken(
   const t = into.tokens[k];
   // Only words printed without any mark are touched; a marked word is the printer's choice.
   if (!t || word.length !== t.end - t.start) return;
-  if (t.ascii) into.restored.set(k, withCase(into.text, t.start, t.end, word));
+  if (t.ascii) into.restored[k] = withCase(into.text, t.start, t.end, word);
 }
 
 const LETTER = /\p{L}/u;
@@ -412,7 +415,7 @@ function phraseAt(text: string, tokens: readonly Token[], i: number): { n: numbe
   let best = NO_PHRASE;
   let node: PhraseNode | undefined = PHRASE_TRIE;
   for (let k = i; k < tokens.length; k++) {
-    node = childOf(node, (tokens[k] as Token).key);
+    node = childOf(node, tokens[k] as Token);
     if (!node) break;
     // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
     // single words are too ambiguous ("bao" is bão, báo or bao).
@@ -432,7 +435,7 @@ function isNameHead(text: string, t: Token): boolean {
 function restoreWords(text: string): string {
   const tokens = tokenize(text);
   // Restored words by token (a later one for the same token wins), spliced in at the end.
-  const restored = new Map<number, string>();
+  const restored: string[] = [];
   const restoring = { text, tokens, restored };
   for (let i = 0; i < tokens.length; ) {
     const t0 = tokens[i] as Token;
@@ -457,12 +460,14 @@ function restoreWords(text: string): string {
     }
     i++;
   }
-  if (restored.size === 0) return text;
+  if (restored.length === 0) return text;
   let out = '';
   let done = 0;
-  for (const k of [...restored.keys()].sort((a, b) => a - b)) {
+  for (let k = 0; k < restored.length; k++) {
+    const word = restored[k];
+    if (word === undefined) continue;
     const t = tokens[k] as Token;
-    out += text.slice(done, t.start) + (restored.get(k) as string);
+    out += text.slice(done, t.start) + word;
     done = t.end;
   }
   return out + text.slice(done);
