@@ -398,13 +398,21 @@ function tokenize(text: string): Token[] {
       }
       if (c >= 0x80) ascii = false;
     } else if (start >= 0) {
-      tokens.push({ start, end: i, key: asciiKey(text.slice(start, i)), ascii });
+      tokens.push({ start, end: i, key: tokenKey(text.slice(start, i), ascii), ascii });
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) tokens.push({ start, end: text.length, key: asciiKey(text.slice(start)), ascii });
+  if (start >= 0) tokens.push({ start, end: text.length, key: tokenKey(text.slice(start), ascii), ascii });
   return tokens;
+}
+
+/**
+ * `asciiKey(word)`. For a word of ASCII letters and digits alone that is its lower case
+ * (the key keeps digits, lowers letters and has no space), which is cheaper to get.
+ */
+function tokenKey(word: string, ascii: boolean): string {
+  return ascii ? word.toLowerCase() : asciiKey(word);
 }
 
 /**
