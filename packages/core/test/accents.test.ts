@@ -1,7 +1,7 @@
 // OCR that lost its diacritics (src/text/accents.ts): parsers read a view with the marks put
 // back on the words of administrative writing; same length and offsets as the text (s08).
 import { describe, expect, it } from 'vitest';
-import { lostDiacritics, restoreDiacritics } from '../src/text/accents.ts';
+import { lostDiacritics, newTonePlacement, restoreDiacritics } from '../src/text/accents.ts';
 import { toneKey } from '../src/text/fold.ts';
 
 // s08 (Thanh Hóa), as its OCR printed it.
@@ -121,5 +121,47 @@ describe('restoreDiacritics on one bare line of a marked text', () => {
   it('leaves a short bare line alone ("Luu: VT, TH.")', () => {
     const text = `${marked}\nLuu: VT, TH.`;
     expect(restoreDiacritics(text)).toBe(text);
+  });
+});
+
+// The view's exact output on words that split or mix scripts, pinned when restoreWords left its
+// regex and joined-key lookups for a code loop and a trie: any change here changes records.
+describe('restoreDiacritics, exact output on edge cases of a bare line', () => {
+  const marked = 'Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu bố trí vốn.';
+  const viewOf = (line: string) => restoreDiacritics(`${marked}\n${line}`).split('\n')[1];
+
+  it('a token split by a Greek letter counts as two words of a phrase, but is not rewritten', () => {
+    expect(viewOf('Giao Soβxay dung chu tri, phoi hop voi cac so nganh lien quan thuc hien ngay.')).toBe(
+      'Giao Soβxay dung chủ trì, phối hợp với các sở ngành liên quan thực hiện ngay.',
+    );
+  });
+
+  it('a letter outside the BMP (a surrogate pair) is one letter inside a token', () => {
+    expect(
+      viewOf('Giao So\u{1D400}Xay dung chu tri, phoi hop voi cac so nganh lien quan thuc hien ngay.'),
+    ).toBe('Giao So\u{1D400}Xay dung chủ trì, phối hợp với các sở ngành liên quan thực hiện ngay.');
+  });
+
+  it('a lone surrogate ends a token', () => {
+    expect(
+      viewOf('Giao So Xay\ud800dung chu tri, phoi hop voi cac so nganh lien quan thuc hien ngay 5.'),
+    ).toBe('Giao Sở Xây\ud800dựng chủ trì, phối hợp với các sở ngành liên quan thực hiện ngày 5.');
+  });
+
+  it('upper-case and lower-case lines keep their case; a lower-case word alone is left', () => {
+    expect(viewOf('Giao SO XAY DUNG CHU TRI, PHOI HOP VOI CAC SO NGANH LIEN QUAN THUC HIEN NGAY 5.')).toBe(
+      'Giao SỞ XÂY DỰNG CHỦ TRÌ, PHỐI HỢP VỚI CÁC SỞ NGÀNH LIÊN QUAN THỰC HIỆN NGÀY 5.',
+    );
+    expect(
+      viewOf('bo tri von cho cac du an, so xay dung chu tri, hoan thanh truoc ngay 30/9/2024 nhe.'),
+    ).toBe('bố trí von cho các dự án, sở xây dựng chủ trì, hoàn thành trước ngày 30/9/2024 nhe.');
+  });
+});
+
+describe('newTonePlacement', () => {
+  it('moves the old tone of "oa", "oe", "uy" at a syllable\'s end, not after "q" nor before a letter', () => {
+    expect(
+      newTonePlacement('Thanh Hoá, QUÝ, quý, uỷ ban, THUỶ LỢI, hoàn, Qoà, hoà\u{1D400}, hoàβ, thoả.'),
+    ).toBe('Thanh Hóa, QUÝ, quý, ủy ban, THỦY LỢI, hoàn, Qoà, hoà\u{1D400}, hoàβ, thỏa.');
   });
 });

@@ -114,52 +114,49 @@ const PHRASES: readonly string[] = [
   'trên địa bàn',
 ];
 
-const DICT = new Map<string, string>();
-let longest = 1;
-for (const p of PHRASES) {
-  const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
-  if (words.length === 0) continue;
-  DICT.set(words.map((w) => asciiKey(w)).join(' '), words.join(' '));
-  longest = Math.max(longest, words.length);
-}
-
-/** The word counts of the phrases' keys, by their first word. */
-const PHRASE_SIZES = new Map<string, Set<number>>();
-for (const key of DICT.keys()) {
-  const sizes = PHRASE_SIZES.get(firstWord(key)) ?? new Set<number>();
-  sizes.add(key.split(' ').length);
-  PHRASE_SIZES.set(firstWord(key), sizes);
-}
-/** The most words of a phrase that opens with each word. */
-const PHRASE_MAX_WORDS = new Map([...PHRASE_SIZES].map(([w, sizes]) => [w, Math.max(...sizes)]));
-
-function firstWord(key: string): string {
-  const space = key.indexOf(' ');
-  return space < 0 ? key : key.slice(0, space);
+/** A node of the dictionary's trie: the phrases whose keys open with the same words. */
+interface PhraseNode {
+  /** The node one word further, by that word's key. */
+  next: Map<string, PhraseNode>;
+  /** The words of the phrase whose key ends here, if one does. */
+  words?: readonly string[];
 }
 
 /**
- * The keys of tokens i, i..i+1, ..., i..i+n-1, each run joined by spaces, with its count of
- * words (a token's key holds more than one when a letter outside Latin splits it); only
- * runs of at most `maxWords` words, the longest phrase there is to find.
+ * The phrases by the words of their keys (a phrase's key is its words' keys joined by
+ * spaces). Walking it a token at a time finds what a lookup of the tokens' keys joined by
+ * spaces would, and stops as soon as no phrase opens with them.
  */
-function joinedKeys(
-  tokens: readonly { key: string }[],
-  i: number,
-  n: number,
-  maxWords: number,
-): { key: string; words: number }[] {
-  const runs: { key: string; words: number }[] = [];
-  let key = '';
-  let words = 0;
-  for (let k = 0; k < n; k++) {
-    const next = (tokens[i + k] as { key: string }).key;
-    key = k === 0 ? next : `${key} ${next}`;
-    words += next.includes(' ') ? next.split(' ').length : 1;
-    if (words > maxWords) break;
-    runs.push({ key, words });
+const PHRASE_TRIE: PhraseNode = { next: new Map() };
+for (const p of PHRASES) {
+  const words = p.split(/[^\p{L}\d]+/u).filter(Boolean);
+  if (words.length === 0) continue;
+  const key = words.map((w) => asciiKey(w)).join(' ');
+  let node = PHRASE_TRIE;
+  // The joined key is split again (a word's key may hold a space), so that the walk matches it exactly.
+  for (const w of key.split(' ')) {
+    let next = node.next.get(w);
+    if (!next) {
+      next = { next: new Map() };
+      node.next.set(w, next);
+    }
+    node = next;
   }
-  return runs;
+  node.words = words;
+}
+
+/**
+ * The node after the words of token `t`'s key (which holds several when a letter outside
+ * Latin splits the token; never when the token is ASCII).
+ */
+function childOf(node: PhraseNode, t: Token): PhraseNode | undefined {
+  if (t.ascii || !t.key.includes(' ')) return node.next.get(t.key);
+  let at: PhraseNode | undefined = node;
+  for (const w of t.key.split(' ')) {
+    at = at.next.get(w);
+    if (!at) return undefined;
+  }
+  return at;
 }
 
 /** Heads whose bare spelling is also a common name part ("Quy Nhơn", "Hoi An"). */
@@ -216,11 +213,14 @@ function countLetters(
   // would reach a limit is left to the exact loop below. (A count that stops after a few
   // marked letters stops sooner in the exact loop.)
   for (; maxMarked >= CHUNK && i + CHUNK <= to; i += CHUNK) {
-    let sum = 0;
-    for (let j = i; j < i + CHUNK; j++) {
-      const c = text.charCodeAt(j);
-      sum += c < LETTER_KINDS.length ? (LETTER_KINDS[c] as number) : 0;
+    // Two sums, of the even and the odd characters, do not wait on each other: faster again.
+    let even = 0;
+    let odd = 0;
+    for (let j = i; j < i + CHUNK; j += 2) {
+      even += LETTER_KINDS[text.charCodeAt(j)] as number;
+      odd += LETTER_KINDS[text.charCodeAt(j + 1)] as number;
     }
+    const sum = even + odd;
     const chunkLetters = sum & 0xff;
     const chunkMarked = sum >> 8;
     if (letters + chunkLetters >= maxLetters || marked + chunkMarked > maxMarked) break;
@@ -239,18 +239,59 @@ function countLetters(
   return { letters, marked };
 }
 const CHUNK = 64;
-/** Per char code below U+1EFA: 1 for a letter, plus 256 for a marked one (countLetters' sums). */
+/**
+ * Per UTF-16 code: 1 for a letter, plus 256 for a marked one (countLetters' sums); 0 from
+ * U+1EFA up. A table of every code spares the loop a test of the range.
+ */
 const LETTER_KINDS = (() => {
-  const kinds = new Uint16Array(0x1efa);
+  const kinds = new Uint16Array(0x10000);
   for (let c = 65; c <= 122; c++) if (c <= 90 || c >= 97) kinds[c] = 1;
   for (let c = 0xc0; c < 0x1efa; c++) kinds[c] = 1 + 256 * (MARKED_CODES[c] as number);
   return kinds;
 })();
 
-function withCase(model: string, word: string): string {
-  if (model === model.toUpperCase() && /\p{L}{2}/u.test(model)) return word.toUpperCase();
-  const lower = word.toLowerCase();
-  return /^\p{Lu}/u.test(model) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+/** A word in the three cases a restored word may take, worked out once. */
+interface Forms {
+  upper: string;
+  lower: string;
+  /** Lower case with a capital first letter. */
+  capital: string;
+}
+
+const FORMS = new Map<string, Forms>();
+
+/** The forms of `word`, remembered: the words restored are few (the dictionary's and a handful). */
+function formsOf(word: string): Forms {
+  let forms = FORMS.get(word);
+  if (!forms) {
+    const lower = word.toLowerCase();
+    forms = { upper: word.toUpperCase(), lower, capital: lower.charAt(0).toUpperCase() + lower.slice(1) };
+    FORMS.set(word, forms);
+  }
+  return forms;
+}
+
+/**
+ * `word` in the case of text[start, end), a word printed in ASCII letters and digits only:
+ * upper case when it has no lower-case letter and two letters in a row, capitalised when it
+ * opens with a capital, else lower case. (For ASCII these are the tests `model ===
+ * model.toUpperCase()`, `/\p{L}{2}/u` and `/^\p{Lu}/u` made on the printed word.)
+ */
+function withCase(text: string, start: number, end: number, word: string): string {
+  const forms = formsOf(word);
+  let lower = false;
+  let twoLetters = false;
+  let letterBefore = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter && letterBefore) twoLetters = true;
+    letterBefore = letter;
+  }
+  if (!lower && twoLetters) return forms.upper;
+  const first = text.charCodeAt(start);
+  return first >= 65 && first <= 90 ? forms.capital : forms.lower;
 }
 
 /** The text with diacritics restored on known words; same length and offsets. */
@@ -275,9 +316,21 @@ export function restoreDiacritics(text: string): string {
 /** A line of some length in which hardly a letter carries a mark (a quarter do in Vietnamese). */
 function isBareLine(text: string, from: number, to: number): boolean {
   if (to - from < MIN_BARE_LINE) return false;
+  // Most lines show three marked letters within their first words, which a sum without
+  // branches tells sooner than the exact count (marks only add up: such a line is not bare).
+  if (markedLetters(text, from, from + HEAD_OF_LINE) > 2) return false;
   const { letters, marked } = countLetters(text, from, to, Number.POSITIVE_INFINITY, 2);
   return letters >= MIN_BARE_LINE / 2 && marked <= 2;
 }
+
+/** The marked letters of text[from, to). */
+function markedLetters(text: string, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += LETTER_KINDS[text.charCodeAt(i)] as number;
+  return sum >> 8;
+}
+/** Characters at the head of a line that isBareLine sums first (fewer than MIN_BARE_LINE). */
+const HEAD_OF_LINE = 32;
 
 /** Characters a line needs before its lack of marks says OCR dropped them. */
 const MIN_BARE_LINE = 60;
@@ -286,11 +339,13 @@ interface Token {
   start: number;
   end: number;
   key: string;
+  /** Whether the token is printed in ASCII alone (no mark, no letter outside Latin). */
+  ascii: boolean;
 }
 
 /** Records `word` for token `k` of `text`, when it may replace the word printed there. */
 function restoreToken(
-  into: { text: string; tokens: Token[]; restored: Map<number, string> },
+  into: { text: string; tokens: Token[]; restored: string[] },
   k: number,
   word: string,
 ): void {
@@ -299,75 +354,146 @@ function restoreToken(
   const t = into.tokens[k];
   // Only words printed without any mark are touched; a marked word is the printer's choice.
   if (!t || word.length !== t.end - t.start) return;
-  const printed = into.text.slice(t.start, t.end);
-  if (!/[^ -~]/.test(printed)) into.restored.set(k, withCase(printed, word));
+  if (t.ascii) into.restored[k] = withCase(into.text, t.start, t.end, word);
+}
+
+const LETTER = /\p{L}/u;
+/** Per UTF-16 code: 0 not known yet, 1 a letter or digit (what `[\p{L}\d]` matches alone), 2 neither. */
+const WORD_CODES = new Uint8Array(0x10000);
+
+/** Whether the code point at text[i] (`width` units) is one `[\p{L}\d]` under the flag u matches. */
+function isWordChar(text: string, i: number, c: number, width: number): boolean {
+  if (width === 2) return LETTER.test(text.slice(i, i + 2));
+  let kind = WORD_CODES[c] as number;
+  if (kind === 0) {
+    // A lone surrogate is no letter.
+    kind = (c >= 48 && c <= 57) || LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CODES[c] = kind;
+  }
+  return kind === 1;
+}
+
+/**
+ * The tokens of `text`: the matches of `/[\p{L}\d]+/gu`, found by a loop over the codes
+ * (a regex call per word costs more). Like the regex, it steps by code points, a surrogate
+ * pair being one.
+ */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+    }
+    const word =
+      c < 0x80 ? (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) : isWordChar(text, i, c, width);
+    if (word) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (c >= 0x80) ascii = false;
+    } else if (start >= 0) {
+      tokens.push({ start, end: i, key: tokenKey(text.slice(start, i), ascii), ascii });
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) tokens.push({ start, end: text.length, key: tokenKey(text.slice(start), ascii), ascii });
+  return tokens;
+}
+
+/**
+ * `asciiKey(word)`. For a word of ASCII letters and digits alone that is its lower case
+ * (the key keeps digits, lowers letters and has no space), which is cheaper to get.
+ */
+function tokenKey(word: string, ascii: boolean): string {
+  return ascii ? word.toLowerCase() : asciiKey(word);
+}
+
+/**
+ * The longest phrase of the dictionary that opens at token i: the number of tokens it
+ * covers (0 for none) and its words.
+ */
+function phraseAt(text: string, tokens: readonly Token[], i: number): { n: number; hit: readonly string[] } {
+  let best = NO_PHRASE;
+  let node: PhraseNode | undefined = PHRASE_TRIE;
+  for (let k = i; k < tokens.length; k++) {
+    node = childOf(node, tokens[k] as Token);
+    if (!node) break;
+    // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
+    // single words are too ambiguous ("bao" is bão, báo or bao).
+    if (node.words && (k > i || isNameHead(text, tokens[i] as Token)))
+      best = { n: k - i + 1, hit: node.words };
+  }
+  return best;
+}
+
+const NO_PHRASE: { n: number; hit: readonly string[] } = { n: 0, hit: [] };
+
+function isNameHead(text: string, t: Token): boolean {
+  return /^\p{Lu}/u.test(text.charAt(t.start)) && !AMBIGUOUS_HEADS.has(t.key);
 }
 
 /** The text with diacritics put back on the words of the dictionary; same length. */
 function restoreWords(text: string): string {
-  const tokens: Token[] = [];
-  const re = /[\p{L}\d]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text))
-    tokens.push({ start: m.index, end: m.index + m[0].length, key: asciiKey(m[0]) });
+  const tokens = tokenize(text);
   // Restored words by token (a later one for the same token wins), spliced in at the end.
-  const restored = new Map<number, string>();
+  const restored: string[] = [];
   const restoring = { text, tokens, restored };
   for (let i = 0; i < tokens.length; ) {
-    let used = 0;
-    const t0 = tokens[i] as (typeof tokens)[number];
-    const after = text.slice(t0.end, t0.end + 6);
+    const t0 = tokens[i] as Token;
     // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
-    if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(after)) {
+    if (t0.key === 'so' && /^\s*[:.]?\s*\d|^\s*:/.test(textAfter(text, t0))) {
       restoreToken(restoring, i, 'số');
       i++;
       continue;
     }
-    // Phrases are looked up longest first; only a word that opens one can start one, and
-    // only runs as long (in words) as one of those are worth a lookup.
-    const sizes = PHRASE_SIZES.get(firstWord(t0.key));
-    const runs = sizes
-      ? joinedKeys(
-          tokens,
-          i,
-          Math.min(longest, tokens.length - i),
-          PHRASE_MAX_WORDS.get(firstWord(t0.key)) as number,
-        )
-      : [];
-    for (let n = runs.length; n >= 1 && !used; n--) {
-      // One word alone is restored only as a capitalised name head ("So", "Bao"): lower-case
-      // single words are too ambiguous ("bao" is bão, báo or bao).
-      if (n === 1 && (!/^\p{Lu}/u.test(text.charAt(t0.start)) || AMBIGUOUS_HEADS.has(t0.key))) continue;
-      const run = runs[n - 1] as { key: string; words: number };
-      if (!sizes?.has(run.words)) continue;
-      const hit = DICT.get(run.key);
-      if (!hit) continue;
-      for (const [k, w] of hit.split(' ').entries()) restoreToken(restoring, i + k, w);
-      used = n;
+    // The longest phrase that opens here wins.
+    const used = phraseAt(text, tokens, i);
+    if (used.n > 0) {
+      for (let k = 0; k < used.hit.length; k++) restoreToken(restoring, i + k, used.hit[k] as string);
+      i += used.n;
+      continue;
     }
-    if (!used) {
-      // Short words that differ by context: "So: 97" is a number, "So Xay dung" a department.
-      const safe = SAFE_SINGLE.get(t0.key);
-      if (safe) restoreToken(restoring, i, safe);
-      else if (t0.key === 'ngay' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'ngày');
-      else if (t0.key === 'truoc' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'trước');
-      else if (t0.key === 'thang' && /^\s*\d/.test(after)) restoreToken(restoring, i, 'tháng');
-      else if (t0.key === 'nam' && /^\s*\d{4}/.test(after)) restoreToken(restoring, i, 'năm');
-      else if (t0.key === 'quy' && /^\s*(?:[IV]+|\d)(?![\p{L}])/u.test(after))
-        restoreToken(restoring, i, 'quý');
-      used = 1;
+    const safe = SAFE_SINGLE.get(t0.key);
+    if (safe) restoreToken(restoring, i, safe);
+    else {
+      const before = BEFORE_NUMBER.get(t0.key);
+      if (before?.[1].test(textAfter(text, t0))) restoreToken(restoring, i, before[0]);
     }
-    i += used;
+    i++;
   }
-  if (restored.size === 0) return text;
+  if (restored.length === 0) return text;
   let out = '';
   let done = 0;
-  for (const k of [...restored.keys()].sort((a, b) => a - b)) {
-    const t = tokens[k] as (typeof tokens)[number];
-    out += text.slice(done, t.start) + (restored.get(k) as string);
+  for (let k = 0; k < restored.length; k++) {
+    const word = restored[k];
+    if (word === undefined) continue;
+    const t = tokens[k] as Token;
+    out += text.slice(done, t.start) + word;
     done = t.end;
   }
   return out + text.slice(done);
 }
+
+/** The six characters after a token, which tell a number that follows. */
+function textAfter(text: string, t: Token): string {
+  return text.slice(t.end, t.end + 6);
+}
+
+/** Words restored alone when a number follows ("ngay 5", "nam 2020", "quy IV"), with the test of what follows. */
+const BEFORE_NUMBER = new Map<string, [string, RegExp]>([
+  ['ngay', ['ngày', /^\s*\d/]],
+  ['truoc', ['trước', /^\s*\d/]],
+  ['thang', ['tháng', /^\s*\d/]],
+  ['nam', ['năm', /^\s*\d{4}/]],
+  ['quy', ['quý', /^\s*(?:[IV]+|\d)(?![\p{L}])/u]],
+]);
 
 /** The tone mark of "oa", "oe", "uy" at a syllable's end, moved from the second vowel to the first. */
 const TONE_MOVES: Record<string, [string, string]> = {};
