@@ -33,6 +33,12 @@ function firstAt(text: string, pos: number, opening: Opening): number {
   return i;
 }
 
+/** Whether `s` holds the UTF-16 unit `code` (no string made for it, as `charAt` would). */
+function hasCode(s: string, code: number): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === code) return true;
+  return false;
+}
+
 /**
  * A sticky regex run only where it can match: `openers` are the strings of one or two
  * characters it can begin with (after its opening spaces); a one-character opener allows
@@ -69,7 +75,8 @@ class Pattern {
     const c = text.charCodeAt(i);
     const s = c < this.starts.length ? this.starts[c] : 0;
     if (!s) return null;
-    if (s === 2 && !(this.seconds[c] as string).includes(text.charAt(i + 1))) return null;
+    // A two-character opener needs a second character: none past the end (NaN).
+    if (s === 2 && !hasCode(this.seconds[c] as string, text.charCodeAt(i + 1))) return null;
     return at(this.re, text, pos);
   }
 }
@@ -114,7 +121,8 @@ class WordsPattern {
     // would cost V8 a slow path: the code is compared first.)
     const c = i < 0 ? Number.NaN : text.charCodeAt(i);
     const group = c < this.byFirst.length ? this.byFirst[c] : null;
-    if (!group || (group.seconds !== null && !group.seconds.includes(text.charAt(i + 1)))) return null;
+    // With `seconds`, every word has a second character: none past the end (NaN) matches.
+    if (!group || (group.seconds !== null && !hasCode(group.seconds, text.charCodeAt(i + 1)))) return null;
     return at(group.re, text, pos);
   }
 }
@@ -172,6 +180,72 @@ const MODIFIER = new Pattern(
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
+
+/** `\p{L}` for the UTF-16 units below LETTER_TABLE_END that are no surrogates, built once. */
+const LETTER_TABLE_END = 0x3000;
+const LETTER_TABLE = buildLetterTable();
+function buildLetterTable(): Uint8Array {
+  const table = new Uint8Array(LETTER_TABLE_END);
+  const letter = /^\p{L}$/u;
+  for (let c = 0; c < LETTER_TABLE_END; c++) table[c] = letter.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+/**
+ * How a character continues a WORD_RE word: 1 a word character, 0 not, -1 a surrogate
+ * or a character past the table (the regex decides). `first`: no '.', which only continues.
+ */
+function wordUnit(c: number, first: boolean): number {
+  if (c < 0x80) {
+    return (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 38 ||
+      (c === 46 && !first)
+      ? 1
+      : 0;
+  }
+  return c < LETTER_TABLE_END ? (LETTER_TABLE[c] as number) : -1;
+}
+
+/**
+ * Where the match of WORD_RE at `pos` ends (spaces, then a word), or -1: read by hand, as
+ * the regex reads it (`\s` is isSpace, `\d` ASCII digits); a surrogate or a character above
+ * the table is left to the regex. The word is the text from the first non-space to the end.
+ */
+function wordEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  // Past the end the code is NaN: no space, no word character.
+  if (i === pos || i >= text.length) return -1;
+  let unit = wordUnit(text.charCodeAt(i), true);
+  if (unit < 0) return wordEndByRegex(text, pos);
+  if (unit === 0) return -1;
+  for (i++; i < text.length; i++) {
+    unit = wordUnit(text.charCodeAt(i), false);
+    if (unit < 0) return wordEndByRegex(text, pos);
+    if (unit === 0) break;
+  }
+  return i;
+}
+function wordEndByRegex(text: string, pos: number): number {
+  const w = at(WORD_RE, text, pos);
+  return w ? pos + w[0].length : -1;
+}
+
+/** Where the spaces from `pos` end (`/\s+/y`), or -1 when none stands there. */
+function spacesEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return i === pos ? -1 : i;
+}
+
+/** Where `\s*` from `pos` ends. */
+function skipSpaces(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
 // A comma joins the fields of one name when capitalised fields and "và" follow: "Văn hóa,
 // Thông tin, Thể thao và Du lịch" (a head after the comma opens the next agency instead).
 const CONNECTOR = new Pattern(
@@ -251,16 +325,16 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       end = from + noun[0].length;
       continue;
     }
-    const w = at(WORD_RE, text, from);
-    if (!w) break;
-    const word = w[1] as string;
+    const wEnd = wordEnd(text, from);
+    if (wEnd < 0) break;
+    const word = text.slice(skipSpaces(text, from), wEnd);
     const capital = startsCapitalOrDigit(word);
     if (!capital) {
       // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
       // Unless "thông" ends a word itself: "phổ thông báo cáo", "truyền thông báo cáo".
       if (
         word === 'thông' &&
-        /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6)) &&
+        /^\s+báo(?![\p{L}])/u.test(text.slice(wEnd, wEnd + 6)) &&
         !/(?:^|\s)(?:phổ|truyền|giao|viễn|lưu|liên)$/iu.test(text.slice(Math.max(0, from - 8), from))
       )
         break;
@@ -268,8 +342,8 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       // "... các công trình dân dụng và công nghiệp": "và" joins two nouns of a long
       // lower-case name when a noun (no stop word, no verb) follows it.
       const inName =
-        (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3))) ||
-        (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, from + w[0].length));
+        (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(wEnd, wEnd + 3))) ||
+        (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, wEnd));
       if (
         c ||
         (STOP.has(word.toLowerCase()) && !inName && !restOfCapitalised(text, from, word)) ||
@@ -279,7 +353,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
         break;
       lower++;
     }
-    end = from + w[0].length;
+    end = wEnd;
   }
   return end;
 }
@@ -317,14 +391,12 @@ function restOfCapitalised(text: string, from: number, word: string): boolean {
 
 /** A lower-case word that can continue a name (no stop word, no verb) starts at `pos` (after spaces). */
 function nounFollows(text: string, pos: number): boolean {
-  const w = at(WORD_RE, text, pos);
-  const word = w?.[1];
+  const end = wordEnd(text, pos);
+  if (end < 0) return false;
+  const start = skipSpaces(text, pos);
+  const word = text.slice(start, end);
   return (
-    word !== undefined &&
-    /^\p{Ll}/u.test(word) &&
-    !STOP.has(word) &&
-    !at(VERB_AFTER_NAME_RE, text, pos) &&
-    !HEAD.at(text, pos + (w as RegExpExecArray)[0].length - word.length)
+    /^\p{Ll}/u.test(word) && !STOP.has(word) && !at(VERB_AFTER_NAME_RE, text, pos) && !HEAD.at(text, start)
   );
 }
 
@@ -377,7 +449,7 @@ const MAX_NESTING = 4;
  * Heads that are also common nouns ("thuế" tax, "thống kê" statistics): they name a body only
  * with the locality it serves, "Thuế tỉnh X", "Thống kê thành phố Y" (2025 names).
  */
-const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']);
+const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']); // Both open with 'T' (code 84), tested first.
 const LOCALITY_OF_TAX_RE = /^\s+(?:tỉnh|thành phố|TP)(?![\p{L}])/u;
 
 /**
@@ -466,9 +538,9 @@ function bareListAt(
     if (va >= 0) out[end - pos + va + 1] = 'à';
     end = next;
   }
-  const tail = at(/\s+/y, text, end);
-  if (tail) {
-    const t = bareEntryAt(text, end + tail[0].length, BARE_TAILS, out, pos);
+  const tail = spacesEnd(text, end);
+  if (tail >= 0) {
+    const t = bareEntryAt(text, tail, BARE_TAILS, out, pos);
     if (t > 0) end = t;
   }
   return { from: pos, text: out.slice(0, end - pos).join(''), end };
@@ -488,7 +560,11 @@ function namedAt(
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
   // Only a province's or a city's: "Thống kê xã hội" is no body.
-  if (LOCALITY_HEADS.has(head) && (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early))))
+  if (
+    head.charCodeAt(0) === 84 &&
+    LOCALITY_HEADS.has(head) &&
+    (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early)))
+  )
     return null;
   if (!dept && early === null && isSpace(text.charCodeAt(end))) {
     // "UBND cac huyen, thi xa": units printed without diacritics (see BARE_COLLECTIVES).
@@ -508,9 +584,9 @@ function namedAt(
     named = true;
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
-    const ws = at(/\s+/y, text, end);
+    const ws = spacesEnd(text, end);
     // Bounded, so that a run of heads ("Sở Sở Sở …") cannot exhaust the stack.
-    const inner = ws && depth < MAX_NESTING ? namedAt(text, end + ws[0].length, depth + 1) : null;
+    const inner = ws >= 0 && depth < MAX_NESTING ? namedAt(text, ws, depth + 1) : null;
     if (inner?.restored) return { ...inner, head };
     if (inner && !inner.anaphor) {
       end = inner.end;
@@ -561,14 +637,16 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   const h = /^\p{Lu}/u.test(first[0]) ? HEAD.at(text, end) : null;
   end += h && h[0].length > first[0].length ? h[0].length : first[0].length;
   for (;;) {
-    const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
-    if (!sep) break;
-    const next = COLLECTIVE.at(text, end + sep[0].length);
+    const sep = groupSeparatorEnd(text, end);
+    // ", các đơn vị ...": a "các" after the separator opens a new group (what the old
+    // `/\s*(?:,|và)\s*(?:các\s+)?/` stopped at when its optional part matched).
+    if (sep < 0 || (text.startsWith('các', sep) && isSpace(text.charCodeAt(sep + 3)))) break;
+    const next = COLLECTIVE.at(text, sep);
     // "các phòng, đơn vị thuộc Sở và Viettel": a capitalised body after "và" is a new agency.
-    if (!next || /^\p{Lu}/u.test(next[0]) || sep[0].includes('các')) break;
-    end += sep[0].length + next[0].length;
+    if (!next || /^\p{Lu}/u.test(next[0])) break;
+    end = sep + next[0].length;
   }
-  const thuoc = at(/\s+thuộc\s+/uy, text, end);
+  const thuoc = at(THUOC_RE, text, end);
   if (thuoc) {
     const inner = namedAt(text, end + thuoc[0].length);
     if (inner) end = inner.end;
@@ -580,8 +658,28 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   return { end };
 }
 
+const THUOC_RE = /\s+thuộc\s+/uy;
+
+/** Where `\s*(?:,|và)\s*` from `pos` ends, or -1: the separator of a group's words. */
+function groupSeparatorEnd(text: string, pos: number): number {
+  let i = skipSpaces(text, pos);
+  if (text.charCodeAt(i) === 44) i++;
+  else if (text.startsWith('và', i)) i += 2;
+  else return -1;
+  return skipSpaces(text, i);
+}
+
 /** Lower-case words that can open an agency phrase without a capital. */
 const LOWER_OPENERS = ['các ', 'những ', 'toàn thể ', 'lãnh đạo '];
+
+/** Whether one of LOWER_OPENERS starts at `i`; most positions are decided by their first letter. */
+function lowerOpenerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // 'c', 'n', 't', 'l': the first letters of LOWER_OPENERS.
+  if (c !== 99 && c !== 110 && c !== 116 && c !== 108) return false;
+  for (const w of LOWER_OPENERS) if (text.startsWith(w, i)) return true;
+  return false;
+}
 
 /** The agency phrase that starts at `pos` (after spaces), or null. */
 export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
@@ -591,8 +689,7 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   // Most positions asked about open no agency: decide from the first letter when possible.
   if (start >= text.length) return null;
-  if (!opts.bare && !changesInLowerCase(text, start) && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
-    return null;
+  if (!opts.bare && !changesInLowerCase(text, start) && !lowerOpenerAt(text, start)) return null;
   let from = start;
   const person = PERSON_PREFIX.at(text, from);
   if (person) from += person[0].length;
@@ -625,7 +722,16 @@ function changesInLowerCase(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, [',', ';', 'và', 'ho'], 'after-spaces');
+/** Where the separator of a list's agencies from `pos` ends, or -1: `\s*(?:,|;|và|hoặc)\s*`. */
+function listSeparatorEnd(text: string, pos: number): number {
+  let i = skipSpaces(text, pos);
+  const c = text.charCodeAt(i);
+  if (c === 44 || c === 59) i++;
+  else if (text.startsWith('và', i)) i += 2;
+  else if (text.startsWith('hoặc', i)) i += 4;
+  else return -1;
+  return skipSpaces(text, i);
+}
 
 /** A list of agencies: "Văn phòng UBND tỉnh, Công an tỉnh và các ngành có liên quan". */
 export function matchAgencyListAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch[] {
@@ -635,9 +741,9 @@ export function matchAgencyListAt(text: string, pos: number, opts: { bare?: bool
   out.push(first);
   let end = first.end;
   for (let i = 0; i < 12; i++) {
-    const sep = LIST_SEP.at(text, end);
-    if (!sep) break;
-    const next = matchAgencyAt(text, end + sep[0].length, opts);
+    const sep = listSeparatorEnd(text, end);
+    if (sep < 0) break;
+    const next = matchAgencyAt(text, sep, opts);
     if (!next) break;
     out.push(next);
     end = next.end;
