@@ -40,16 +40,17 @@ function hasCode(s: string, code: number): boolean {
 }
 
 /**
- * A sticky regex run only where it can match: `openers` are the strings of one or two
- * characters it can begin with (after its opening spaces); a one-character opener allows
- * any character after it. Most positions asked about cannot begin it, and testing a
- * character or two costs far less than running the regex.
+ * A sticky regex run only where it can match: `openers` are the strings it can begin with
+ * (after its opening spaces), each as it stands in the text (a space in an opener is a
+ * space the regex writes as ' ', not `\s`); a one-character opener allows anything after
+ * it. Most positions asked about cannot begin it, and testing a few characters costs far
+ * less than running the regex.
  */
 class Pattern {
-  /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the next character decides. */
+  /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the rest of an opener decides. */
   private readonly starts: Uint8Array;
-  /** For a first character that needs a second: the second characters allowed, by code. */
-  private readonly seconds: string[];
+  /** For a first character that needs more: the rests of its openers, one of which must follow it. */
+  private readonly rests: string[][];
   constructor(
     private readonly re: RegExp,
     openers: readonly string[],
@@ -57,13 +58,13 @@ class Pattern {
   ) {
     this.starts = new Uint8Array(Math.max(...openers.map((o) => o.charCodeAt(0))) + 1);
     // Dense, for fast look-ups by code.
-    this.seconds = new Array<string>(this.starts.length).fill('');
+    this.rests = Array.from({ length: this.starts.length }, () => []);
     for (const o of openers) {
       const c = o.charCodeAt(0);
       if (o.length === 1) this.starts[c] = 1;
       else if (this.starts[c] !== 1) {
         this.starts[c] = 2;
-        this.seconds[c] += o.charAt(1);
+        (this.rests[c] as string[]).push(o.slice(1));
       }
     }
   }
@@ -75,10 +76,15 @@ class Pattern {
     const c = text.charCodeAt(i);
     const s = c < this.starts.length ? this.starts[c] : 0;
     if (!s) return null;
-    // A two-character opener needs a second character: none past the end (NaN).
-    if (s === 2 && !hasCode(this.seconds[c] as string, text.charCodeAt(i + 1))) return null;
+    if (s === 2 && !restFollows(text, i + 1, this.rests[c] as string[])) return null;
     return at(this.re, text, pos);
   }
+}
+
+/** Whether one of `rests` stands at `i` (none past the end of the text). */
+function restFollows(text: string, i: number, rests: readonly string[]): boolean {
+  for (let k = 0; k < rests.length; k++) if (text.startsWith(rests[k] as string, i)) return true;
+  return false;
 }
 
 /**
@@ -133,14 +139,14 @@ const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-s
 const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
 const PLURAL = new Pattern(
   /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy,
-  ['cá', 'Cá', 'nh', 'Nh', 'to', 'To'],
+  ['các', 'Các', 'những', 'Những', 'toàn thể', 'Toàn thể'],
   'at',
 );
 // The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
 // "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
   /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng(?:\s+(?:thôn|bản|ấp|buôn|khu phố|tổ dân phố))?)\s+(?=\p{Lu}|các\s)/uy,
-  ['Lã', 'lã', 'Th', 'Ph', 'Gi', 'Ch', 'Tr'],
+  ['Lãnh đạo', 'lãnh đạo', 'Thủ trưởng', 'Phó', 'Giám đốc', 'Chủ tịch', 'Chánh', 'Trưởng'],
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
@@ -163,7 +169,10 @@ const LOCALITY = new Pattern(
       `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
     'uy',
   ),
-  ['cá', 'cấ', 'tỉ', 'th', 'TP', 'hu', 'qu', 'xã', 'ph', 'đặ', 'Tr', 'Th'],
+  [
+    ...['các', 'tỉnh', 'thành phố', 'TP', 'huyện', 'thị xã', 'quận', 'xã', 'phường', 'thị trấn', 'đặc khu'],
+    ...['Trung ương', 'cấp ', 'Thành phố'],
+  ],
   'after-space',
 );
 /**
@@ -176,7 +185,7 @@ const AND_RE = new RegExp(AND, 'uy');
 
 const MODIFIER = new Pattern(
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|trong Đảng bộ(?: (?:tỉnh|thành phố|huyện|xã|phường))?|(?:trực )?thuộc (?:Trung ương|Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
-  [',', 'có', 'li', 'củ', 'tr', 'th', 'cấ', 'Tr'],
+  [',', 'có', 'liên quan', 'của ', 'trên địa bàn', 'trong ', 'trực thuộc ', 'thuộc ', 'cấp ', 'Trung ương'],
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
@@ -297,7 +306,7 @@ const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\
  */
 const NAME_NOUN = new Pattern(
   /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông)|(?<=Quản\s+lý)\s+các\s+(?:khu\s+công\s+nghiệp|khu\s+chế\s+xuất|khu\s+kinh\s+tế|dự\s+án|công\s+trình)|(?<=Đầu\s+tư)\s+(?:và\s+)?phát\s+triển|\s+thực\s+vật)(?![\p{L}])/uy,
-  ['đầ', 'cá', 'mộ', 'ha', 'cô', 'gi', 'và', 'ph', 'th'],
+  ['đầu', 'các', 'một', 'hai', 'công', 'giao', 'và', 'phát', 'thực'],
   'after-space',
 );
 
