@@ -299,6 +299,74 @@ const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằn
 const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
 
 /**
+ * The first syllables of NAME_END_WORDS: a match of VERB_AFTER_NAME_RE opens with one, all of
+ * its letters, so where the letters after the spaces are no such syllable the regex need not
+ * run. Null (the regex always runs) if the source is not as firstSyllables reads it.
+ */
+const VERB_FIRST_SYLLABLES = firstSyllables(NAME_END_WORDS);
+
+/**
+ * Reads a source made of groups `(?:a b|c|...)(?![\p{L}])` joined by '|' (case-sensitive):
+ * each alternative opens with a syllable of letters that a space, its end or a lookahead
+ * `(?!` follows, so the letters that open a match are exactly that syllable. Null otherwise.
+ */
+function firstSyllables(source: string): Set<string> | null {
+  const out = new Set<string>();
+  const suffix = '(?![\\p{L}])';
+  for (const group of splitTopLevel(source)) {
+    if (!group.startsWith('(?:') || !group.endsWith(`)${suffix}`)) return null;
+    const inner = group.slice(3, group.length - suffix.length - 1);
+    for (const alternative of splitTopLevel(inner)) {
+      const m = /^\p{L}+(?= |$|\(\?!)/u.exec(alternative);
+      if (!m) return null;
+      out.add(m[0]);
+    }
+  }
+  return out;
+}
+
+/** A regex source cut at its '|' outside parentheses and classes (an escaped character is skipped). */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** Whether VERB_AFTER_NAME_RE matches at `pos`; most words are told apart by their letters alone. */
+function verbAfter(text: string, pos: number): boolean {
+  if (VERB_FIRST_SYLLABLES !== null) {
+    const start = skipSpaces(text, pos);
+    if (start === pos) return false;
+    const end = letterRunEnd(text, start);
+    if (end >= 0 && !VERB_FIRST_SYLLABLES.has(text.slice(start, end))) return false;
+  }
+  return at(VERB_AFTER_NAME_RE, text, pos) !== null;
+}
+
+/** Where the run of letters (`\p{L}`) from `i` ends; -1 when a surrogate or a character past the table stands in it. */
+function letterRunEnd(text: string, i: number): number {
+  let k = i;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= LETTER_TABLE_END || (c >= 0xd800 && c <= 0xdfff)) return -1;
+    if (!LETTER_TABLE[c]) break;
+  }
+  return k;
+}
+
+/**
  * (Also: "Ban Quản lý các khu công nghiệp", "Công ty Đầu tư phát triển ...", "Bảo vệ thực vật".)
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
@@ -357,7 +425,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
         c ||
         (STOP.has(word.toLowerCase()) && !inName && !restOfCapitalised(text, from, word)) ||
         lower >= maxLower ||
-        at(VERB_AFTER_NAME_RE, text, from)
+        verbAfter(text, from)
       )
         break;
       lower++;
@@ -404,9 +472,7 @@ function nounFollows(text: string, pos: number): boolean {
   if (end < 0) return false;
   const start = skipSpaces(text, pos);
   const word = text.slice(start, end);
-  return (
-    /^\p{Ll}/u.test(word) && !STOP.has(word) && !at(VERB_AFTER_NAME_RE, text, pos) && !HEAD.at(text, start)
-  );
+  return /^\p{Ll}/u.test(word) && !STOP.has(word) && !verbAfter(text, pos) && !HEAD.at(text, start);
 }
 
 function extend(text: string, pos: number, pattern: Pattern, times: number): number {
@@ -529,9 +595,11 @@ function bareListAt(
   pos: number,
   dict: Map<string, string>,
 ): (Restored & { end: number }) | null {
-  // Most positions asked about hold no "c": decided without the regex.
+  // Most positions asked about hold no "ca"/"Ca"/"CA": decided without the regex.
   const c = text.charCodeAt(pos);
   if (c !== 99 && c !== 67) return null;
+  const a = text.charCodeAt(pos + 1);
+  if (a !== 97 && a !== 65) return null;
   const p = at(BARE_PLURAL_RE, text, pos);
   if (!p) return null;
   const out = text.slice(pos, Math.min(text.length, pos + 200)).split('');
@@ -655,9 +723,9 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
     if (!next || /^\p{Lu}/u.test(next[0])) break;
     end = sep + next[0].length;
   }
-  const thuoc = at(THUOC_RE, text, end);
-  if (thuoc) {
-    const inner = namedAt(text, end + thuoc[0].length);
+  const thuoc = thuocEnd(text, end);
+  if (thuoc >= 0) {
+    const inner = namedAt(text, thuoc);
     if (inner) end = inner.end;
   }
   end = extend(text, end, MODIFIER, 3);
@@ -667,7 +735,11 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   return { end };
 }
 
-const THUOC_RE = /\s+thuộc\s+/uy;
+/** Where `\s+thuộc\s+` from `pos` ends, or -1. */
+function thuocEnd(text: string, pos: number): number {
+  const word = spacesEnd(text, pos);
+  return word >= 0 && text.startsWith('thuộc', word) ? spacesEnd(text, word + 5) : -1;
+}
 
 /** Where `\s*(?:,|và)\s*` from `pos` ends, or -1: the separator of a group's words. */
 function groupSeparatorEnd(text: string, pos: number): number {
