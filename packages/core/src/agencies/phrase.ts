@@ -83,8 +83,15 @@ class Pattern {
 
 /** Whether one of `rests` stands at `i` (none past the end of the text). */
 function restFollows(text: string, i: number, rests: readonly string[]): boolean {
-  for (let k = 0; k < rests.length; k++) if (text.startsWith(rests[k] as string, i)) return true;
+  for (let k = 0; k < rests.length; k++) if (standsAt(text, i, rests[k] as string)) return true;
   return false;
+}
+
+/** `text.startsWith(s, i)` for a short `s`, compared by code: cheaper than the call when most fail at once. */
+function standsAt(text: string, i: number, s: string): boolean {
+  if (i + s.length > text.length) return false;
+  for (let j = 0; j < s.length; j++) if (text.charCodeAt(i + j) !== s.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -116,7 +123,7 @@ class WordsPattern {
       const anySecond = g.some((w) => w.length < 2 || w.charAt(1) === ' ');
       this.byFirst[c] = {
         re: new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'),
-        seconds: anySecond ? null : g.map((w) => w.charAt(1)).join(''),
+        seconds: anySecond ? null : [...new Set(g.map((w) => w.charAt(1)))].join(''),
       };
     }
   }
@@ -192,12 +199,28 @@ const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
 
 /** `\p{L}` for the UTF-16 units below LETTER_TABLE_END that are no surrogates, built once. */
 const LETTER_TABLE_END = 0x3000;
-const LETTER_TABLE = buildLetterTable();
-function buildLetterTable(): Uint8Array {
+const LETTER_TABLE = buildTable(/^\p{L}$/u);
+/**
+ * The units below LETTER_TABLE_END that `toLowerCase` leaves as they are, alone and so in any
+ * string: the one mapping that looks at the context, the final sigma, is of a unit that changes.
+ */
+const LOWER_STABLE_TABLE = buildTable({ test: (ch: string) => ch.toLowerCase() === ch });
+function buildTable(property: { test(ch: string): boolean }): Uint8Array {
   const table = new Uint8Array(LETTER_TABLE_END);
-  const letter = /^\p{L}$/u;
-  for (let c = 0; c < LETTER_TABLE_END; c++) table[c] = letter.test(String.fromCharCode(c)) ? 1 : 0;
+  for (let c = 0; c < LETTER_TABLE_END; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = c < 0xd800 || c > 0xdfff ? (property.test(ch) ? 1 : 0) : 0;
+  }
   return table;
+}
+
+/** `word.toLowerCase()`, without the call for a word that is in lower case already (most are). */
+function lowerCased(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= LETTER_TABLE_END || !LOWER_STABLE_TABLE[c]) return word.toLowerCase();
+  }
+  return word;
 }
 
 /**
@@ -423,7 +446,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
         (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, wEnd));
       if (
         c ||
-        (STOP.has(word.toLowerCase()) && !inName && !restOfCapitalised(text, from, word)) ||
+        (STOP.has(lowerCased(word)) && !inName && !restOfCapitalised(text, from, word)) ||
         lower >= maxLower ||
         verbAfter(text, from)
       )
@@ -789,7 +812,10 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
 
 /** The phrase's words, with a stretch printed without diacritics restored. */
 function nameOf(text: string, start: number, end: number, restored?: Restored): string {
-  if (!restored) return squashName(text.slice(start, end));
+  if (!restored)
+    return spacesFolded(text, start, end)
+      ? trimmedName(text, start, end)
+      : squashName(text.slice(start, end));
   const r = restored.from - start;
   const s = text.slice(start, end);
   return squashName(s.slice(0, r) + restored.text + s.slice(r + restored.text.length));
@@ -845,6 +871,26 @@ export function ownersIn(text: string | undefined): string[] {
     .split(/\s*;\s*|,\s*(?=\p{Lu})/u)
     .map((x) => x.replace(/[.;,]+$/, '').trim())
     .filter(Boolean);
+}
+
+/**
+ * Whether text[start, end) is what foldSpaces leaves as it is (not empty, no space at either
+ * end, no white space but single spaces), read without slicing it.
+ */
+function spacesFolded(text: string, start: number, end: number): boolean {
+  if (end <= start || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** squashName of a stretch whose spaces are folded: its trailing punctuation dropped. */
+function trimmedName(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && TRAILING_PUNCTUATION.includes(text.charAt(e - 1))) e--;
+  return text.slice(start, e);
 }
 
 /** Spaces folded, trailing punctuation dropped. */
