@@ -144,11 +144,17 @@ const HEAD = new WordsPattern(AGENCY_HEADS, '', '(?![\\p{L}\\d])', 'at');
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
 const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-space');
 const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
-const PLURAL = new Pattern(
-  /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy,
-  ['các', 'Các', 'những', 'Những', 'toàn thể', 'Toàn thể'],
-  'at',
-);
+/** The words of plurality, read by pluralEnd as `(?:các|Các|...)\s+` would read them. */
+const PLURAL_WORDS = ['các', 'Các', 'những', 'Những', 'toàn thể', 'Toàn thể'];
+
+/**
+ * Where a plural word and its spaces from `pos` end, or -1. No two of the words can stand at
+ * one position (no word opens another), so the first that stands there is the only one.
+ */
+function pluralEnd(text: string, pos: number): number {
+  for (const word of PLURAL_WORDS) if (standsAt(text, pos, word)) return spacesEnd(text, pos + word.length);
+  return -1;
+}
 // The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
 // "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
@@ -724,8 +730,8 @@ function namedAt(
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
 function collectiveAt(text: string, pos: number, bare: boolean): { end: number; restored?: Restored } | null {
   let end = pos;
-  const plural = PLURAL.at(text, end);
-  if (plural) end += plural[0].length;
+  const plural = pluralEnd(text, end);
+  if (plural >= 0) end = plural;
   else {
     const b = bareListAt(text, pos, BARE_COLLECTIVES);
     if (b) return { end: b.end, restored: b };
@@ -881,6 +887,8 @@ function spacesFolded(text: string, start: number, end: number): boolean {
   if (end <= start || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    // Most characters are letters below U+2000: no space but U+00A0 and U+1680 there.
+    if (c > 32 && c < 0x2000 && c !== 0xa0 && c !== 0x1680) continue;
     if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(c)) return false;
   }
   return true;
