@@ -206,6 +206,8 @@ const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
 /** `\p{L}` for the UTF-16 units below LETTER_TABLE_END that are no surrogates, built once. */
 const LETTER_TABLE_END = 0x3000;
 const LETTER_TABLE = buildTable(/^\p{L}$/u);
+/** `\p{Lu}` for the same units. */
+const CAPITAL_TABLE = buildTable(/^\p{Lu}$/u);
 /**
  * The units below LETTER_TABLE_END that `toLowerCase` leaves as they are, alone and so in any
  * string: the one mapping that looks at the context, the final sigma, is of a unit that changes.
@@ -291,6 +293,23 @@ const CONNECTOR = new Pattern(
   ['-', '–', '&', 'và', ','],
   'after-spaces',
 );
+/**
+ * CONNECTOR at `pos`, decided without the regex where it cannot match: each of its
+ * alternatives is an opener (',', '-', '–', '&', 'và'), spaces, then a capital (`\p{Lu}`).
+ */
+function connectorAt(text: string, pos: number): RegExpExecArray | null {
+  const i = skipSpaces(text, pos);
+  const c = text.charCodeAt(i);
+  const opener = c === 44 || c === 45 || c === 0x2013 || c === 38 ? 1 : standsAt(text, i, 'và') ? 2 : 0;
+  if (opener === 0) return null;
+  const j = skipSpaces(text, i + opener);
+  if (j >= text.length) return null;
+  const capital = text.charCodeAt(j);
+  // A surrogate or a character past the table: the regex decides.
+  if (capital < LETTER_TABLE_END && (capital < 0xd800 || capital > 0xdfff) && !CAPITAL_TABLE[capital])
+    return null;
+  return CONNECTOR.at(text, pos);
+}
 
 /** Function words: they end a name wherever they stand, even after a capitalised word. */
 const FUNCTION_WORDS = new Set(
@@ -417,7 +436,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   let end = pos;
   let lower = 0;
   for (let n = 0; n < 10; n++) {
-    const c = CONNECTOR.at(text, end);
+    const c = connectorAt(text, end);
     // "... và Viettel": a new body after "và" is the next agency, not part of this name;
     // a head word that names nothing ("và Báo chí") is a name word.
     if (c && /và/.test(c[0]) && HEAD.at(text, end + c[0].length) && namedAt(text, end + c[0].length)) break;
@@ -683,7 +702,7 @@ function namedAt(
   if (dept) {
     end += dept[0].length;
     // A standard name that goes on: "Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch".
-    if (CONNECTOR.at(text, end)) end = nameWords(text, end, 2);
+    if (connectorAt(text, end)) end = nameWords(text, end, 2);
     named = true;
   } else if (early !== null) {
     end = early;
