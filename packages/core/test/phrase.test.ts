@@ -583,3 +583,48 @@ describe('matchAgencyAt: long standard names', () => {
     ]);
   });
 });
+
+// The grammar reads spaces, words and separators partly by hand, without its regexes: on
+// odd white space, astral letters and lone surrogates it must read as the regexes do.
+describe('matchAgencyListAt: the characters the regexes read', () => {
+  const cases: [string, [string, number, number][]][] = [
+    [
+      'Giao Sở Y tế\u00a0chủ trì, phối hợp với Công an tỉnh\u3000và các cơ quan liên quan',
+      [['Sở Y tế', 5, 12]],
+    ],
+    [
+      'UBND các huyện, thị xã hoặc Sở Tài chính thực hiện',
+      [
+        ['UBND các huyện, thị xã', 0, 22],
+        ['Sở Tài chính', 28, 40],
+      ],
+    ],
+    ['Sở Nội vụ vàng bạc', [['Sở Nội vụ', 0, 9]]],
+    [
+      'các phòng, các đơn vị thuộc Sở',
+      [
+        ['các phòng', 0, 9],
+        ['các đơn vị thuộc Sở', 11, 30],
+      ],
+    ],
+    ['Sở Xây dựng\ud835\udc00 báo cáo', [['Sở Xây dựng𝐀', 0, 13]]],
+    [
+      'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh triển khai',
+      [['Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh', 0, 64]],
+    ],
+    ['Phòng Tài chính - Kế hoạch\ufeffhuyện rà soát', [['Phòng Tài chính - Kế hoạch huyện', 0, 32]]],
+    ['Trung tâm Phát triển quỹ đất thực hiện', [['Trung tâm Phát triển quỹ đất', 0, 28]]],
+    ['Trưởng thôn các thôn\ud800 báo cáo', [['Trưởng thôn các thôn', 0, 20]]],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông tham mưu',
+      [
+        ['Sở Văn hóa, Thể thao và Du lịch', 0, 31],
+        ['Sở Thông tin và Truyền thông', 33, 61],
+      ],
+    ],
+  ];
+  it.each(cases)('%j', (text, expected) => {
+    const pos = text.search(/Sở|UBND|các|Ban|Phòng|Trung|Trưởng/u);
+    expect(matchAgencyListAt(text, pos).map((a) => [a.name, a.start, a.end])).toEqual(expected);
+  });
+});

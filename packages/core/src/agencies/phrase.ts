@@ -33,17 +33,24 @@ function firstAt(text: string, pos: number, opening: Opening): number {
   return i;
 }
 
+/** Whether `s` holds the UTF-16 unit `code` (no string made for it, as `charAt` would). */
+function hasCode(s: string, code: number): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === code) return true;
+  return false;
+}
+
 /**
- * A sticky regex run only where it can match: `openers` are the strings of one or two
- * characters it can begin with (after its opening spaces); a one-character opener allows
- * any character after it. Most positions asked about cannot begin it, and testing a
- * character or two costs far less than running the regex.
+ * A sticky regex run only where it can match: `openers` are the strings it can begin with
+ * (after its opening spaces), each as it stands in the text (a space in an opener is a
+ * space the regex writes as ' ', not `\s`); a one-character opener allows anything after
+ * it. Most positions asked about cannot begin it, and testing a few characters costs far
+ * less than running the regex.
  */
 class Pattern {
-  /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the next character decides. */
+  /** Indexed by character code: 0 where the regex cannot begin, 1 where it can, 2 where the rest of an opener decides. */
   private readonly starts: Uint8Array;
-  /** For a first character that needs a second: the second characters allowed, by code. */
-  private readonly seconds: string[];
+  /** For a first character that needs more: the rests of its openers, one of which must follow it. */
+  private readonly rests: string[][];
   constructor(
     private readonly re: RegExp,
     openers: readonly string[],
@@ -51,13 +58,13 @@ class Pattern {
   ) {
     this.starts = new Uint8Array(Math.max(...openers.map((o) => o.charCodeAt(0))) + 1);
     // Dense, for fast look-ups by code.
-    this.seconds = new Array<string>(this.starts.length).fill('');
+    this.rests = Array.from({ length: this.starts.length }, () => []);
     for (const o of openers) {
       const c = o.charCodeAt(0);
       if (o.length === 1) this.starts[c] = 1;
       else if (this.starts[c] !== 1) {
         this.starts[c] = 2;
-        this.seconds[c] += o.charAt(1);
+        (this.rests[c] as string[]).push(o.slice(1));
       }
     }
   }
@@ -69,9 +76,22 @@ class Pattern {
     const c = text.charCodeAt(i);
     const s = c < this.starts.length ? this.starts[c] : 0;
     if (!s) return null;
-    if (s === 2 && !(this.seconds[c] as string).includes(text.charAt(i + 1))) return null;
+    if (s === 2 && !restFollows(text, i + 1, this.rests[c] as string[])) return null;
     return at(this.re, text, pos);
   }
+}
+
+/** Whether one of `rests` stands at `i` (none past the end of the text). */
+function restFollows(text: string, i: number, rests: readonly string[]): boolean {
+  for (let k = 0; k < rests.length; k++) if (standsAt(text, i, rests[k] as string)) return true;
+  return false;
+}
+
+/** `text.startsWith(s, i)` for a short `s`, compared by code: cheaper than the call when most fail at once. */
+function standsAt(text: string, i: number, s: string): boolean {
+  if (i + s.length > text.length) return false;
+  for (let j = 0; j < s.length; j++) if (text.charCodeAt(i + j) !== s.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -103,7 +123,7 @@ class WordsPattern {
       const anySecond = g.some((w) => w.length < 2 || w.charAt(1) === ' ');
       this.byFirst[c] = {
         re: new RegExp(`${prefix}(?:${g.map(esc).join('|')})${suffix}`, 'uy'),
-        seconds: anySecond ? null : g.map((w) => w.charAt(1)).join(''),
+        seconds: anySecond ? null : [...new Set(g.map((w) => w.charAt(1)))].join(''),
       };
     }
   }
@@ -114,7 +134,8 @@ class WordsPattern {
     // would cost V8 a slow path: the code is compared first.)
     const c = i < 0 ? Number.NaN : text.charCodeAt(i);
     const group = c < this.byFirst.length ? this.byFirst[c] : null;
-    if (!group || (group.seconds !== null && !group.seconds.includes(text.charAt(i + 1)))) return null;
+    // With `seconds`, every word has a second character: none past the end (NaN) matches.
+    if (!group || (group.seconds !== null && !hasCode(group.seconds, text.charCodeAt(i + 1)))) return null;
     return at(group.re, text, pos);
   }
 }
@@ -123,16 +144,22 @@ const HEAD = new WordsPattern(AGENCY_HEADS, '', '(?![\\p{L}\\d])', 'at');
 // Case matters: "Sở Xây dựng" is a department, "Sở xây dựng kế hoạch" a sentence.
 const DEPT = new WordsPattern(DEPARTMENT_NAMES, '\\s+', '(?![\\p{L}])', 'after-space');
 const COLLECTIVE = new WordsPattern(COLLECTIVE_NOUNS, '', '(?![\\p{L}])', 'at');
-const PLURAL = new Pattern(
-  /(?:các|Các|những|Những|toàn thể|Toàn thể)\s+/uy,
-  ['cá', 'Cá', 'nh', 'Nh', 'to', 'To'],
-  'at',
-);
+/** The words of plurality, read by pluralEnd as `(?:các|Các|...)\s+` would read them. */
+const PLURAL_WORDS = ['các', 'Các', 'những', 'Những', 'toàn thể', 'Toàn thể'];
+
+/**
+ * Where a plural word and its spaces from `pos` end, or -1. No two of the words can stand at
+ * one position (no word opens another), so the first that stands there is the only one.
+ */
+function pluralEnd(text: string, pos: number): number {
+  for (const word of PLURAL_WORDS) if (standsAt(text, pos, word)) return spacesEnd(text, pos + word.length);
+  return -1;
+}
 // The heads of villages and residential groups act for them ("Trưởng thôn các thôn",
 // "Trưởng ban công tác Mặt trận khu dân cư"; Law 10/2022 on grassroots democracy).
 const PERSON_PREFIX = new Pattern(
   /(?:[Ll]ãnh đạo|Thủ trưởng|(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Chánh|Trưởng ban)|Trưởng(?:\s+(?:thôn|bản|ấp|buôn|khu phố|tổ dân phố))?)\s+(?=\p{Lu}|các\s)/uy,
-  ['Lã', 'lã', 'Th', 'Ph', 'Gi', 'Ch', 'Tr'],
+  ['Lãnh đạo', 'lãnh đạo', 'Thủ trưởng', 'Phó', 'Giám đốc', 'Chủ tịch', 'Chánh', 'Trưởng'],
   'at',
 );
 /** Administrative units below the province, and a proper name of up to four words. */
@@ -155,7 +182,10 @@ const LOCALITY = new Pattern(
       `|Trung ương|cấp (?:tỉnh|huyện|xã)|Thành phố\\s+${PROPER})(?![\\p{L}])`,
     'uy',
   ),
-  ['cá', 'cấ', 'tỉ', 'th', 'TP', 'hu', 'qu', 'xã', 'ph', 'đặ', 'Tr', 'Th'],
+  [
+    ...['các', 'tỉnh', 'thành phố', 'TP', 'huyện', 'thị xã', 'quận', 'xã', 'phường', 'thị trấn', 'đặc khu'],
+    ...['Trung ương', 'cấp ', 'Thành phố'],
+  ],
   'after-space',
 );
 /**
@@ -168,10 +198,94 @@ const AND_RE = new RegExp(AND, 'uy');
 
 const MODIFIER = new Pattern(
   /\s*(?:,\s*)?(?:(?:có\s+)?liên quan|của (?:tỉnh|thành phố|huyện|Trung ương)|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|xã))?|trong (?:và ngoài )?(?:tỉnh|ngành|toàn ngành)|trong Đảng bộ(?: (?:tỉnh|thành phố|huyện|xã|phường))?|(?:trực )?thuộc (?:Trung ương|Sở|Bộ|Ban|UBND|Ủy ban nhân dân|Văn phòng|ngành|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*|-)){0,7}|cấp (?:tỉnh|huyện|xã)|Trung ương)(?![\p{L}])/uy,
-  [',', 'có', 'li', 'củ', 'tr', 'th', 'cấ', 'Tr'],
+  [',', 'có', 'liên quan', 'của ', 'trên địa bàn', 'trong ', 'trực thuộc ', 'thuộc ', 'cấp ', 'Trung ương'],
   'after-spaces',
 );
 const WORD_RE = /\s+([\p{L}\d&][\p{L}\d&.]*)/uy;
+
+/** `\p{L}` for the UTF-16 units below LETTER_TABLE_END that are no surrogates, built once. */
+const LETTER_TABLE_END = 0x3000;
+const LETTER_TABLE = buildTable(/^\p{L}$/u);
+/** `\p{Lu}` for the same units. */
+const CAPITAL_TABLE = buildTable(/^\p{Lu}$/u);
+/**
+ * The units below LETTER_TABLE_END that `toLowerCase` leaves as they are, alone and so in any
+ * string: the one mapping that looks at the context, the final sigma, is of a unit that changes.
+ */
+const LOWER_STABLE_TABLE = buildTable({ test: (ch: string) => ch.toLowerCase() === ch });
+function buildTable(property: { test(ch: string): boolean }): Uint8Array {
+  const table = new Uint8Array(LETTER_TABLE_END);
+  for (let c = 0; c < LETTER_TABLE_END; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = c < 0xd800 || c > 0xdfff ? (property.test(ch) ? 1 : 0) : 0;
+  }
+  return table;
+}
+
+/** `word.toLowerCase()`, without the call for a word that is in lower case already (most are). */
+function lowerCased(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= LETTER_TABLE_END || !LOWER_STABLE_TABLE[c]) return word.toLowerCase();
+  }
+  return word;
+}
+
+/**
+ * How a character continues a WORD_RE word: 1 a word character, 0 not, -1 a surrogate
+ * or a character past the table (the regex decides). `first`: no '.', which only continues.
+ */
+function wordUnit(c: number, first: boolean): number {
+  if (c < 0x80) {
+    return (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 38 ||
+      (c === 46 && !first)
+      ? 1
+      : 0;
+  }
+  return c < LETTER_TABLE_END ? (LETTER_TABLE[c] as number) : -1;
+}
+
+/**
+ * Where the match of WORD_RE at `pos` ends (spaces, then a word), or -1: read by hand, as
+ * the regex reads it (`\s` is isSpace, `\d` ASCII digits); a surrogate or a character above
+ * the table is left to the regex. The word is the text from the first non-space to the end.
+ */
+function wordEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  // Past the end the code is NaN: no space, no word character.
+  if (i === pos || i >= text.length) return -1;
+  let unit = wordUnit(text.charCodeAt(i), true);
+  if (unit < 0) return wordEndByRegex(text, pos);
+  if (unit === 0) return -1;
+  for (i++; i < text.length; i++) {
+    unit = wordUnit(text.charCodeAt(i), false);
+    if (unit < 0) return wordEndByRegex(text, pos);
+    if (unit === 0) break;
+  }
+  return i;
+}
+function wordEndByRegex(text: string, pos: number): number {
+  const w = at(WORD_RE, text, pos);
+  return w ? pos + w[0].length : -1;
+}
+
+/** Where the spaces from `pos` end (`/\s+/y`), or -1 when none stands there. */
+function spacesEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return i === pos ? -1 : i;
+}
+
+/** Where `\s*` from `pos` ends. */
+function skipSpaces(text: string, pos: number): number {
+  let i = pos;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
 // A comma joins the fields of one name when capitalised fields and "và" follow: "Văn hóa,
 // Thông tin, Thể thao và Du lịch" (a head after the comma opens the next agency instead).
 const CONNECTOR = new Pattern(
@@ -179,6 +293,23 @@ const CONNECTOR = new Pattern(
   ['-', '–', '&', 'và', ','],
   'after-spaces',
 );
+/**
+ * CONNECTOR at `pos`, decided without the regex where it cannot match: each of its
+ * alternatives is an opener (',', '-', '–', '&', 'và'), spaces, then a capital (`\p{Lu}`).
+ */
+function connectorAt(text: string, pos: number): RegExpExecArray | null {
+  const i = skipSpaces(text, pos);
+  const c = text.charCodeAt(i);
+  const opener = c === 44 || c === 45 || c === 0x2013 || c === 38 ? 1 : standsAt(text, i, 'và') ? 2 : 0;
+  if (opener === 0) return null;
+  const j = skipSpaces(text, i + opener);
+  if (j >= text.length) return null;
+  const capital = text.charCodeAt(j);
+  // A surrogate or a character past the table: the regex decides.
+  if (capital < LETTER_TABLE_END && (capital < 0xd800 || capital > 0xdfff) && !CAPITAL_TABLE[capital])
+    return null;
+  return CONNECTOR.at(text, pos);
+}
 
 /** Function words: they end a name wherever they stand, even after a capitalised word. */
 const FUNCTION_WORDS = new Set(
@@ -216,6 +347,74 @@ const NAME_END_WORDS = `${DIRECTIVE_VERBS.source.slice(1)}|(?:định kỳ|hằn
 const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\s+')})`, 'uy');
 
 /**
+ * The first syllables of NAME_END_WORDS: a match of VERB_AFTER_NAME_RE opens with one, all of
+ * its letters, so where the letters after the spaces are no such syllable the regex need not
+ * run. Null (the regex always runs) if the source is not as firstSyllables reads it.
+ */
+const VERB_FIRST_SYLLABLES = firstSyllables(NAME_END_WORDS);
+
+/**
+ * Reads a source made of groups `(?:a b|c|...)(?![\p{L}])` joined by '|' (case-sensitive):
+ * each alternative opens with a syllable of letters that a space, its end or a lookahead
+ * `(?!` follows, so the letters that open a match are exactly that syllable. Null otherwise.
+ */
+function firstSyllables(source: string): Set<string> | null {
+  const out = new Set<string>();
+  const suffix = '(?![\\p{L}])';
+  for (const group of splitTopLevel(source)) {
+    if (!group.startsWith('(?:') || !group.endsWith(`)${suffix}`)) return null;
+    const inner = group.slice(3, group.length - suffix.length - 1);
+    for (const alternative of splitTopLevel(inner)) {
+      const m = /^\p{L}+(?= |$|\(\?!)/u.exec(alternative);
+      if (!m) return null;
+      out.add(m[0]);
+    }
+  }
+  return out;
+}
+
+/** A regex source cut at its '|' outside parentheses and classes (an escaped character is skipped). */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') i++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** Whether VERB_AFTER_NAME_RE matches at `pos`; most words are told apart by their letters alone. */
+function verbAfter(text: string, pos: number): boolean {
+  if (VERB_FIRST_SYLLABLES !== null) {
+    const start = skipSpaces(text, pos);
+    if (start === pos) return false;
+    const end = letterRunEnd(text, start);
+    if (end >= 0 && !VERB_FIRST_SYLLABLES.has(text.slice(start, end))) return false;
+  }
+  return at(VERB_AFTER_NAME_RE, text, pos) !== null;
+}
+
+/** Where the run of letters (`\p{L}`) from `i` ends; -1 when a surrogate or a character past the table stands in it. */
+function letterRunEnd(text: string, i: number): number {
+  let k = i;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= LETTER_TABLE_END || (c >= 0xd800 && c <= 0xdfff)) return -1;
+    if (!LETTER_TABLE[c]) break;
+  }
+  return k;
+}
+
+/**
  * (Also: "Ban Quản lý các khu công nghiệp", "Công ty Đầu tư phát triển ...", "Bảo vệ thực vật".)
  * Nouns made of words that would end a name ("giao" assigns, "trình" submits, "đầu tư"
  * invests): "dự án đầu tư xây dựng các công trình giao thông" is one name, and so is the
@@ -223,7 +422,7 @@ const VERB_AFTER_NAME_RE = new RegExp(`\\s+(?:${NAME_END_WORDS.replace(/ /g, '\\
  */
 const NAME_NOUN = new Pattern(
   /(?:(?<=dự\s+án)\s+đầu\s+tư(?:\s+xây\s+dựng)?|(?<=xây\s+dựng)\s+các\s+công\s+trình|(?<=TNHH)\s+(?:một|hai)\s+thành\s+viên|\s+(?:công\s+trình|giao\s+thông)|(?<=Quản\s+lý)\s+các\s+(?:khu\s+công\s+nghiệp|khu\s+chế\s+xuất|khu\s+kinh\s+tế|dự\s+án|công\s+trình)|(?<=Đầu\s+tư)\s+(?:và\s+)?phát\s+triển|\s+thực\s+vật)(?![\p{L}])/uy,
-  ['đầ', 'cá', 'mộ', 'ha', 'cô', 'gi', 'và', 'ph', 'th'],
+  ['đầu', 'các', 'một', 'hai', 'công', 'giao', 'và', 'phát', 'thực'],
   'after-space',
 );
 
@@ -237,7 +436,7 @@ function nameWords(text: string, pos: number, maxLower: number): number {
   let end = pos;
   let lower = 0;
   for (let n = 0; n < 10; n++) {
-    const c = CONNECTOR.at(text, end);
+    const c = connectorAt(text, end);
     // "... và Viettel": a new body after "và" is the next agency, not part of this name;
     // a head word that names nothing ("và Báo chí") is a name word.
     if (c && /và/.test(c[0]) && HEAD.at(text, end + c[0].length) && namedAt(text, end + c[0].length)) break;
@@ -251,16 +450,16 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       end = from + noun[0].length;
       continue;
     }
-    const w = at(WORD_RE, text, from);
-    if (!w) break;
-    const word = w[1] as string;
+    const wEnd = wordEnd(text, from);
+    if (wEnd < 0) break;
+    const word = text.slice(skipSpaces(text, from), wEnd);
     const capital = startsCapitalOrDigit(word);
     if (!capital) {
       // "thông" names things ("Công nghệ thông tin") but "thông báo" is the verb "announces".
       // Unless "thông" ends a word itself: "phổ thông báo cáo", "truyền thông báo cáo".
       if (
         word === 'thông' &&
-        /^\s+báo(?![\p{L}])/u.test(text.slice(from + w[0].length, from + w[0].length + 6)) &&
+        /^\s+báo(?![\p{L}])/u.test(text.slice(wEnd, wEnd + 6)) &&
         !/(?:^|\s)(?:phổ|truyền|giao|viễn|lưu|liên)$/iu.test(text.slice(Math.max(0, from - 8), from))
       )
         break;
@@ -268,18 +467,18 @@ function nameWords(text: string, pos: number, maxLower: number): number {
       // "... các công trình dân dụng và công nghiệp": "và" joins two nouns of a long
       // lower-case name when a noun (no stop word, no verb) follows it.
       const inName =
-        (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(from + w[0].length, from + w[0].length + 3))) ||
-        (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, from + w[0].length));
+        (word === 'các' && /^\s+\p{Lu}/u.test(text.slice(wEnd, wEnd + 3))) ||
+        (word === 'và' && lower >= 2 && lower + 1 < maxLower && nounFollows(text, wEnd));
       if (
         c ||
-        (STOP.has(word.toLowerCase()) && !inName && !restOfCapitalised(text, from, word)) ||
+        (STOP.has(lowerCased(word)) && !inName && !restOfCapitalised(text, from, word)) ||
         lower >= maxLower ||
-        at(VERB_AFTER_NAME_RE, text, from)
+        verbAfter(text, from)
       )
         break;
       lower++;
     }
-    end = from + w[0].length;
+    end = wEnd;
   }
   return end;
 }
@@ -317,15 +516,11 @@ function restOfCapitalised(text: string, from: number, word: string): boolean {
 
 /** A lower-case word that can continue a name (no stop word, no verb) starts at `pos` (after spaces). */
 function nounFollows(text: string, pos: number): boolean {
-  const w = at(WORD_RE, text, pos);
-  const word = w?.[1];
-  return (
-    word !== undefined &&
-    /^\p{Ll}/u.test(word) &&
-    !STOP.has(word) &&
-    !at(VERB_AFTER_NAME_RE, text, pos) &&
-    !HEAD.at(text, pos + (w as RegExpExecArray)[0].length - word.length)
-  );
+  const end = wordEnd(text, pos);
+  if (end < 0) return false;
+  const start = skipSpaces(text, pos);
+  const word = text.slice(start, end);
+  return /^\p{Ll}/u.test(word) && !STOP.has(word) && !verbAfter(text, pos) && !HEAD.at(text, start);
 }
 
 function extend(text: string, pos: number, pattern: Pattern, times: number): number {
@@ -377,7 +572,7 @@ const MAX_NESTING = 4;
  * Heads that are also common nouns ("thuế" tax, "thống kê" statistics): they name a body only
  * with the locality it serves, "Thuế tỉnh X", "Thống kê thành phố Y" (2025 names).
  */
-const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']);
+const LOCALITY_HEADS = new Set(['Thuế', 'Thống kê']); // Both open with 'T' (code 84), tested first.
 const LOCALITY_OF_TAX_RE = /^\s+(?:tỉnh|thành phố|TP)(?![\p{L}])/u;
 
 /**
@@ -448,9 +643,11 @@ function bareListAt(
   pos: number,
   dict: Map<string, string>,
 ): (Restored & { end: number }) | null {
-  // Most positions asked about hold no "c": decided without the regex.
+  // Most positions asked about hold no "ca"/"Ca"/"CA": decided without the regex.
   const c = text.charCodeAt(pos);
   if (c !== 99 && c !== 67) return null;
+  const a = text.charCodeAt(pos + 1);
+  if (a !== 97 && a !== 65) return null;
   const p = at(BARE_PLURAL_RE, text, pos);
   if (!p) return null;
   const out = text.slice(pos, Math.min(text.length, pos + 200)).split('');
@@ -466,9 +663,9 @@ function bareListAt(
     if (va >= 0) out[end - pos + va + 1] = 'à';
     end = next;
   }
-  const tail = at(/\s+/y, text, end);
-  if (tail) {
-    const t = bareEntryAt(text, end + tail[0].length, BARE_TAILS, out, pos);
+  const tail = spacesEnd(text, end);
+  if (tail >= 0) {
+    const t = bareEntryAt(text, tail, BARE_TAILS, out, pos);
     if (t > 0) end = t;
   }
   return { from: pos, text: out.slice(0, end - pos).join(''), end };
@@ -488,7 +685,11 @@ function namedAt(
   // A locality right after the head ("UBND thành phố Cẩm Phả", "Công an tỉnh") is the name.
   const early = dept ? null : localityAt(text, end);
   // Only a province's or a city's: "Thống kê xã hội" is no body.
-  if (LOCALITY_HEADS.has(head) && (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early))))
+  if (
+    head.charCodeAt(0) === 84 &&
+    LOCALITY_HEADS.has(head) &&
+    (early === null || !LOCALITY_OF_TAX_RE.test(text.slice(end, early)))
+  )
     return null;
   if (!dept && early === null && isSpace(text.charCodeAt(end))) {
     // "UBND cac huyen, thi xa": units printed without diacritics (see BARE_COLLECTIVES).
@@ -501,16 +702,16 @@ function namedAt(
   if (dept) {
     end += dept[0].length;
     // A standard name that goes on: "Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch".
-    if (CONNECTOR.at(text, end)) end = nameWords(text, end, 2);
+    if (connectorAt(text, end)) end = nameWords(text, end, 2);
     named = true;
   } else if (early !== null) {
     end = early;
     named = true;
   } else {
     // A head followed by another body: "Văn phòng UBND tỉnh", "Trung tâm ... thuộc Sở".
-    const ws = at(/\s+/y, text, end);
+    const ws = spacesEnd(text, end);
     // Bounded, so that a run of heads ("Sở Sở Sở …") cannot exhaust the stack.
-    const inner = ws && depth < MAX_NESTING ? namedAt(text, end + ws[0].length, depth + 1) : null;
+    const inner = ws >= 0 && depth < MAX_NESTING ? namedAt(text, ws, depth + 1) : null;
     if (inner?.restored) return { ...inner, head };
     if (inner && !inner.anaphor) {
       end = inner.end;
@@ -548,8 +749,8 @@ function namedAt(
 /** A group: "các cơ quan, đơn vị, địa phương liên quan", "các doanh nghiệp bưu chính". */
 function collectiveAt(text: string, pos: number, bare: boolean): { end: number; restored?: Restored } | null {
   let end = pos;
-  const plural = PLURAL.at(text, end);
-  if (plural) end += plural[0].length;
+  const plural = pluralEnd(text, end);
+  if (plural >= 0) end = plural;
   else {
     const b = bareListAt(text, pos, BARE_COLLECTIVES);
     if (b) return { end: b.end, restored: b };
@@ -561,16 +762,18 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   const h = /^\p{Lu}/u.test(first[0]) ? HEAD.at(text, end) : null;
   end += h && h[0].length > first[0].length ? h[0].length : first[0].length;
   for (;;) {
-    const sep = at(/\s*(?:,|và)\s*(?:các\s+)?/uy, text, end);
-    if (!sep) break;
-    const next = COLLECTIVE.at(text, end + sep[0].length);
+    const sep = groupSeparatorEnd(text, end);
+    // ", các đơn vị ...": a "các" after the separator opens a new group (what the old
+    // `/\s*(?:,|và)\s*(?:các\s+)?/` stopped at when its optional part matched).
+    if (sep < 0 || (text.startsWith('các', sep) && isSpace(text.charCodeAt(sep + 3)))) break;
+    const next = COLLECTIVE.at(text, sep);
     // "các phòng, đơn vị thuộc Sở và Viettel": a capitalised body after "và" is a new agency.
-    if (!next || /^\p{Lu}/u.test(next[0]) || sep[0].includes('các')) break;
-    end += sep[0].length + next[0].length;
+    if (!next || /^\p{Lu}/u.test(next[0])) break;
+    end = sep + next[0].length;
   }
-  const thuoc = at(/\s+thuộc\s+/uy, text, end);
-  if (thuoc) {
-    const inner = namedAt(text, end + thuoc[0].length);
+  const thuoc = thuocEnd(text, end);
+  if (thuoc >= 0) {
+    const inner = namedAt(text, thuoc);
     if (inner) end = inner.end;
   }
   end = extend(text, end, MODIFIER, 3);
@@ -580,8 +783,32 @@ function collectiveAt(text: string, pos: number, bare: boolean): { end: number; 
   return { end };
 }
 
+/** Where `\s+thuộc\s+` from `pos` ends, or -1. */
+function thuocEnd(text: string, pos: number): number {
+  const word = spacesEnd(text, pos);
+  return word >= 0 && text.startsWith('thuộc', word) ? spacesEnd(text, word + 5) : -1;
+}
+
+/** Where `\s*(?:,|và)\s*` from `pos` ends, or -1: the separator of a group's words. */
+function groupSeparatorEnd(text: string, pos: number): number {
+  let i = skipSpaces(text, pos);
+  if (text.charCodeAt(i) === 44) i++;
+  else if (text.startsWith('và', i)) i += 2;
+  else return -1;
+  return skipSpaces(text, i);
+}
+
 /** Lower-case words that can open an agency phrase without a capital. */
 const LOWER_OPENERS = ['các ', 'những ', 'toàn thể ', 'lãnh đạo '];
+
+/** Whether one of LOWER_OPENERS starts at `i`; most positions are decided by their first letter. */
+function lowerOpenerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // 'c', 'n', 't', 'l': the first letters of LOWER_OPENERS.
+  if (c !== 99 && c !== 110 && c !== 116 && c !== 108) return false;
+  for (const w of LOWER_OPENERS) if (text.startsWith(w, i)) return true;
+  return false;
+}
 
 /** The agency phrase that starts at `pos` (after spaces), or null. */
 export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch | null {
@@ -591,8 +818,7 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
   while (start < text.length && isSpace(text.charCodeAt(start))) start++;
   // Most positions asked about open no agency: decide from the first letter when possible.
   if (start >= text.length) return null;
-  if (!opts.bare && !changesInLowerCase(text, start) && !LOWER_OPENERS.some((w) => text.startsWith(w, start)))
-    return null;
+  if (!opts.bare && !changesInLowerCase(text, start) && !lowerOpenerAt(text, start)) return null;
   let from = start;
   const person = PERSON_PREFIX.at(text, from);
   if (person) from += person[0].length;
@@ -611,7 +837,10 @@ export function matchAgencyAt(text: string, pos: number, opts: { bare?: boolean 
 
 /** The phrase's words, with a stretch printed without diacritics restored. */
 function nameOf(text: string, start: number, end: number, restored?: Restored): string {
-  if (!restored) return squashName(text.slice(start, end));
+  if (!restored)
+    return spacesFolded(text, start, end)
+      ? trimmedName(text, start, end)
+      : squashName(text.slice(start, end));
   const r = restored.from - start;
   const s = text.slice(start, end);
   return squashName(s.slice(0, r) + restored.text + s.slice(r + restored.text.length));
@@ -625,7 +854,16 @@ function changesInLowerCase(text: string, i: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-const LIST_SEP = new Pattern(/\s*(?:,|;|và|hoặc)\s*/uy, [',', ';', 'và', 'ho'], 'after-spaces');
+/** Where the separator of a list's agencies from `pos` ends, or -1: `\s*(?:,|;|và|hoặc)\s*`. */
+function listSeparatorEnd(text: string, pos: number): number {
+  let i = skipSpaces(text, pos);
+  const c = text.charCodeAt(i);
+  if (c === 44 || c === 59) i++;
+  else if (text.startsWith('và', i)) i += 2;
+  else if (text.startsWith('hoặc', i)) i += 4;
+  else return -1;
+  return skipSpaces(text, i);
+}
 
 /** A list of agencies: "Văn phòng UBND tỉnh, Công an tỉnh và các ngành có liên quan". */
 export function matchAgencyListAt(text: string, pos: number, opts: { bare?: boolean } = {}): AgencyMatch[] {
@@ -635,9 +873,9 @@ export function matchAgencyListAt(text: string, pos: number, opts: { bare?: bool
   out.push(first);
   let end = first.end;
   for (let i = 0; i < 12; i++) {
-    const sep = LIST_SEP.at(text, end);
-    if (!sep) break;
-    const next = matchAgencyAt(text, end + sep[0].length, opts);
+    const sep = listSeparatorEnd(text, end);
+    if (sep < 0) break;
+    const next = matchAgencyAt(text, sep, opts);
     if (!next) break;
     out.push(next);
     end = next.end;
@@ -658,6 +896,28 @@ export function ownersIn(text: string | undefined): string[] {
     .split(/\s*;\s*|,\s*(?=\p{Lu})/u)
     .map((x) => x.replace(/[.;,]+$/, '').trim())
     .filter(Boolean);
+}
+
+/**
+ * Whether text[start, end) is what foldSpaces leaves as it is (not empty, no space at either
+ * end, no white space but single spaces), read without slicing it.
+ */
+function spacesFolded(text: string, start: number, end: number): boolean {
+  if (end <= start || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // Most characters are letters below U+2000: no space but U+00A0 and U+1680 there.
+    if (c > 32 && c < 0x2000 && c !== 0xa0 && c !== 0x1680) continue;
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** squashName of a stretch whose spaces are folded: its trailing punctuation dropped. */
+function trimmedName(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && TRAILING_PUNCTUATION.includes(text.charAt(e - 1))) e--;
+  return text.slice(start, e);
 }
 
 /** Spaces folded, trailing punctuation dropped. */
