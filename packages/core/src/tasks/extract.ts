@@ -8,7 +8,7 @@ import type { YMD } from '../dates.ts';
 import { chooseDeadline, findDeadlines } from '../deadlines/deadline.ts';
 import { findRecurrence } from '../deadlines/recurrence.ts';
 import { assignedIn, isHeadingLine, type OutlineNode, type Paragraph } from '../outline/tree.ts';
-import { foldSpaces as squash } from '../text/fold.ts';
+import { foldLines, foldSpaces as squash } from '../text/fold.ts';
 import type { Task } from '../types.ts';
 import { ASSESSMENT_HEADING_RE, isTask } from './classify.ts';
 import { findRoles, type Roles } from './roles.ts';
@@ -196,7 +196,7 @@ class TaskWalker {
     const due = ownDue ?? (rec ? null : inh.due);
     this.tasks.push({
       ref: node.ref,
-      text: squash(this.ctx.text.slice(p.contentStart, p.end)),
+      text: foldLines(this.ctx.text.slice(p.contentStart, p.end)),
       lead,
       support,
       due: due?.due ?? null,
@@ -236,7 +236,7 @@ class TaskWalker {
     const due = d ? { due: d.due, dueText: when ? squash(when) : d.dueText } : rec ? null : inh.due;
     this.tasks.push({
       ref: node.ref,
-      text: squash(this.ctx.text.slice(p.contentStart, p.end)),
+      text: foldLines(this.ctx.text.slice(p.contentStart, p.end)),
       lead: lead.length ? lead : inh.lead,
       support,
       due: due?.due ?? null,
