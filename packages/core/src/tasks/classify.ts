@@ -69,32 +69,57 @@ function wordAt(lower: string, word: string, i: number): boolean {
   return !(word === 'còn' && lower.startsWith('còn lại', i));
 }
 
-/** Where any assessment cue may start: one scan instead of one search a word. */
+/**
+ * Where any assessment cue may start: one scan instead of one search a word. Only where a
+ * match starts matters, so a word that another one opens ("đạt được", opened by "đạt") is
+ * left out, and the words are written as a tree of their shared heads ("c(?:hưa|òn)"), which
+ * V8 scans faster than a flat alternation.
+ */
 const ASSESSMENT_START_RE = new RegExp(
-  [...new Set(ASSESSMENT_CUES.flat())].sort((a, b) => b.length - a.length).join('|'),
+  alternationTree(ASSESSMENT_CUES.flat().filter((w, _, all) => !all.some((v) => v !== w && w.startsWith(v)))),
   'g',
 );
+
+/** An alternation of `words` (none a head of another) with shared heads factored out. */
+function alternationTree(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const w of words) {
+    const rests = byFirst.get(w.charAt(0)) ?? [];
+    rests.push(w.slice(1));
+    byFirst.set(w.charAt(0), rests);
+  }
+  const alternatives: string[] = [];
+  for (const [c, rests] of byFirst)
+    alternatives.push(rests.length === 1 ? c + rests[0] : `${c}(?:${alternationTree(rests)})`);
+  return alternatives.join('|');
+}
 
 /**
  * How many groups of ASSESSMENT_CUES occur in `lower` as whole words, counted up to
  * MAX_ASSESSMENT_PENALTY: more take off nothing more.
  */
 function assessmentCueGroups(lower: string): number {
-  const found = new Array<boolean>(ASSESSMENT_CUES.length).fill(false);
+  let found = 0; // a bit for each group found
   let count = 0;
   ASSESSMENT_START_RE.lastIndex = 0;
   for (let m = ASSESSMENT_START_RE.exec(lower); m; m = ASSESSMENT_START_RE.exec(lower)) {
     const i = m.index;
     ASSESSMENT_START_RE.lastIndex = i + 1;
-    ASSESSMENT_CUES.forEach((group, g) => {
-      if (!found[g] && group.some((w) => lower.startsWith(w, i) && wordAt(lower, w, i))) {
-        found[g] = true;
+    for (let g = 0; g < ASSESSMENT_CUES.length; g++) {
+      if ((found & (1 << g)) === 0 && groupAt(lower, ASSESSMENT_CUES[g] as readonly string[], i)) {
+        found |= 1 << g;
         count++;
       }
-    });
+    }
     if (count === MAX_ASSESSMENT_PENALTY) break;
   }
   return count;
+}
+
+/** Whether a word of `group` occurs at `i` of `lower` as a whole word. */
+function groupAt(lower: string, group: readonly string[], i: number): boolean {
+  for (const w of group) if (lower.startsWith(w, i) && wordAt(lower, w, i)) return true;
+  return false;
 }
 
 /** The most the assessment cues take off a score. */
