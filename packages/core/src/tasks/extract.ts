@@ -53,14 +53,20 @@ class TaskWalker {
   readonly tasks: Task[] = [];
   constructor(private readonly ctx: TaskContext) {}
 
+  // A leaf is asked for its roles and inheritance once (by `consider`): it is no node's
+  // ancestor. It is left out of the caches, which then hold only the nodes asked again.
   private readonly rolesCache = new Map<OutlineNode, Roles>();
   private rolesOf(n: OutlineNode): Roles {
+    if (n.children.length === 0) return this.findRolesOf(n);
     let r = this.rolesCache.get(n);
     if (!r) {
-      r = findRoles(n.para?.text ?? '', { partyIssuer: this.ctx.partyIssuer ?? false });
+      r = this.findRolesOf(n);
       this.rolesCache.set(n, r);
     }
     return r;
+  }
+  private findRolesOf(n: OutlineNode): Roles {
+    return findRoles(n.para?.text ?? '', { partyIssuer: this.ctx.partyIssuer ?? false });
   }
 
   /**
@@ -105,7 +111,8 @@ class TaskWalker {
   /** Agencies and deadline of the nearest heading or lead-in above `node` that names them. */
   private readonly inheritedCache = new Map<OutlineNode, Inherited>();
   private inheritedFor(node: OutlineNode): Inherited {
-    const cached = this.inheritedCache.get(node);
+    const leaf = node.children.length === 0;
+    const cached = leaf ? undefined : this.inheritedCache.get(node);
     if (cached) return cached;
     let due: Inherited['due'] = null;
     let result: Inherited | null = null;
@@ -132,7 +139,7 @@ class TaskWalker {
       due,
       fromAncestor: false,
     };
-    this.inheritedCache.set(node, result);
+    if (!leaf) this.inheritedCache.set(node, result);
     return result;
   }
 
