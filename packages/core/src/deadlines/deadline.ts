@@ -65,7 +65,7 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
     const textStart = prep ? endBeforeSpaces(text, after) - prep.length : after;
     const p = parsePeriodAt(rest, docDate);
     // A period that ended well before the document was written is a reference, not a deadline.
-    if (p && docDate) staleBefore ??= addDays({ ...docDate, d: 1 }, -31);
+    if (p && docDate) staleBefore ??= staleBeforeOf(docDate);
     if (p && staleBefore !== undefined && p.due < staleBefore) {
       CUE_RE.lastIndex = after + p.length;
       continue;
@@ -127,6 +127,22 @@ export function findDeadlines(text: string, docDate: YMD | null): Deadline[] {
   }
   return out;
 }
+
+/**
+ * A month before the first of `docDate`'s month: periods due earlier are references.
+ * Remembered for the last month asked (one notice's paragraphs share their date).
+ */
+function staleBeforeOf(docDate: YMD): string {
+  if (docDate.y !== staleYear || docDate.m !== staleMonth) {
+    staleYear = docDate.y;
+    staleMonth = docDate.m;
+    staleDay = addDays({ ...docDate, d: 1 }, -31);
+  }
+  return staleDay;
+}
+let staleYear = Number.NaN;
+let staleMonth = Number.NaN;
+let staleDay = '';
 
 /** The deadline a task is given: the strongest cue wins; among equals, the last written. */
 export function chooseDeadline(cands: Deadline[]): Deadline | null {
