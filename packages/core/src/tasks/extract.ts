@@ -193,10 +193,7 @@ class TaskWalker {
       if (support.length === 0) support = inh.support;
     }
     lead = unique(lead);
-    if (support.length) {
-      const leadKeys = new Set(lead.map(nameKey));
-      support = unique(support).filter((x) => !leadKeys.has(nameKey(x)));
-    } else support = [];
+    support = support.length ? uniqueExcept(support, lead) : [];
     const rec = findRecurrence(p.text);
     // "trước ngày 15/6 và 15/12 hằng năm": a day that recurs is no single due date.
     const ownDue = d && !(rec && d.inferredYear) ? { due: d.due, dueText: d.dueText } : null;
@@ -299,6 +296,22 @@ const nameKey = (s: string) => {
   return SPACE_TO_FOLD.test(l) ? l.replace(/\s+/g, ' ') : l;
 };
 const SPACE_TO_FOLD = /[^\S ]| {2}/;
+
+/**
+ * The names of `list` that are not in `except`, each once: `unique(list)` less those whose
+ * key an exception has, in one pass (each name's key is computed once).
+ */
+function uniqueExcept(list: string[], except: string[]): string[] {
+  const seen = new Set(except.map(nameKey));
+  const out: string[] = [];
+  for (const x of list) {
+    const k = nameKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
+}
 
 function unique(list: string[]): string[] {
   if (list.length < 2) return list.slice();
