@@ -156,3 +156,18 @@ describe('approval and praise ask no one to act', () => {
     expect(isTask(s, true, explicit)).toBe(true);
   });
 });
+
+describe('assessment cues: each group counts once, as whole words, three at most', () => {
+  it.each([
+    ['Đạt được kết quả khá tốt.', -2],
+    ['Số còn lại chuyển sang năm sau.', 0],
+    ['Còn hạn chế; tuy nhiên so với năm trước đã tăng.', -3],
+    ['Tồn tại: chưa xong', -2],
+    ['Sở đạtx kết quả', 0],
+    ['so với cùng kỳ', -1],
+    ['so với', 0],
+    ['Nhìn chung, đã có tiến bộ nhưng còn chậm.', -3],
+  ] as const)('%s', (s, score) => {
+    expect(directiveScore(s, none)).toBe(score);
+  });
+});

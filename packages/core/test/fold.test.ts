@@ -5,6 +5,7 @@ import {
   asciiKey,
   containsAny,
   execAtWordStart,
+  foldLines,
   foldSpaces,
   isSpace,
   lowerCase,
@@ -75,6 +76,21 @@ describe('scanning helpers give what the slower forms give', () => {
   it('foldSpaces returns a folded string as it is and folds any other whitespace', () => {
     for (const s of ['Sở Tài chính', ' Sở  Tài\tchính ', 'a\u00a0b', 'a\u2028b', '', ' ', 'x\n'])
       expect(foldSpaces(s)).toBe(s.replace(/\s+/g, ' ').trim());
+  });
+
+  it('foldLines folds as foldSpaces does, line breaks or not', () => {
+    const texts = [
+      'Sở Tài chính',
+      'Sở Tài\nchính ',
+      'a\r\n b',
+      'a\u3000b\n',
+      '\ufeffx',
+      'x\u2000 y',
+      'a\n',
+      '\n',
+      '',
+    ];
+    for (const s of texts) expect(foldLines(s)).toBe(foldSpaces(s));
   });
 
   it('execAtWordStart reads surrogates as the lookbehind does (a lone one is no letter)', () => {
