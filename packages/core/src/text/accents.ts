@@ -511,7 +511,20 @@ for (const [first, second, toned] of [
     TONE_MOVES[first.toUpperCase() + toned[k]] = [(firstToned?.[k] ?? first).toUpperCase() + second, ''];
   }
 }
-const OLD_TONE_RE = /(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}])/gu;
+/**
+ * The pairs a tone moves in, at a syllable's end. (The "q" before them, which keeps a tone in
+ * place, is tested by movedTone: a lookbehind opening the pattern made every scan slower.
+ * A match refused for its "q" leaves nothing else to match, as no pair opens with its second
+ * letter.)
+ */
+const OLD_TONE_RE = /[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![\p{L}])|[uU][ỳýỷỹỵỲÝỶỸỴ](?![\p{L}])/gu;
+
+/** The replacement of `pair` found at `offset` of `text`: the pair as printed after "q" or "Q". */
+function movedTone(pair: string, offset: number, text: string): string {
+  // Only "q" (113) and "Q" (81) give 113 with bit 5 set; a surrogate before is no "q".
+  if (offset > 0 && (text.charCodeAt(offset - 1) | 32) === 113) return pair;
+  return TONE_MOVES[pair]?.[0] ?? pair;
+}
 
 /**
  * One tone placement for the parsers: the old style ("hoà", "uỷ", "thuỷ") read as the
@@ -520,5 +533,15 @@ const OLD_TONE_RE = /(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺ
  */
 export function newTonePlacement(text: string): string {
   if (!/[àáảãạèéẻẽẹỳýỷỹỵ]/iu.test(text)) return text;
-  return text.replace(OLD_TONE_RE, (m) => TONE_MOVES[m]?.[0] ?? m);
+  // String.replace with a function, in an exec loop that builds a new text only for a change.
+  let out = '';
+  let done = 0;
+  OLD_TONE_RE.lastIndex = 0;
+  for (let m = OLD_TONE_RE.exec(text); m; m = OLD_TONE_RE.exec(text)) {
+    const moved = movedTone(m[0], m.index, text);
+    if (moved === m[0]) continue;
+    out += text.slice(done, m.index) + moved;
+    done = m.index + m[0].length;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
