@@ -210,13 +210,22 @@ function readBody(ctx: Ctx): void {
     counterpart: parseCounterpart(notice.subject, bodyLines),
     hasTaskTable: tableTasks.length > 0,
     partyIssuer: isPartyNotice(notice.notation, notice.issuer),
-    // directiveRange tested every paragraph after the first for the closing formula.
-    notClosing: (p) => {
-      const i = paras.indexOf(p, start + 1);
-      return i >= 0 && i < end;
-    },
+    notClosing: notClosingIn(paras, start, end),
   });
   notice.tasks = inTextOrder([...outlineTasks, ...tableTasks]);
+}
+
+/**
+ * Whether a paragraph lies after the first of the directive part and before its end:
+ * directiveRange tested each of them for the closing formula. (Made here, not written in the
+ * options object: a function literal named by its property costs a name definition a call
+ * under esbuild's keepNames.)
+ */
+function notClosingIn(paras: Paragraph[], start: number, end: number): (p: Paragraph) => boolean {
+  return (p) => {
+    const i = paras.indexOf(p, start + 1);
+    return i >= 0 && i < end;
+  };
 }
 
 /**
