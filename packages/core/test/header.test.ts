@@ -1,5 +1,6 @@
 // Header components (src/parsers/header.ts; Decree 30/2020, Art. 8 and Phụ lục I).
 import { describe, expect, it } from 'vitest';
+import { DOC_TYPE_CODES } from '../src/agencies/lexicon.ts';
 import { toDoc } from '../src/document.ts';
 import {
   canonicalPlace,
@@ -317,5 +318,30 @@ describe("the Party's numbers (Hướng dẫn 36-HD/VPTW)", () => {
 
   it('a party document cited in the body is no number: "thực hiện Nghị quyết số 57-NQ/TW"', () => {
     expect(parseNumber(lines('Tiếp tục thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị'))).toBeNull();
+  });
+});
+
+describe('docTypeFromNotation, against its search of the codes in any case', () => {
+  const old = (notation: string): string | null => {
+    const party = /^([A-ZĐ][A-Za-zĐđ]*)\//u.exec(notation)?.[1];
+    if (party && DOC_TYPE_CODES.has(party)) return party;
+    const parts = notation.split('/').pop()?.split('-') ?? [];
+    const head = parts[0] ?? '';
+    if (DOC_TYPE_CODES.has(head)) return head;
+    const ci = [...DOC_TYPE_CODES].find((c) => c.toLowerCase() === head.toLowerCase());
+    if (ci) return ci;
+    return parts.length >= 2 ? 'CV' : null;
+  };
+  it('reads every code in lower, upper and mixed case alike', () => {
+    const heads = [...DOC_TYPE_CODES].flatMap((c) => [
+      c,
+      c.toLowerCase(),
+      c.toUpperCase(),
+      c.charAt(0).toLowerCase() + c.slice(1),
+    ]);
+    for (const h of [...heads, 'UBND', 'ubnd', 'Tb', 'tTr', 'hđ', 'HĐ', 'İ', 'ẞ', '']) {
+      for (const notation of [`${h}-VP`, `12/${h}-UBND`, `${h}/TU`, h, `${h}/`])
+        expect(docTypeFromNotation(notation)).toBe(old(notation));
+    }
   });
 });

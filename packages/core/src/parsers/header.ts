@@ -60,10 +60,18 @@ export function docTypeFromNotation(notation: string | null): string | null {
   const parts = notation.split('/').pop()?.split('-') ?? [];
   const head = parts[0] ?? '';
   if (DOC_TYPE_CODES.has(head)) return head;
-  const ci = [...DOC_TYPE_CODES].find((c) => c.toLowerCase() === head.toLowerCase());
+  const ci = CODES_BY_LOWER.get(head.toLowerCase());
   if (ci) return ci;
   return parts.length >= 2 ? 'CV' : null;
 }
+
+/**
+ * The type codes by their lower case, the first in DOC_TYPE_CODES' order where two share
+ * one: what a search of the codes for the first with the same lower case finds.
+ */
+const CODES_BY_LOWER = new Map<string, string>();
+for (const c of DOC_TYPE_CODES)
+  if (!CODES_BY_LOWER.has(c.toLowerCase())) CODES_BY_LOWER.set(c.toLowerCase(), c);
 
 const TYPE_LINE_RE = new RegExp(`^(?:${Object.keys(DOC_TYPES).join('|')})(?:\\s+KẾT LUẬN)?$`, 'u');
 
