@@ -7,6 +7,7 @@ import {
   execAtWordStart,
   foldLines,
   foldSpaces,
+  indexAfter,
   isSpace,
   lowerCase,
   squash,
@@ -91,6 +92,16 @@ describe('scanning helpers give what the slower forms give', () => {
       '',
     ];
     for (const s of texts) expect(foldLines(s)).toBe(foldSpaces(s));
+  });
+
+  it('execAtWordStart moves past a refused match a whole character on: a capital outside the BMP after a letter', () => {
+    // Resumed from the middle of the pair, a search with the flag u finds the pair again.
+    const re = /(?=\p{Lu})/gu;
+    re.lastIndex = 0;
+    expect(execAtWordStart(re, 'a\u{1D400} Sở')?.index).toBe(4);
+    expect(indexAfter('a\u{1D400}', 1)).toBe(3);
+    expect(indexAfter('a\ud835', 1)).toBe(2);
+    expect(indexAfter('ab', 0)).toBe(1);
   });
 
   it('execAtWordStart reads surrogates as the lookbehind does (a lone one is no letter)', () => {

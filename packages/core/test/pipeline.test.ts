@@ -175,6 +175,14 @@ describe('extract on input that is no notice', () => {
     expect(r.warnings[0]?.message).toMatch(/thông báo kết luận/);
   });
 
+  it('ends on a capital outside the BMP inside an item (it once looped for ever)', () => {
+    const r = extract(
+      '11.2. Yeu cau\uFFFD \u{1D400}\nCac nhiem vu phai duoc trien khai dong bo, co trong tam, trong diem; xac dinh ro co quan chu tri, co quan phoi hop, thoi gian hoan thanh; gan trach nhiem cua nguoi dung dau voi ket qua thuc hien.\n',
+    );
+    expect(validateNotice(r)).toEqual([]);
+    expect(r.tasks).toHaveLength(1);
+  });
+
   it('an invitation (Giấy mời) gives no tasks (Decree 30/2020, Phụ lục III types)', () => {
     const r = extract(
       [

@@ -6,7 +6,7 @@
 import { matchAgencyAt } from '../agencies/phrase.ts';
 import { parseDateAt } from '../dates.ts';
 import type { Line } from '../document.ts';
-import { execAtWordStart } from '../text/fold.ts';
+import { execAtWordStart, indexAfter } from '../text/fold.ts';
 import type { Person, Span } from '../types.ts';
 import { splitTitleAndName } from './names.ts';
 
@@ -155,7 +155,7 @@ function chairIn(text: string): Person | null {
   for (let a = execAtWordStart(NAME_THEN_TITLE_RE, text); a; a = execAtWordStart(NAME_THEN_TITLE_RE, text)) {
     if (CAPITALISED_NAME.test(a[1] as string))
       return { name: a[1] as string, title: (a[2] as string).trim() };
-    NAME_THEN_TITLE_RE.lastIndex = a.index + 1;
+    NAME_THEN_TITLE_RE.lastIndex = indexAfter(text, a.index);
   }
   const b = CHAIRED_RE.exec(text);
   return b ? splitTitleAndName((b[1] as string).trim()) : null;

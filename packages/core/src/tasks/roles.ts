@@ -4,7 +4,7 @@
  * clause) and the supporting ones (phối hợp với X, cùng X, làm việc với X).
  */
 import { type AgencyMatch, matchAgencyAt, matchAgencyListAt } from '../agencies/phrase.ts';
-import { endBeforeSpaces, execAtWordStart, lowerCase } from '../text/fold.ts';
+import { endBeforeSpaces, execAtWordStart, indexAfter, lowerCase } from '../text/fold.ts';
 import { DIRECTIVE_VERBS } from './verbs.ts';
 
 export { DIRECTIVE_VERBS };
@@ -240,7 +240,7 @@ function agencyEndingAt(text: string, end: number): AgencyMatch | null {
   ) {
     const a = matchAgencyAt(text, m.index);
     if (a && a.end === end) return a;
-    PHRASE_START_RE.lastIndex = m.index + 1;
+    PHRASE_START_RE.lastIndex = indexAfter(text, m.index);
   }
   return null;
 }

@@ -74,9 +74,23 @@ export function letterBefore(text: string, i: number): boolean {
 export function execAtWordStart(re: RegExp, text: string): RegExpExecArray | null {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!letterBefore(text, m.index)) return m;
-    re.lastIndex = m.index + 1;
+    re.lastIndex = indexAfter(text, m.index);
   }
   return null;
+}
+
+/**
+ * The index after the character at `i`, a surrogate pair counted whole. A search with the
+ * flag u resumed from the middle of a pair starts again at the pair: resuming a match found
+ * at `i` from `i + 1` would find it again, for ever.
+ */
+export function indexAfter(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
+  }
+  return i + 1;
 }
 
 /**
