@@ -1,6 +1,6 @@
-// A line's columns and markup (src/parsers/layout.ts): the same as the regex split they replace.
+// A line's columns and markup (src/text/layout.ts): the same as the regex split they replace.
 import { describe, expect, it } from 'vitest';
-import { isPlain, leftColumn, rightColumn, withoutMarkup } from '../src/parsers/layout.ts';
+import { isPlain, leftColumn, rightColumn, withoutMarkup } from '../src/text/layout.ts';
 
 const split = (s: string) => s.split(/\s{3,}/);
 const SAMPLES = [

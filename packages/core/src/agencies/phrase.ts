@@ -28,9 +28,7 @@ type Opening = 'at' | 'after-spaces' | 'after-space';
 function firstAt(text: string, pos: number, opening: Opening): number {
   if (opening === 'at') return pos;
   if (opening === 'after-space' && !isSpace(text.charCodeAt(pos))) return -1;
-  let i = pos;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
+  return skipSpaces(text, pos);
 }
 
 /** Whether `s` holds the UTF-16 unit `code` (no string made for it, as `charAt` would). */
@@ -162,10 +160,10 @@ const PERSON_PREFIX = new Pattern(
   ['Lãnh đạo', 'lãnh đạo', 'Thủ trưởng', 'Phó', 'Giám đốc', 'Chủ tịch', 'Chánh', 'Trưởng'],
   'at',
 );
-/** Administrative units below the province, and a proper name of up to four words. */
 /** Administrative units, as a name's locality and in "các xã, phường" (also bare: BARE_UNITS). */
 const UNIT_WORDS = ['tỉnh', 'huyện', 'xã', 'phường', 'thị xã', 'thành phố', 'thị trấn', 'quận', 'đặc khu'];
 const UNIT = `(?:${UNIT_WORDS.join('|')})`;
+/** A proper name of up to four capitalised words. */
 const PROPER = '\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,3}';
 const AND = '(?:\\s*,\\s*|\\s+và\\s+)';
 /** Which of the units: "các xã ven biển", "các xã, phường biên giới" (general vocabulary). */
@@ -254,10 +252,9 @@ function wordUnit(c: number, first: boolean): number {
  * the table is left to the regex. The word is the text from the first non-space to the end.
  */
 function wordEnd(text: string, pos: number): number {
-  let i = pos;
-  while (isSpace(text.charCodeAt(i))) i++;
+  let i = spacesEnd(text, pos);
   // Past the end the code is NaN: no space, no word character.
-  if (i === pos || i >= text.length) return -1;
+  if (i < 0 || i >= text.length) return -1;
   let unit = wordUnit(text.charCodeAt(i), true);
   if (unit < 0) return wordEndByRegex(text, pos);
   if (unit === 0) return -1;

@@ -6,9 +6,9 @@
 import type { Line } from '../document.ts';
 import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces, isSpace } from '../text/fold.ts';
+import { isPlain, leftColumn, rightColumn, withoutMarkup } from '../text/layout.ts';
 import type { Signer, Span } from '../types.ts';
 import type { Found } from './header.ts';
-import { isPlain, leftColumn, rightColumn, withoutMarkup } from './layout.ts';
 import { isPersonName, mayOpenName, trailingName } from './names.ts';
 
 const RECIPIENTS_HEAD = /^N[ơo]i\s*nh[ậa]n\s*:?\s*/iu;

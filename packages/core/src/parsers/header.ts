@@ -9,9 +9,9 @@ import type { Line } from '../document.ts';
 import { lookupProvince } from '../gazetteer/provinces.ts';
 import { isUpperCase } from '../text/caps.ts';
 import { asciiKey, foldSpaces } from '../text/fold.ts';
+import { isPlain, leftColumn, withoutMarkup } from '../text/layout.ts';
 import type { Received, Span } from '../types.ts';
 import { titleCaseAgency } from './case.ts';
-import { isPlain, leftColumn, withoutMarkup } from './layout.ts';
 
 export interface Found<T> {
   value: T;

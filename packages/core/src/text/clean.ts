@@ -8,6 +8,7 @@
 import type { Warning } from '../types.ts';
 import { isUpperCase } from './caps.ts';
 import { asciiKey, foldSpaces } from './fold.ts';
+import { leftColumn } from './layout.ts';
 
 export interface CleanResult {
   text: string;
@@ -708,17 +709,6 @@ function headKey(line: string): string | null {
   if (bare.length < 4 || !isUpperCase(bare) || !/\p{Lu}/u.test(bare)) return null;
   return asciiKey(foldSpaces(bare));
 }
-
-/**
- * `line.split(/\s{3,}/)[0]`: what precedes the first wide gap (a match is never empty, so
- * the first piece ends where the first match starts), without building the other pieces.
- */
-function leftColumn(line: string): string {
-  const gap = line.search(WIDE_GAP);
-  return gap < 0 ? line : line.slice(0, gap);
-}
-
-const WIDE_GAP = /\s{3}/;
 
 /**
  * `blocks.map((b) => b.join('\n')).join('\n\n')` with one join: a block's lines (an empty

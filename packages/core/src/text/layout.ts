@@ -3,7 +3,7 @@
  * header's and the footer's two columns apart by three spaces or more, and Markdown-ish OCR
  * output marks emphasis with '*' and headings with '#'.
  */
-import { isSpace } from '../text/fold.ts';
+import { isSpace } from './fold.ts';
 
 /** The first place where three white-space characters follow each other. */
 const COLUMN_GAP = /\s{3}/;
